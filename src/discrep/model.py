@@ -1,0 +1,195 @@
+"""The frozen records passed between stages.
+
+load -> Document, normalize -> NormalizedDoc, extract -> Mention, claims -> Claim,
+align -> Group, decide -> Finding, pipeline -> Report.  Each type is built by one stage.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+Number = int | float
+Value = Number | str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from disk or stdin (built by ``load``)."""
+    id: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    lang: str | None = None
+    story: str | None = None
+    encoding: str = "utf-8"
+    encoding_guessed: bool = False
+    front_matter_end: int = 0          # raw offset where the body starts (front matter skipped)
+
+
+@dataclass(frozen=True)
+class NormalizedDoc:
+    """A document with its folded text, offset map and resolved metadata (built by ``normalize``)."""
+    doc: Document
+    norm: str                           # same length as the text after deletions; masked parts are spaces
+    shift_at: tuple[int, ...]           # breakpoints in norm offsets ...
+    shift_by: tuple[int, ...]           # ... and the raw-minus-norm shift from each breakpoint on
+    lang: str
+    published: dt.date | None
+    published_source: str | None        # "metadata" | "dateline" | None
+    outlet: str
+    outlet_source: str                  # "metadata" | "self-reference" | "file name"
+    masked: tuple[tuple[int, int], ...] = ()   # raw spans skipped as boilerplate / repeats
+
+    def raw_offset(self, i: int) -> int:
+        """Raw offset of norm offset ``i``."""
+        from bisect import bisect_right
+        k = bisect_right(self.shift_at, i) - 1
+        return i + (self.shift_by[k] if k >= 0 else 0)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A quantity or date as read from the text (built by ``extract``).
+
+    ``low``/``high`` are the literal bounds the words give (``None`` = open or unknown);
+    policy such as "about means ±15 %" is applied later, in decide.
+    """
+    doc_id: str
+    kind: str                           # number | ordinal | percent | money | date
+    start: int                          # raw offsets: text[start:end] == text
+    end: int
+    text: str
+    value: Value
+    low: Value | None
+    high: Value | None
+    qualifier: str = "exact"            # exact approx up_to at_least more_than less_than range vague
+    hedge: str | None = None
+    currency: str | None = None
+    precision: str | None = None        # dates: day | month | year
+    weekday: int | None = None          # dates: weekday named in the text (0 = Monday)
+    weekday_text: str | None = None
+    year_source: str | None = None      # dates: explicit | reference | weekday | relative
+    relative: bool = False              # dates: resolved from a relative expression
+    norm_start: int = 0                 # offsets into NormalizedDoc.norm (for the claims stage)
+    norm_end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end,
+             "value": self.value, "low": self.low, "high": self.high, "qualifier": self.qualifier}
+        if self.hedge:
+            d["hedge"] = self.hedge
+        if self.currency:
+            d["currency"] = self.currency
+        if self.precision:
+            d["precision"] = self.precision
+            d["year_source"] = self.year_source
+        if self.weekday_text:
+            d["weekday"] = self.weekday_text
+        return d
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A mention with what a checker needs to compare it (built by ``claims``)."""
+    id: str                             # "<doc>#<n>"
+    mention: Mention
+    kind: str                           # count | ordinal | percent | money | date
+    story: str | None
+    outlet: str
+    unit: str | None                    # surface of the counted thing
+    unit_stem: str | None
+    event: str | None                   # canonical event label (escape, meeting, ...)
+    event_text: str | None
+    attributed_to: str | None           # canonical source label (SDF, Syrian government, ...)
+    attribution_text: str | None
+    sentence: str                       # raw sentence text
+    sentence_start: int
+    sentence_key: tuple[str, int]       # (doc id, sentence index)
+    context: tuple[str, ...] = field(default=(), repr=False)   # stemmed content words of the sentence
+
+    @property
+    def doc_id(self) -> str:
+        return self.mention.doc_id
+
+    def to_dict(self) -> dict[str, Any]:
+        m = self.mention
+        d = {"doc": m.doc_id, **m.to_dict(), "kind": self.kind, "unit": self.unit,
+             "event": self.event, "attributed_to": self.attributed_to, "sentence": self.sentence}
+        return d
+
+
+@dataclass(frozen=True)
+class Group:
+    """Claims that state the same thing (built by ``align``)."""
+    story: str | None
+    kind: str
+    claims: tuple[Claim, ...]
+    edges: tuple[tuple[int, int], ...]  # index pairs into claims that are directly comparable
+
+
+@dataclass(frozen=True)
+class FindingClaim:
+    claim: Claim
+    low: Value | None                   # effective interval used for the verdict
+    high: Value | None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.claim.to_dict()
+        d["low"], d["high"] = self.low, self.high
+        d["outlet"] = self.claim.outlet
+        return d
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A verdict on a group (built by ``decide``)."""
+    id: str
+    verdict: str                        # conflict | agree
+    kind: str
+    story: str | None
+    topic: str
+    reason: str
+    severity: float | None
+    claims: tuple[FindingClaim, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "verdict": self.verdict, "kind": self.kind, "story": self.story,
+                "topic": self.topic, "reason": self.reason, "severity": self.severity,
+                "claims": [c.to_dict() for c in self.claims]}
+
+
+@dataclass(frozen=True)
+class Report:
+    documents: tuple[NormalizedDoc, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def conflicts(self) -> int:
+        return sum(f.verdict == "conflict" for f in self.findings)
+
+    @property
+    def agreements(self) -> int:
+        return sum(f.verdict == "agree" for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "discrep.report/1",
+            "documents": [document_dict(d) for d in self.documents],
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": {"documents": len(self.documents), "claims": len(self.claims),
+                        "conflicts": self.conflicts, "agreements": self.agreements},
+            "warnings": list(self.warnings),
+        }
+
+
+def document_dict(d: NormalizedDoc) -> dict[str, Any]:
+    return {"id": d.doc.id, "path": d.doc.path, "outlet": d.outlet, "outlet_source": d.outlet_source,
+            "published": d.published.isoformat() if d.published else None,
+            "published_source": d.published_source, "lang": d.lang, "story": d.doc.story,
+            "encoding": d.doc.encoding, "encoding_guessed": d.doc.encoding_guessed}

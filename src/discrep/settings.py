@@ -1,0 +1,33 @@
+"""Every tunable number of the pipeline, with its default, in one place.
+
+align and decide read their cut-offs from here; nothing there is a magic number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- input ---------------------------------------------------------------
+    lang: str | None = None            # force a language for every document ("ar", "en")
+    # --- claims --------------------------------------------------------------
+    event_window: int = 20             # max tokens between a mention and its event word
+    attribution_window: int = 40       # max tokens between an attribution verb and a mention
+    # --- align ---------------------------------------------------------------
+    unit_cutoff: float = 80.0          # rapidfuzz ratio for two unit stems to be "the same thing"
+    token_cutoff: float = 88.0         # rapidfuzz ratio for two context stems to count as one word
+    context_cutoff: float = 0.25       # IDF-weighted context overlap for claims in different sentences
+    context_cutoff_keyed: float = 0.10  # the same, when event and unit (or a date's event) both agree
+    # --- decide --------------------------------------------------------------
+    tolerance: float = 0.0             # relative slack around exact values (0.05 = 5 %)
+    approx_margin: float = 0.15        # "about 120" covers 120 ± 15 %
+    up_to_floor: float = 0.5           # "up to 1,500" covers [750, 1,500]
+    date_tolerance_days: int = 0       # slack around dates, in days
+    min_agree_sources: int = 2         # documents or attributions needed for an agreement
+    fail_on: str = "conflict"          # "conflict" or "never"
+    kinds: tuple[str, ...] = field(default=("count", "ordinal", "percent", "money", "date", "weekday"))
+
+    def with_(self, **changes) -> "Settings":
+        """A copy with the given fields replaced; ``None`` values are ignored."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
