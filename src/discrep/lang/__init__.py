@@ -1,0 +1,204 @@
+"""Language data: ``<code>.toml`` files with one shared set of keys, compiled once.
+
+Nothing in the algorithms branches on a language code; they read a :class:`LangData`.
+Adding a language means adding a TOML file with the same keys as ``en.toml``.
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..normalize import fold
+from ..tokens import tokenize
+
+
+def available() -> tuple[str, ...]:
+    files = resources.files(__package__)
+    return tuple(sorted(p.name[:-5] for p in files.iterdir()
+                        if p.name.endswith(".toml") and p.name != "common.toml"))
+
+
+@lru_cache(maxsize=None)
+def raw(code: str) -> dict[str, Any]:
+    with resources.files(__package__).joinpath(f"{code}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def words(phrase: str) -> tuple[str, ...]:
+    """The folded, casefolded tokens of a data entry."""
+    return tuple(t.low for t in tokenize(fold(phrase)))
+
+
+class Lexicon:
+    """Phrases (one or more tokens) -> payload, with optional clitic prefixes on the first
+    token and optional suffixes on single-token entries.  Longest match wins."""
+
+    def __init__(self, entries: dict[str, Any] | list[tuple[str, Any]], prefixes=(), suffixes=()):
+        self.first: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
+        items = entries.items() if isinstance(entries, dict) else entries
+        for phrase, payload in items:
+            toks = words(phrase)
+            if not toks:
+                continue
+            forms = {toks[0]: ""}
+            for p in prefixes:
+                forms.setdefault(p + toks[0], p)
+            if len(toks) == 1:
+                for s in suffixes:
+                    for f, p in list(forms.items()):
+                        forms.setdefault(f + s, p)
+            for f, p in forms.items():
+                self.first.setdefault(f, []).append((toks[1:], payload, p))
+        for lst in self.first.values():
+            lst.sort(key=lambda e: (-len(e[0]), e[2] != ""))
+
+    def match(self, toks, i: int):
+        """(number of tokens, payload, prefix) of the longest entry starting at ``toks[i]``."""
+        n = len(toks)
+        if i >= n:
+            return None
+        cands = self.first.get(toks[i].low)
+        if not cands:
+            return None
+        for rest, payload, prefix in cands:
+            k = len(rest)
+            if i + k < n and all(toks[i + 1 + j].low == rest[j] for j in range(k)):
+                return 1 + k, payload, prefix
+        return None
+
+    def all_matches(self, toks, i: int):
+        n = len(toks)
+        cands = self.first.get(toks[i].low) or () if i < n else ()
+        for rest, payload, prefix in cands:
+            k = len(rest)
+            if i + k < n and all(toks[i + 1 + j].low == rest[j] for j in range(k)):
+                yield 1 + k, payload, prefix
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.first
+
+
+class LangData:
+    """The compiled form of one language file."""
+
+    def __init__(self, code: str):
+        d = raw(code)
+        self.code = code
+        self.name = d["meta"]["name"]
+        self.script = [tuple(r) for r in d["meta"]["script"]]
+        self.ordinal_head = d["meta"]["ordinal_head"]
+        self.numeric_date_order = d["meta"]["numeric_date_order"]
+        af = d["affixes"]
+        self.clitics = tuple(fold(p) for p in af["clitic_prefixes"])
+        sfx = tuple(fold(s) for s in af["lexicon_suffixes"])
+        self.stem_prefixes = tuple(sorted((fold(p) for p in af["stem_prefixes"]), key=len, reverse=True))
+        self.stem_suffixes = tuple(sorted((fold(s).casefold() for s in af["stem_suffixes"]), key=len, reverse=True))
+        self.min_stem = af["min_stem"]
+        P, S = self.clitics, sfx
+
+        n = d["numbers"]
+        single: dict[str, Any] = {}
+        for cat, table in (("card", n["cardinals"]), ("mult", n["multipliers"]), ("scale", n["scales"]),
+                           ("dual", n["dual_scales"]), ("vague", n["vague"])):
+            for w, v in table.items():
+                single[w] = single.get(w, ()) + ((cat, v),)
+        self.numwords = Lexicon([(w, v) for w, v in single.items()], P, S)
+        self.conj_prefixes = tuple(fold(c) for c in n["conjunction_prefixes"])
+        self.conj_words = frozenset(words(" ".join(n["conjunction_words"])))
+        self.implicit_one = frozenset(fold(w).casefold() for w in n["implicit_one"])
+        self.half_words = frozenset(fold(w).casefold() for w in n["half_words"])
+        self.vague_links = frozenset(fold(w).casefold() for w in n["vague_links"])
+        self.decimal_words = frozenset(fold(w).casefold() for w in n["decimal_words"])
+
+        o = d["ordinals"]
+        self.ordwords = Lexicon(o["words"], P, S)
+        self.teen_words = frozenset(fold(w) for w in o["teen_words"])
+        self.definite_prefixes = tuple(fold(p) for p in o["definite_prefixes"])
+        self.ord_digit_prefixes = frozenset(c + fold(p) for p in o["digit_prefixes"] for c in ("",) + P)
+        self.ord_digit_suffixes = frozenset(s.casefold() for s in o["digit_suffixes"])
+        self.ord_markers = Lexicon({m: True for m in o["markers"]}, P)
+        self.ord_idioms = frozenset((self.stem(fold(h)), v) for h, v in o["idioms"])
+
+        self.percent_after = Lexicon({w: True for w in d["percent"]["after"]}, (), ())
+        self.percent_before = Lexicon({w: True for w in d["percent"]["before"]}, (), ())
+        self.currency = Lexicon([(w, code) for code, ws in d["money"].items() for w in ws], P, S)
+
+        hb, ha = d["hedges"]["before"], d["hedges"]["after"]
+        self.hedge_before = Lexicon([(w, q) for q, ws in hb.items() for w in ws], P)
+        self.hedge_after = Lexicon([(w, q) for q, ws in ha.items() for w in ws], P)
+        self.range_openers = Lexicon({w: True for w in d["ranges"]["openers"]}, P)
+        self.range_links = Lexicon({w: True for w in d["ranges"]["links"]}, ())
+
+        dd = d["dates"]
+        self.ambiguous_months = frozenset(words(" ".join(dd["ambiguous_months"])))
+        self.months = Lexicon(dd["months"], P)
+        self.other_months = Lexicon({m: True for m in dd["other_calendar_months"]}, P)
+        self.weekdays = Lexicon(dd["weekdays"], P)
+        self.weekday_prefixes = Lexicon({w: True for w in dd["weekday_prefixes"]}, ())
+        self.year_words = Lexicon({w: True for w in dd["year_words"]}, P)
+        self.year_suffixes = frozenset(fold(s) for s in dd["year_suffixes"])
+        self.year_preps = Lexicon({w: True for w in dd["year_prepositions"]}, P)
+        self.day_links = Lexicon({w: True for w in dd["day_links"]}, ())
+        self.relative_days = Lexicon(dd["relative_days"], P)
+        self.relative_after = Lexicon(dd["relative_after"], ())
+        self.relative_before = Lexicon(dd["relative_before"], P)
+        self.periods = Lexicon(dd["periods"], P)
+        self.parts = Lexicon(dd["parts"], P)
+        self.ago_before = Lexicon({w: True for w in dd["ago_before"]}, P)
+        self.ago_after = Lexicon({w: True for w in dd["ago_after"]}, ())
+        self.ago_units = Lexicon(dd["ago_units"], P)
+        self.dateline_labels = tuple(fold(w).casefold() for w in dd["dateline_labels"])
+
+        self.events: dict[str, str] = {}
+        self.event_phrases = Lexicon([(w, ev) for ev, ws in d["events"].items() for w in ws if " " in w], P)
+        for ev, ws in d["events"].items():
+            for w in ws:
+                if " " not in w:
+                    self.events.setdefault(self.stem(fold(w)), ev)
+                    self.events.setdefault(fold(w).casefold(), ev)
+
+        a = d["attribution"]
+        self.attr_verbs = Lexicon({w: True for w in a["verbs"]}, P)
+        self.verb_subject = a["verb_subject"]
+        self.attr_phrases = Lexicon({w: True for w in a["phrases"]}, P)
+        self.subject_stops = frozenset(words(" ".join(a["subject_stops"])))
+        self.pronouns = frozenset(words(" ".join(a["pronouns"])))
+        self.subject_particles = frozenset(words(" ".join(a["subject_particles"])))
+        self.determiners = frozenset(words(" ".join(a["determiners"])))
+        self.max_subject = a["max_subject_tokens"]
+        self.entities = [(words(alias), label) for label, aliases in d["entities"].items() for alias in aliases]
+        self.entities.sort(key=lambda e: -len(e[0]))
+
+        t = d["text"]
+        self.sentence_breaks = tuple(fold(c) for c in t["sentence_breaks"])
+        self.clause_breaks = tuple(fold(c) for c in t["clause_breaks"])
+        self.clause_words = Lexicon({w: True for w in t["clause_words"]}, P)
+        self.skip_before_unit = frozenset(words(" ".join(t["skip_before_unit"])))
+        self.stopwords = frozenset(words(" ".join(t["stopwords"])))
+        self.boilerplate = tuple(fold(p) for p in t["boilerplate_lines"])
+        self.identifier_heads = Lexicon({w: True for w in t["identifier_heads"]}, P)
+        self.phone_words = Lexicon({w: True for w in t["phone_words"]}, P)
+        self.outlet_patterns = tuple(fold(p) for p in t["outlet_patterns"])
+
+    def stem(self, word: str) -> str:
+        """Light stemming: strip one known prefix and one known suffix, keeping ``min_stem`` letters."""
+        w = word.casefold()
+        for p in self.stem_prefixes:
+            if w.startswith(p) and len(w) - len(p) >= self.min_stem:
+                w = w[len(p):]
+                break
+        for s in self.stem_suffixes:
+            if w.endswith(s) and len(w) - len(s) >= self.min_stem:
+                w = w[: -len(s)]
+                break
+        return w
+
+    def event_of(self, tok_low: str) -> str | None:
+        return self.events.get(tok_low) or self.events.get(self.stem(tok_low))
+
+
+@lru_cache(maxsize=None)
+def get(code: str) -> LangData:
+    return LangData(code)

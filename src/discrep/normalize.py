@@ -1,0 +1,176 @@
+"""normalize: fold the text for matching while keeping a map back to raw offsets.
+
+Folding is one character to one character (alef/yeh/teh-marbuta forms, Arabic-Indic and
+Persian digits, separators, quotes, dashes, odd spaces) plus deletions (harakat, tatweel,
+zero-width and bidi controls).  Deleted runs are recorded as breakpoints, so any folded
+offset maps back to the raw text.  Boilerplate lines and verbatim repeated lines are
+blanked (replaced by spaces), which keeps every offset valid.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from .model import Document, NormalizedDoc
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    with resources.files("discrep.lang").joinpath("common.toml").open("rb") as fh:
+        f = tomllib.load(fh)["fold"]
+    table: dict[int, int | None] = {ord(k): ord(v) for k, v in f["map"].items()}
+    for digits in f["digits"]:
+        for i, ch in enumerate(digits):
+            table[ord(ch)] = ord(str(i))
+    ranges = [tuple(r) for r in f["delete"]]
+    for lo, hi in ranges:
+        for cp in range(lo, hi + 1):
+            table[cp] = None
+    cls = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+    return table, re.compile(f"[{cls}]+")
+
+
+def fold(text: str) -> str:
+    """The folded form of ``text`` (used for both documents and language data)."""
+    return text.translate(_tables()[0])
+
+
+def fold_with_map(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Folded text plus breakpoints: from folded offset ``at[k]`` on, raw = folded + ``by[k]``."""
+    table, deleted = _tables()
+    at: list[int] = []
+    by: list[int] = []
+    shift = 0
+    for m in deleted.finditer(text):
+        shift += m.end() - m.start()
+        at.append(m.end() - shift)
+        by.append(shift)
+    return text.translate(table), tuple(at), tuple(by)
+
+
+def raw_span(nd: NormalizedDoc, start: int, end: int) -> tuple[int, int]:
+    """Raw offsets of the folded span [start, end); the end takes in trailing deleted marks."""
+    rs = nd.raw_offset(start)
+    re_ = nd.raw_offset(end - 1) + 1 if end > start else rs
+    text = nd.doc.text
+    deleted = _tables()[1]
+    m = deleted.match(text, re_)
+    if m:
+        re_ = m.end()
+    return rs, re_
+
+
+def detect_lang(norm: str, langs) -> str:
+    """The language whose script covers most letters of the text."""
+    best, best_n = langs[0].code, -1
+    sample = norm[:20000]
+    for ld in langs:
+        n = sum(1 for ch in sample if any(lo <= ord(ch) <= hi for lo, hi in ld.script))
+        if n > best_n:
+            best, best_n = ld.code, n
+    return best
+
+
+def _mask(norm: str, patterns: tuple[re.Pattern, ...], start: int) -> tuple[str, list[tuple[int, int]]]:
+    chars = list(norm)
+    spans: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    pos = 0
+    for line in norm.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        if le <= start:
+            if ls < start:
+                spans.append((ls, min(le, start)))
+            continue
+        body = line.strip()
+        if not body:
+            continue
+        key = body.casefold()
+        if any(p.fullmatch(key) for p in patterns) or (len(body) >= 20 and key in seen):
+            spans.append((ls, le))
+        seen.add(key)
+    if start:
+        spans.insert(0, (0, start)) if not spans or spans[0][0] != 0 else None
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars), spans
+
+
+def _published_from_dateline(norm: str, labels: tuple[str, ...]) -> dt.date | None:
+    head = norm.lstrip()[:200].casefold()
+    lab = "|".join(re.escape(x) for x in labels)
+    m = re.match(rf"(?:(?:{lab})\s*[:：]?\s*)?(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})\b", head)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _outlet_from_text(norm: str, published_dateline: bool, pattern_sets) -> tuple[int, int] | None:
+    """A strong dateline "OUTLET - CITY" on the first line, else two agreeing weak hints."""
+    first = next((ln for ln in norm.split("\n") if ln.strip()), "")
+    off = norm.index(first) if first else 0
+    m = re.fullmatch(r"\s*(?:\S+\s+\d{4}-\d{1,2}-\d{1,2}\s+)?([^\d\-\n\"]{2,30}?)\s*-\s*(\S+(?:\s+\S+)?)\s*", first) \
+        if published_dateline else re.fullmatch(r"\s*([^\d\-\n\"]{2,30}?)\s*-\s*(\S+(?:\s+\S+)?)\s*", first)
+    if m and len(m.group(1).split()) <= 4:
+        return off + m.start(1), off + m.end(1)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for p in pattern_sets:
+        for mm in p.finditer(norm):
+            name = mm.group("name").strip().strip('"').strip()
+            if name:
+                a = mm.start("name") + mm.group("name").index(name)
+                hits.setdefault(name, []).append((a, a + len(name)))
+    if not hits:
+        return None
+    name, spans = max(hits.items(), key=lambda kv: len(kv[1]))
+    others = [k for k, v in hits.items() if len(v) == len(spans) and k != name]
+    return spans[0] if len(spans) >= 2 and not others else None
+
+
+@lru_cache(maxsize=1)
+def _web_patterns():
+    from . import lang
+    lds = [lang.get(c) for c in lang.available()]
+    boiler = tuple(re.compile(p) for ld in lds for p in ld.boilerplate)
+    outlet = tuple(re.compile(p) for ld in lds for p in ld.outlet_patterns)
+    return lds, boiler, outlet
+
+
+def normalize(doc: Document, force_lang: str | None = None) -> NormalizedDoc:
+    lds, boiler, outlet_pats = _web_patterns()
+    norm, at, by = fold_with_map(doc.text)
+    probe = NormalizedDoc(doc, norm, at, by, "", None, None, "", "")
+    fm_end = 0
+    if doc.front_matter_end:
+        # the front matter is raw text; find its folded end by walking the map
+        fm_end = doc.front_matter_end
+        while fm_end > 0 and probe.raw_offset(fm_end) > doc.front_matter_end:
+            fm_end -= 1
+    unmasked = norm
+    norm, spans = _mask(norm, boiler, fm_end)
+    code = force_lang or doc.lang or detect_lang(norm, lds)
+    labels = tuple(x for ld in lds for x in ld.dateline_labels)
+    published, psrc = doc.published, ("metadata" if doc.published else None)
+    if published is None:
+        published = _published_from_dateline(norm, labels)
+        psrc = "dateline" if published else None
+    if doc.outlet:
+        outlet, osrc = doc.outlet, "metadata"
+    else:
+        found = _outlet_from_text(unmasked, psrc == "dateline", outlet_pats)
+        if found:
+            a, b = raw_span(probe, *found)
+            outlet, osrc = doc.text[a:b].strip(), "self-reference"
+        else:
+            outlet, osrc = doc.id, "file name"
+
+    nd = NormalizedDoc(doc, norm, at, by, code, published, psrc, outlet, osrc)
+    masked = tuple(raw_span(nd, a, b) for a, b in spans if b > a)
+    return NormalizedDoc(doc, norm, at, by, code, published, psrc, outlet, osrc, masked)

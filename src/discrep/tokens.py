@@ -1,0 +1,30 @@
+"""Tokenizer over folded text: digit runs, letter runs, single other characters."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    low: str          # casefolded, for lexicon lookups
+    start: int        # offsets into the folded text
+    end: int
+    kind: str         # "num" | "word" | "punct"
+    glued: bool       # no space between this token and the previous one
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    out: list[Token] = []
+    prev_end = -1
+    for m in TOKEN_RE.finditer(text):
+        s = m.group()
+        c = s[0]
+        kind = "num" if c.isdigit() else ("word" if c.isalpha() else "punct")
+        st = m.start() + offset
+        out.append(Token(s, s.casefold(), st, m.end() + offset, kind, st == prev_end))
+        prev_end = m.end() + offset
+    return out
