@@ -1,0 +1,526 @@
+"""Date matchers and resolution.
+
+Matchers read a :class:`DateSpec` (what the words say: day, month, year, weekday, or a
+relative expression); :func:`resolve` turns it into an ISO value at its precision against
+the document's reference date."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from ..lang import LangData
+from .numbers import Hit, compose_words, parse_digits
+
+PREC_ORDER = ("year", "month", "day")
+
+
+@dataclass
+class DateSpec:
+    kind: str = "abs"               # abs | relday | weekday | monthrel | period | ago | range
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    weekday_text: str | None = None
+    offset: int = 0
+    unit: str | None = None
+    part: str | None = None
+    end: "DateSpec | None" = None
+
+
+def _int(tok):
+    if tok.kind != "num" or not tok.text.isdigit():
+        return None
+    return int(tok.text)
+
+
+def _year_at(ld: LangData, toks, k, need_word=False):
+    """[year word] YYYY [م] -> (j, year, had_word)."""
+    n = len(toks)
+    had = False
+    yw = ld.year_words.match(toks, k) if k < n else None
+    if yw:
+        k, had = k + yw[0], True
+    elif need_word:
+        return None
+    if k < n and (v := _int(toks[k])) is not None and len(toks[k].text) == 4 and 1000 <= v <= 2199:
+        j = k + 1
+        if j < n and toks[j].glued and toks[j].low in ld.year_suffixes:
+            j += 1
+        return j, v, had
+    return None
+
+
+def _month_at(ld: LangData, toks, k, allow_ambiguous=True):
+    """A month name with optional alternates: 'شباط/فبراير', 'أكتوبر (تشرين الأول)'."""
+    n = len(toks)
+    if k >= n:
+        return None
+    m = ld.months.match(toks, k)
+    if not m:
+        return None
+    span, month, prefix = m
+    if not allow_ambiguous and toks[k].low[len(prefix):] in ld.ambiguous_months and span == 1:
+        return None
+    j = k + span
+    if j < n and toks[j].text in "/(" :
+        close = toks[j].text == "("
+        m2 = ld.months.match(toks, j + 1) if j + 1 < n else None
+        if m2 and m2[1] == month:
+            j2 = j + 1 + m2[0]
+            if close and j2 < n and toks[j2].text == ")":
+                j2 += 1
+            j = j2
+        elif not close:
+            # a misspelt alternate right before a year: "كانون لثاني 2026"
+            for width in (1, 2):
+                e = j + 1 + width
+                if e < n and all(t.kind == "word" for t in toks[j + 1:e]) and _year_at(ld, toks, e):
+                    cand = " ".join(t.low for t in toks[j + 1:e])
+                    names = [" ".join(rest and (w,) + rest or (w,)) for w, lst in ld.months.first.items()
+                             for rest, mo, _ in lst if mo == month]
+                    if any(fuzz.ratio(cand, nm) >= 80 for nm in names):
+                        j = e
+                        break
+    return j, month, len(prefix)
+
+
+def _day_at(ld: LangData, toks, k):
+    """'9', '9th' -> (j, day)."""
+    if k >= len(toks):
+        return None
+    v = _int(toks[k])
+    if v is None or not 1 <= v <= 31 or len(toks[k].text) > 2:
+        return None
+    j = k + 1
+    if j < len(toks) and toks[j].glued and toks[j].low in ld.ord_digit_suffixes:
+        j += 1
+    return j, v
+
+
+def _ordinal_day(ld: LangData, toks, k):
+    """'الأول من أكتوبر', 'the first of October' -> (j_after_link, day, prefix_len)."""
+    m = ld.ordwords.match(toks, k)
+    if not m:
+        return None
+    span, v, prefix = m
+    j = k + span
+    if j < len(toks) and toks[j].low in ld.teen_words:
+        v, j = v + 10, j + 1
+    if j < len(toks) and ld.day_links.match(toks, j) and 1 <= v <= 31:
+        return j + 1, v, len(prefix)
+    return None
+
+
+def _weekday_at(ld: LangData, toks, k):
+    n = len(toks)
+    start = k
+    wp = ld.weekday_prefixes.match(toks, k) if k < n else None
+    if wp:
+        k += wp[0]
+    if k < n and (w := ld.weekdays.match(toks, k)):
+        j = k + w[0]
+        text = " ".join(t.text for t in toks[start:j])
+        pl = len(wp[2]) if wp else len(w[2])
+        if j < n and toks[j].text == ",":
+            return j, w[1], text, pl, j + 1
+        return j, w[1], text, pl, j
+    return None
+
+
+def date_numeric(ld: LangData, toks, i) -> Hit | None:
+    """2026-02-09, 9/2/2026, 2026/02/09, 09.02.2026."""
+    n = len(toks)
+    if i + 4 >= n or toks[i].kind != "num":
+        return None
+    a, s1, b, s2, c = toks[i:i + 5]
+    if not (s1.text == s2.text and s1.text in "-/." and all(t.glued for t in (s1, b, s2, c))
+            and b.kind == "num" and c.kind == "num"):
+        return None
+    x, y, z = _int(a), _int(b), _int(c)
+    if None in (x, y, z):
+        return None
+    if len(a.text) == 4:
+        yr, mo, d = x, y, z
+    elif len(c.text) == 4:
+        if ld.numeric_date_order == "MDY":
+            mo, d = (x, y) if x <= 12 else (y, x)
+        else:
+            d, mo = (x, y) if y <= 12 else (y, x)
+        yr = z
+    else:
+        return None
+    try:
+        dt.date(yr, mo, d)
+    except ValueError:
+        return None
+    return Hit(i, i + 5, "date", date=DateSpec(year=yr, month=mo, day=d))
+
+
+def date_words(ld: LangData, toks, i) -> Hit | None:
+    """[weekday] day month [year] | [weekday] month day [year] | ordinal-day من month |
+    month year | month + relative modifier | weekday [+ modifier]."""
+    n = len(toks)
+    spec = DateSpec()
+    pl = 0
+    k = i
+    wd = _weekday_at(ld, toks, i)
+    if wd:
+        _, spec.weekday, spec.weekday_text, pl, k = wd
+    best = None
+    # day month
+    d = _day_at(ld, toks, k)
+    if d:
+        mo = _month_at(ld, toks, d[0])
+        if mo:
+            best = (mo[0], replace(spec, day=d[1], month=mo[1]))
+    od = _ordinal_day(ld, toks, k) if not best else None
+    if od:
+        mo = _month_at(ld, toks, od[0])
+        if mo:
+            best = (mo[0], replace(spec, day=od[1], month=mo[1]))
+            if not wd:
+                pl = od[2]
+    # month day / month
+    if not best:
+        mo = _month_at(ld, toks, k)
+        if mo:
+            j = mo[0]
+            if not wd:
+                pl = mo[2]
+            d2 = _day_at(ld, toks, j)
+            if d2 and not (_year_at(ld, toks, j) and not toks[j].text.isdigit()):
+                if not (len(toks[j].text) == 4):
+                    best = (d2[0], replace(spec, day=d2[1], month=mo[1]))
+            if not best:
+                best = (j, replace(spec, month=mo[1]), "month-only", toks[k].low)
+    if best:
+        j, sp = best[0], best[1]
+        if j < n and toks[j].text == "," and j + 1 < n and _year_at(ld, toks, j + 1):
+            j += 1
+        y = _year_at(ld, toks, j)
+        if y:
+            sp.year = y[1]
+            return Hit(i, y[0], "date", date=sp, prefix_len=pl)
+        ra = ld.relative_after.match(toks, j) if j < n else None
+        if ra:
+            return Hit(i, j + ra[0], "date", date=replace(sp, kind="monthrel", offset=ra[1]), prefix_len=pl)
+        if len(best) == 2:
+            return Hit(i, j, "date", date=sp, prefix_len=pl)
+        # a bare month name: only in full patterns, or after a preposition (see date_bare_month)
+        return Hit(i, j, "block") if not wd else Hit(i, wd[0], "date", date=DateSpec(
+            kind="weekday", weekday=spec.weekday, weekday_text=spec.weekday_text), prefix_len=pl)
+    if wd:
+        j = wd[0]
+        direction = 0
+        ra = ld.relative_after.match(toks, j) if j < n else None
+        if ra:
+            direction, j = ra[1], j + ra[0]
+        return Hit(i, j, "date", date=DateSpec(kind="weekday", weekday=spec.weekday,
+                                               weekday_text=spec.weekday_text, offset=direction), prefix_len=pl)
+    return None
+
+
+def date_relative(ld: LangData, toks, i) -> Hit | None:
+    """اليوم [الاثنين] / yesterday, last November, الشهر الماضي / last year, منذ 3 أيام / 3 days ago."""
+    n = len(toks)
+    rd = ld.relative_days.match(toks, i)
+    if rd:
+        j = i + rd[0]
+        spec = DateSpec(kind="relday", offset=rd[1])
+        k = j + 1 if j < n and toks[j].text == "," else j
+        wd = _weekday_at(ld, toks, k) if k < n else None
+        if wd:
+            spec.weekday, spec.weekday_text, j = wd[1], wd[2], wd[0]
+        return Hit(i, j, "date", date=spec, prefix_len=len(rd[2]))
+    rb = ld.relative_before.match(toks, i)
+    if rb and i + rb[0] < n:
+        k = i + rb[0]
+        mo = _month_at(ld, toks, k, allow_ambiguous=False)
+        if mo:
+            return Hit(i, mo[0], "date", date=DateSpec(kind="monthrel", month=mo[1], offset=rb[1]), prefix_len=len(rb[2]))
+        pr = ld.periods.match(toks, k)
+        if pr:
+            return Hit(i, k + pr[0], "date", date=DateSpec(kind="period", unit=pr[1], offset=rb[1]), prefix_len=len(rb[2]))
+        wd = _weekday_at(ld, toks, k)
+        if wd:
+            return Hit(i, wd[0], "date", date=DateSpec(kind="weekday", weekday=wd[1], weekday_text=wd[2],
+                                                       offset=rb[1] if rb[1] else 0), prefix_len=len(rb[2]))
+    pr = ld.periods.match(toks, i)
+    if pr and i + pr[0] < n:
+        ra = ld.relative_after.match(toks, i + pr[0])
+        if ra:
+            return Hit(i, i + pr[0] + ra[0], "date", date=DateSpec(kind="period", unit=pr[1], offset=ra[1]),
+                       prefix_len=len(pr[2]))
+    # ago
+    ab = ld.ago_before.match(toks, i)
+    if ab and i + ab[0] < n:
+        k = i + ab[0]
+        au = ld.ago_units.match(toks, k)
+        if au and au[1].endswith("2"):
+            return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1][:-1], offset=2), prefix_len=len(ab[2]))
+        q = _count_at(ld, toks, k)
+        if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
+            return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=q[1]),
+                       prefix_len=len(ab[2]))
+    q = _count_at(ld, toks, i)
+    if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
+        e = q[0] + au[0]
+        if e < n and ld.ago_after.match(toks, e):
+            return Hit(i, e + ld.ago_after.match(toks, e)[0], "date",
+                       date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=q[1]))
+    return None
+
+
+def _count_at(ld, toks, k):
+    if k >= len(toks):
+        return None
+    if toks[k].kind == "num":
+        v = parse_digits(toks[k].text)
+        return (k + 1, v) if isinstance(v, int) else None
+    r = compose_words(ld, toks, k)
+    return (r[0], r[1]) if r else None
+
+
+def date_part(ld: LangData, toks, i) -> Hit | None:
+    """أواخر العام 2025 / late 2025 / early November 2025 / أواخر العام الماضي."""
+    pt = ld.parts.match(toks, i)
+    if not pt:
+        return None
+    k = i + pt[0]
+    if k < len(toks) and toks[k].text == "-":
+        k += 1
+    sub = date_words(ld, toks, k) or date_year(ld, toks, k, need_word=False) or date_relative(ld, toks, k)
+    if sub and sub.kind == "date" and sub.date.day is None and sub.date.kind in ("abs", "period", "monthrel"):
+        return Hit(i, sub.j, "date", date=replace(sub.date, part=pt[1]), prefix_len=len(pt[2]))
+    return None
+
+
+def date_year(ld: LangData, toks, i, need_word=True) -> Hit | None:
+    """'عام 2014', 'بالعام 2014'; with ``need_word=False`` also a bare year."""
+    y = _year_at(ld, toks, i, need_word=need_word)
+    if y:
+        yw = ld.year_words.match(toks, i)
+        return Hit(i, y[0], "date", date=DateSpec(year=y[1]), prefix_len=len(yw[2]) if yw else 0)
+    return None
+
+
+def date_after_preposition(ld: LangData, toks, i) -> Hit | None:
+    """'في 2014', 'since 2011' (the year alone), 'في نوفمبر' (a bare, unambiguous month)."""
+    p = ld.year_preps.match(toks, i)
+    if not p:
+        return None
+    k = i + p[0]
+    full = date_words(ld, toks, k)
+    if full is not None and full.kind == "date":
+        return None          # the scanner reads the full date at its own position
+    y = _year_at(ld, toks, k)
+    if y and not y[2]:
+        # not when the number is really a count: "في 2014 غارة"
+        return Hit(k, y[0], "date", date=DateSpec(year=y[1]))
+    mo = _month_at(ld, toks, k, allow_ambiguous=False)
+    if mo:
+        return Hit(k, mo[0], "date", date=DateSpec(month=mo[1]), prefix_len=mo[2])
+    return None
+
+
+def date_range(ld: LangData, toks, i) -> Hit | None:
+    """'بين الأول من أكتوبر وحتى السادس من نوفمبر', 'from 3 to 5 March 2026'."""
+    op = ld.range_openers.match(toks, i)
+    if not op:
+        return None
+    k = i + op[0]
+    a = _any_date(ld, toks, k)
+    if a is None or a.kind != "date" or a.date.kind != "abs":
+        # day range sharing the month: "from 3 to 5 March"
+        d1 = _day_at(ld, toks, k)
+        if d1 and (lk := ld.range_links.match(toks, d1[0])):
+            b = _any_date(ld, toks, d1[0] + lk[0])
+            if b and b.kind == "date" and b.date.kind == "abs" and b.date.day and b.date.day > d1[1]:
+                start = replace(b.date, day=d1[1], weekday=None, weekday_text=None)
+                return Hit(i, b.j, "date", date=DateSpec(kind="range", end=b.date, **_abs(start)),
+                           prefix_len=len(op[2]))
+        return None
+    j = a.j
+    lk = ld.range_links.match(toks, j) if j < len(toks) else None
+    if not lk:
+        return None
+    b = _any_date(ld, toks, j + lk[0])
+    if b is None or b.kind != "date" or b.date.kind not in ("abs", "monthrel"):
+        return None
+    return Hit(i, b.j, "date", date=DateSpec(kind="range", end=b.date, **_abs(a.date)), prefix_len=len(op[2]))
+
+
+def _abs(s: DateSpec):
+    return {"year": s.year, "month": s.month, "day": s.day, "weekday": s.weekday, "weekday_text": s.weekday_text}
+
+
+def _any_date(ld, toks, k):
+    if k >= len(toks):
+        return None
+    for f in (date_numeric, date_words, date_year):
+        h = f(ld, toks, k)
+        if h and h.kind == "date":
+            return h
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# resolution
+
+def _shift_month(y, m, k):
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _month_span(y, m):
+    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _nearest_year(month, day, ref: dt.date):
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = dt.date(y, month, day or 1)
+        except ValueError:
+            continue
+        dist = abs((d - ref).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else ref.year
+
+
+PART_FRACTIONS = {"early": (0.0, 1 / 3), "mid": (1 / 3, 2 / 3), "late": (2 / 3, 1.0)}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str
+    low: dt.date
+    high: dt.date
+    precision: str
+    year_source: str
+    qualifier: str = "exact"
+    relative: bool = False
+
+
+def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolved | None:
+    """The ISO value and day interval of ``spec``; ``None`` when it cannot be placed in time."""
+    if spec.kind == "range":
+        a = resolve(replace(spec, kind="abs", end=None), ref, doc_year)
+        b = resolve(spec.end, ref, doc_year) if spec.end else None
+        if not a or not b:
+            return None
+        if a.low > b.high and spec.year is None:
+            a = resolve(replace(spec, kind="abs", end=None, year=b.low.year - 1), ref, doc_year)
+        return Resolved(a.value, a.low, b.high, a.precision, a.year_source, "range", a.relative or b.relative)
+    if spec.kind == "abs":
+        r = _resolve_abs(spec, ref, doc_year)
+    elif ref is None:
+        return None
+    elif spec.kind == "relday":
+        d = ref + dt.timedelta(days=spec.offset)
+        r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
+    elif spec.kind == "weekday":
+        delta = (ref.weekday() - spec.weekday) % 7
+        if spec.offset < 0:
+            delta = delta or 7
+            d = ref - dt.timedelta(days=delta)
+        elif spec.offset > 0:
+            ahead = (spec.weekday - ref.weekday()) % 7 or 7
+            d = ref + dt.timedelta(days=ahead)
+        else:
+            d = ref - dt.timedelta(days=delta)
+        r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
+    elif spec.kind == "monthrel":
+        if spec.offset < 0:
+            y = ref.year if spec.month < ref.month else ref.year - 1
+        elif spec.offset > 0:
+            y = ref.year if spec.month > ref.month else ref.year + 1
+        else:
+            y = _nearest_year(spec.month, None, ref)
+        if spec.day:
+            if not _valid(y, spec.month, spec.day):
+                return None
+            d = dt.date(y, spec.month, spec.day)
+            r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
+        else:
+            lo, hi = _month_span(y, spec.month)
+            r = Resolved(f"{y:04d}-{spec.month:02d}", lo, hi, "month", "relative", relative=True)
+    elif spec.kind == "period":
+        if spec.unit == "month":
+            y, m = _shift_month(ref.year, ref.month, spec.offset)
+            lo, hi = _month_span(y, m)
+            r = Resolved(f"{y:04d}-{m:02d}", lo, hi, "month", "relative", relative=True)
+        elif spec.unit == "year":
+            y = ref.year + spec.offset
+            r = Resolved(f"{y:04d}", dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "relative", relative=True)
+        else:  # week
+            start = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec.offset)
+            r = Resolved(start.isoformat(), start, start + dt.timedelta(days=6), "week", "relative",
+                         "vague", relative=True)
+    elif spec.kind == "ago":
+        n = spec.offset
+        if spec.unit == "day":
+            d = ref - dt.timedelta(days=n)
+            r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
+        elif spec.unit == "week":
+            d = ref - dt.timedelta(weeks=n)
+            r = Resolved(d.isoformat(), d - dt.timedelta(days=3), d + dt.timedelta(days=3), "day", "relative",
+                         "approx", relative=True)
+        elif spec.unit == "month":
+            y, m = _shift_month(ref.year, ref.month, -n)
+            lo, hi = _month_span(y, m)
+            r = Resolved(f"{y:04d}-{m:02d}", lo, hi, "month", "relative", relative=True)
+        else:
+            y = ref.year - n
+            r = Resolved(f"{y:04d}", dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "relative", relative=True)
+    else:
+        return None
+    if r and spec.part and r.precision in ("year", "month"):
+        span = (r.high - r.low).days
+        a, b = PART_FRACTIONS[spec.part]
+        lo = r.low + dt.timedelta(days=int(span * a))
+        hi = r.low + dt.timedelta(days=int(span * b))
+        r = Resolved(r.value, lo, hi, r.precision, r.year_source, "vague", r.relative)
+    return r
+
+
+def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
+    y, m, d = spec.year, spec.month, spec.day
+    src = "explicit"
+    if y is None:
+        if m is None:
+            return None
+        if ref is not None:
+            y, src = _nearest_year(m, d, ref), "reference"
+        elif spec.weekday is not None and d:
+            base = doc_year or dt.date.today().year
+            cands = [yy for yy in range(base - 6, base + 7) if _valid(yy, m, d) and dt.date(yy, m, d).weekday() == spec.weekday]
+            if not cands:
+                return None
+            y, src = min(cands, key=lambda yy: (abs(yy - base), -yy)), "weekday"
+        elif doc_year:
+            y, src = doc_year, "document"
+        else:
+            return None
+    if m is None:
+        return Resolved(f"{y:04d}", dt.date(y, 1, 1), dt.date(y, 12, 31), "year", src)
+    if d is None:
+        lo, hi = _month_span(y, m)
+        return Resolved(f"{y:04d}-{m:02d}", lo, hi, "month", src)
+    if not _valid(y, m, d):
+        return None
+    day = dt.date(y, m, d)
+    return Resolved(day.isoformat(), day, day, "day", src)
+
+
+def _valid(y, m, d):
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
