@@ -1,0 +1,133 @@
+"""align: group the claims that state the same thing.
+
+Claims are blocked by story and kind, so nothing is compared across stories or kinds.
+Inside a block two claims are directly comparable when their keys agree (event, unit,
+currency) and they share context: either they sit in one sentence with different
+sources ("X says 120, while Y says 1,500"), or their sentences overlap enough in
+IDF-weighted, fuzzily matched content words.  Groups are connected components of the
+comparable pairs; decide later judges only the direct pairs (the edges)."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+
+from .model import Claim, Group
+from .settings import Settings
+
+
+class _UnionFind:
+    def __init__(self, n):
+        self.p = list(range(n))
+
+    def find(self, x):
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[rb] = ra
+
+
+def _canonical_tokens(vocab: list[str], cutoff: float) -> dict[str, str]:
+    """Map each context word to a representative of its fuzzy cluster (rapidfuzz cdist)."""
+    if not vocab:
+        return {}
+    uf = _UnionFind(len(vocab))
+    if len(vocab) > 1:
+        sims = process.cdist(vocab, vocab, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
+        rows, cols = sims.nonzero()
+        for r, c in zip(rows.tolist(), cols.tolist()):
+            if r < c:
+                uf.union(r, c)
+    return {w: vocab[uf.find(i)] for i, w in enumerate(vocab)}
+
+
+class ContextIndex:
+    """IDF-weighted word overlap between the claim sentences of one story."""
+
+    def __init__(self, claims: list[Claim], settings: Settings):
+        sents: dict[tuple, tuple[str, ...]] = {c.sentence_key: c.context for c in claims}
+        vocab = sorted({w for ctx in sents.values() for w in ctx})
+        canon = _canonical_tokens(vocab, settings.token_cutoff)
+        self.sets = {k: frozenset(canon[w] for w in ctx) for k, ctx in sents.items()}
+        df: dict[str, int] = defaultdict(int)
+        for s in self.sets.values():
+            for w in s:
+                df[w] += 1
+        n = len(self.sets)
+        self.idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
+        self.mass = {k: sum(self.idf[w] for w in s) for k, s in self.sets.items()}
+
+    def similarity(self, a: tuple, b: tuple) -> float:
+        """IDF-weighted overlap coefficient: shared weight over the lighter sentence's weight."""
+        sa, sb = self.sets[a], self.sets[b]
+        if not sa or not sb:
+            return 0.0
+        inter = sum(self.idf[w] for w in sa & sb)
+        return inter / (min(self.mass[a], self.mass[b]) or 1.0)
+
+
+def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
+    if x.kind != y.kind or x.mention.currency != y.mention.currency:
+        return False
+    if x.doc_id == y.doc_id and x.mention.start == y.mention.start:
+        return False
+    if x.event and y.event and x.event != y.event:
+        return False
+    same_event = bool(x.event and x.event == y.event)
+    if x.unit_stem and y.unit_stem:
+        same_unit = fuzz.ratio(x.unit_stem, y.unit_stem) >= st.unit_cutoff
+        if not same_unit and not same_event:
+            return False
+    else:
+        same_unit = False
+        if not same_event:
+            return False
+    if x.sentence_key == y.sentence_key:
+        return bool(x.attributed_to or y.attributed_to) and x.attributed_to != y.attributed_to
+    # dates have no unit, and an ordinal's head noun varies ("the 90th member/state"), so for
+    # those kinds an agreeing event is key enough
+    keyed = same_event and (same_unit or x.kind in ("date", "ordinal"))
+    cutoff = st.context_cutoff_keyed if keyed else st.context_cutoff
+    return ctx.similarity(x.sentence_key, y.sentence_key) >= cutoff
+
+
+def align(claims: list[Claim], settings: Settings) -> list[Group]:
+    by_story: dict[object, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_story[c.story].append(c)
+    groups: list[Group] = []
+    for story, sc in by_story.items():
+        ctx = ContextIndex(sc, settings)
+        blocks: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in sc:
+            if c.kind in settings.kinds and (c.event or c.unit_stem):
+                blocks[(c.kind, c.mention.currency, c.event)].append(c)
+        # event-less claims may pair with any event block of their kind: merge them in by kind
+        by_kind: dict[tuple, list[Claim]] = defaultdict(list)
+        for (kind, cur, _), lst in blocks.items():
+            by_kind[(kind, cur)].extend(lst)
+        for (kind, _), lst in by_kind.items():
+            n = len(lst)
+            uf = _UnionFind(n)
+            edges = []
+            for i in range(n):
+                for j in range(i + 1, n):
+                    if comparable(lst[i], lst[j], ctx, settings):
+                        edges.append((i, j))
+                        uf.union(i, j)
+            comps: dict[int, list[int]] = defaultdict(list)
+            for i in range(n):
+                comps[uf.find(i)].append(i)
+            for members in comps.values():
+                if len(members) < 2:
+                    continue
+                pos = {g: k for k, g in enumerate(members)}
+                groups.append(Group(story, kind, tuple(lst[g] for g in members),
+                                    tuple((pos[a], pos[b]) for a, b in edges if a in pos and b in pos)))
+    return groups

@@ -1,0 +1,271 @@
+"""claims: give each mention what a checker needs to compare it.
+
+For every mention: the counted thing (unit), the event it belongs to, who said it
+(attribution, with aliases folded to a canonical label), its sentence and the stemmed
+content words of that sentence (the context the aligner compares)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import lang
+from .model import Claim, Mention, NormalizedDoc
+from .normalize import raw_span
+from .settings import Settings
+from .tokens import Token, tokenize
+
+KIND = {"number": "count", "ordinal": "ordinal", "percent": "percent", "money": "money", "date": "date"}
+QUOTES = frozenset('"\'()[]')
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    toks: list[Token]
+    clause_of: list[int]          # clause index of each token
+
+
+def _sentences(ld, norm: str, toks: list[Token]) -> list[_Sentence]:
+    breaks = set(ld.sentence_breaks)
+    out: list[_Sentence] = []
+    cur: list[Token] = []
+
+    def flush():
+        if cur:
+            out.append(_Sentence(cur[0].start, cur[-1].end, list(cur), []))
+            cur.clear()
+
+    for k, t in enumerate(toks):
+        if cur and "\n" in norm[cur[-1].end:t.start]:
+            flush()
+        cur.append(t)
+        if t.text in breaks and (k + 1 == len(toks) or toks[k + 1].start > t.end):
+            flush()
+    flush()
+    cbreaks = set(ld.clause_breaks)
+    for s in out:
+        c = 0
+        k = 0
+        while k < len(s.toks):
+            t = s.toks[k]
+            cw = ld.clause_words.match(s.toks, k)
+            if t.text in cbreaks or cw:
+                c += 1
+            span = cw[0] if cw else 1
+            s.clause_of.extend([c] * span)
+            k += span
+    return out
+
+
+def _is_mention_tok(t: Token, spans) -> bool:
+    i = bisect.bisect_left(spans, (t.end, -1)) - 1
+    return i >= 0 and spans[i][1] > t.start
+
+
+def _subject(ld, s: _Sentence, k: int, direction: int, mspans) -> list[Token]:
+    """Tokens of the subject next to the attribution word at ``k`` (direction +1 = after)."""
+    out: list[Token] = []
+    i = k
+    while len(out) < ld.max_subject:
+        i += direction
+        if i < 0 or i >= len(s.toks):
+            break
+        t = s.toks[i]
+        if t.text in QUOTES:
+            continue
+        if not out and t.low in ld.subject_particles:
+            continue
+        if t.kind == "punct" or _is_mention_tok(t, mspans) or t.low in ld.subject_stops \
+                or ld.attr_verbs.match(s.toks, i) or ld.event_of(t.low) and out:
+            break
+        out.append(t)
+    if direction < 0:
+        out.reverse()
+    return out
+
+
+def canonical_source(ld, subj: list[Token]) -> str | None:
+    """The canonical label of the entity the subject starts with ("قسد" -> "SDF")."""
+    if not subj:
+        return None
+    lows = [t.low for t in subj]
+    if all(w in ld.pronouns for w in lows):
+        return None
+    variants = [{w} | {w[len(p):] for p in ld.clitics if w.startswith(p) and len(w) - len(p) >= 2} for w in lows]
+    starts = (0, 1) if len(lows) > 1 and lows[0] in ld.determiners else (0,)
+    for alias, label in ld.entities:
+        n = len(alias)
+        for st in starts:
+            if st + n <= len(lows) and all(alias[j] in variants[st + j] for j in range(n)):
+                return label
+    return None
+
+
+def _fronted_subject(ld, s: _Sentence, k: int) -> bool:
+    """A verb-first language with the subject put first ("السفارة ... أعلنت"): the clause
+    opens with a content word and the verb follows within a subject's length."""
+    c = s.clause_of[k]
+    first = next((i for i in range(k) if s.clause_of[i] == c and s.toks[i].text not in QUOTES), None)
+    if first is None or first == k:
+        return False
+    t = s.toks[first]
+    return (t.kind == "word" and t.low not in ld.stopwords and t.low not in ld.subject_stops
+            and not ld.clause_words.match(s.toks, first) and k - first <= ld.max_subject
+            and all(s.toks[i].kind != "punct" or s.toks[i].text in QUOTES for i in range(first, k)))
+
+
+def _attributions(ld, s: _Sentence, mspans, text_of):
+    """[(token index, canonical label, surface)] of the attribution cues in a sentence."""
+    out = []
+    for k in range(len(s.toks)):
+        v = ld.attr_verbs.match(s.toks, k)
+        p = None if v else ld.attr_phrases.match(s.toks, k)
+        if not v and not p:
+            continue
+        span = (v or p)[0]
+        first = +1 if (p or ld.verb_subject == "after") else -1
+        if v and first > 0 and _fronted_subject(ld, s, k):
+            first = -1
+        subj = _subject(ld, s, k + (span - 1 if first > 0 else 0), first, mspans)
+        if (not subj or canonical_source(ld, subj) is None and all(t.low in ld.pronouns for t in subj)) and v:
+            subj = _subject(ld, s, k + span - 1, -first, mspans)
+        if not subj or all(t.low in ld.pronouns for t in subj):
+            continue
+        label = canonical_source(ld, subj)
+        surface = text_of(subj[0].start, subj[-1].end)
+        out.append((k, label or surface, surface))
+    return out
+
+
+def _events(ld, s: _Sentence):
+    out = []
+    k = 0
+    while k < len(s.toks):
+        t = s.toks[k]
+        ph = ld.event_phrases.match(s.toks, k)
+        if ph:
+            out.append((k, ph[1], " ".join(x.text for x in s.toks[k:k + ph[0]])))
+            k += ph[0]
+            continue
+        if t.kind == "word":
+            ev = ld.event_of(t.low)
+            if ev:
+                out.append((k, ev, t.text))
+        k += 1
+    return out
+
+
+def _content_word(ld, t: Token) -> bool:
+    return t.kind == "word" and t.low not in ld.stopwords and len(t.low) > 1
+
+
+def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings) -> list[Claim]:
+    ld = lang.get(nd.lang)
+    toks = tokenize(nd.norm)
+    sents = _sentences(ld, nd.norm, toks)
+    starts = [s.start for s in sents]
+    mspans = sorted((m.norm_start, m.norm_end) for m in mentions)
+    text = nd.doc.text
+    out: list[Claim] = []
+    cache: dict[int, tuple] = {}
+
+    def text_of(a: int, b: int) -> str:
+        rs, re_ = raw_span(nd, a, b)
+        return re.sub(r"\s+", " ", text[rs:re_]).strip()
+
+    prior: list[tuple[int, str | None, str | None, str | None]] = []   # (sentence, unit_stem, event, ev_text)
+    for n, m in enumerate(mentions):
+        si = max(0, bisect.bisect_right(starts, m.norm_start) - 1)
+        s = sents[si]
+        if si not in cache:
+            ctx = tuple(sorted({ld.stem(t.low) for t in s.toks
+                                if _content_word(ld, t) and not _is_mention_tok(t, mspans)}))
+            cache[si] = (_events(ld, s), _attributions(ld, s, mspans, text_of), ctx)
+        events, attrs, ctx = cache[si]
+        idx = [k for k, t in enumerate(s.toks) if m.norm_start <= t.start < m.norm_end
+               or t.start <= m.norm_start < t.end]
+        if not idx:
+            continue
+        a, b = idx[0], idx[-1]
+        kind = KIND[m.kind]
+        unit, ustem = _unit(ld, s, a, b, kind, m, mspans, text_of)
+        if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
+            continue
+        ev, ev_text = _event(ld, s, events, attrs, a, b, kind, settings)
+        if ev is None and kind == "count" and ustem:
+            for psi, pu, pev, ptext in reversed(prior):
+                if psi == si and pev and pu and pu == ustem:
+                    ev, ev_text = pev, ptext
+                    break
+        prior.append((si, ustem, ev, ev_text))
+        att = _attribution(attrs, a, b, settings)
+        rs, re_ = raw_span(nd, s.start, s.end)
+        out.append(Claim(
+            id=f"{nd.doc.id}#{n}", mention=m, kind=kind, story=nd.doc.story, outlet=nd.outlet,
+            unit=unit, unit_stem=ustem, event=ev, event_text=ev_text,
+            attributed_to=att[0] if att else None, attribution_text=att[1] if att else None,
+            sentence=re.sub(r"\s+", " ", text[rs:re_]).strip(), sentence_start=rs,
+            sentence_key=(nd.doc.id, si), context=ctx))
+    return out
+
+
+def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_of):
+    if kind == "money":
+        return m.currency, m.currency
+    if kind == "date":
+        return None, None
+    toks = s.toks
+    if kind == "ordinal" and ld.ordinal_head == "before":
+        rng = range(a - 1, max(-1, a - 4), -1)
+    else:
+        rng = range(b + 1, min(len(toks), b + 4))
+    for k in rng:
+        t = toks[k]
+        if t.text in QUOTES:
+            continue
+        if t.kind != "word" or _is_mention_tok(t, mspans):
+            return None, None
+        if t.low in ld.skip_before_unit or t.low in ld.stopwords:
+            continue
+        return text_of(t.start, t.end), ld.stem(t.low)
+    return None, None
+
+
+def _event(ld, s, events, attrs, a, b, kind, settings: Settings):
+    clause = s.clause_of
+    ca, cb = clause[a], clause[b]
+
+    def dist(k):
+        return a - k if k < a else k - b
+
+    def pick(allowed):
+        best = None
+        for k, ev, txt in events:
+            if clause[k] in allowed and dist(k) <= settings.event_window:
+                if best is None or dist(k) < dist(best[0]):
+                    best = (k, ev, txt)
+        return best
+
+    best = pick({ca, cb})
+    if kind == "date" and attrs:
+        # a date next to a speech verb dates the statement, not an event
+        near_attr = min((dist(k) for k, _, _ in attrs if clause[k] in {ca, cb}), default=None)
+        if near_attr is not None and (best is None or near_attr < dist(best[0])):
+            return None, None
+    if best is None and kind == "date":
+        best = pick({ca - 1, cb + 1})
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _attribution(attrs, a, b, settings: Settings):
+    before = [(k, lab, sf) for k, lab, sf in attrs if k < a and a - k <= settings.attribution_window]
+    if before:
+        k, lab, sf = max(before)
+        return lab, sf
+    after = [(k, lab, sf) for k, lab, sf in attrs if k > b and k - b <= settings.attribution_window]
+    if after:
+        k, lab, sf = min(after)
+        return lab, sf
+    return None

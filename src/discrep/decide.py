@@ -1,0 +1,148 @@
+"""decide: the only stage that applies policy.
+
+Each claim gets an effective interval from its qualifier and the settings (tolerance,
+"about" margin, "up to" floor, date slack).  A group is a conflict when two directly
+comparable claims have disjoint intervals; otherwise it is an agreement when at least
+``min_agree_sources`` documents or sources state it.  Weekdays that contradict their
+date are findings of their own."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+
+from .model import Claim, Finding, FindingClaim, Group
+from .settings import Settings
+
+SYMBOL = {"exact": "", "approx": "~", "up_to": "≤", "at_least": "≥", "more_than": ">", "less_than": "<"}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def interval(c: Claim, st: Settings) -> tuple[float, float]:
+    m = c.mention
+    if c.kind == "date":
+        lo = dt.date.fromisoformat(m.low).toordinal() - st.date_tolerance_days
+        hi = dt.date.fromisoformat(m.high).toordinal() + st.date_tolerance_days
+        return lo, hi
+    v = float(m.value)
+    q = m.qualifier
+    if q == "exact":
+        return v * (1 - st.tolerance), v * (1 + st.tolerance)
+    if q == "approx":
+        return v * (1 - st.approx_margin), v * (1 + st.approx_margin)
+    if q == "up_to":
+        return v * st.up_to_floor, v
+    if q in ("at_least",):
+        return v, math.inf
+    if q == "more_than":
+        return v, math.inf
+    if q == "less_than":
+        return 0.0, v
+    lo = float(m.low) if m.low is not None else 0.0
+    hi = float(m.high) if m.high is not None else math.inf
+    return lo, hi
+
+
+def _fmt_num(v) -> str:
+    if isinstance(v, float) and not v.is_integer():
+        return f"{v:,.2f}".rstrip("0").rstrip(".")
+    return f"{int(v):,}"
+
+
+def show_value(c: Claim) -> str:
+    m = c.mention
+    if c.kind == "date":
+        return str(m.value) if m.qualifier != "range" else f"{m.low}..{m.high}"
+    if m.qualifier in ("range", "vague"):
+        hi = "" if m.high is None else _fmt_num(m.high)
+        return f"{_fmt_num(m.low)}–{hi}"
+    s = SYMBOL.get(m.qualifier, "") + _fmt_num(m.value)
+    if c.kind == "percent":
+        s += "%"
+    elif c.kind == "money" and m.currency:
+        s += f" {m.currency}"
+    return s
+
+
+def who(c: Claim) -> str:
+    return c.attributed_to or c.outlet
+
+
+def _public(lo, hi, c: Claim):
+    if c.kind == "date":
+        return dt.date.fromordinal(int(lo)).isoformat(), dt.date.fromordinal(int(hi)).isoformat()
+    clean = lambda x: None if math.isinf(x) else (int(x) if float(x).is_integer() else round(x, 4))
+    return clean(lo), clean(hi)
+
+
+def topic(g_claims) -> str:
+    ev = next((c.event for c in g_claims if c.event), None)
+    unit = next((c.unit for c in g_claims if c.unit and c.kind != "money"), None)
+    parts = [p for p in (ev, unit) if p]
+    return " · ".join(parts) or g_claims[0].kind
+
+
+def finding_id(kind, story, top, claims) -> str:
+    key = "|".join([kind, str(story), top] + sorted(f"{c.doc_id}:{c.mention.value}:{c.mention.text}" for c in claims))
+    return "D" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def decide_group(g: Group, st: Settings) -> Finding | None:
+    ivs = [interval(c, st) for c in g.claims]
+    worst = None
+    for a, b in g.edges:
+        (la, ha), (lb, hb) = ivs[a], ivs[b]
+        if ha < lb or hb < la:
+            gap = max(lb - ha, la - hb)
+            if worst is None or gap > worst[0]:
+                worst = (gap, a, b)
+    fclaims = tuple(FindingClaim(c, *_public(*ivs[k], c)) for k, c in enumerate(g.claims))
+    top = topic(g.claims)
+    if worst:
+        _, a, b = worst
+        ca, cb = g.claims[a], g.claims[b]
+        if ivs[a][0] > ivs[b][0]:
+            ca, cb = cb, ca
+        reason = f"{show_value(ca)} ({who(ca)}) vs {show_value(cb)} ({who(cb)}): " + (
+            "dates do not overlap" if g.kind == "date" else "intervals do not overlap")
+        sev = _spread([ca, cb]) if g.kind != "date" else None
+        return Finding(finding_id(g.kind, g.story, top, g.claims), "conflict", g.kind, g.story, top, reason, sev, fclaims)
+    docs = {c.doc_id for c in g.claims}
+    sources = {c.attributed_to for c in g.claims if c.attributed_to}
+    if len(docs) < st.min_agree_sources and len(sources) < st.min_agree_sources:
+        return None
+    values = sorted({show_value(c) for c in g.claims})
+    reason = f"{', '.join(values)} stated in {len(docs)} document{'s' * (len(docs) > 1)}" + (
+        f" by {len(sources)} sources" if len(sources) > 1 else "") + ": intervals overlap"
+    sev = _spread(g.claims) if g.kind != "date" else None
+    return Finding(finding_id(g.kind, g.story, top, g.claims), "agree", g.kind, g.story, top, reason, sev, fclaims)
+
+
+def _spread(claims) -> float:
+    vals = [float(c.mention.value) for c in claims if isinstance(c.mention.value, (int, float))]
+    if not vals or max(vals) == 0:
+        return 0.0
+    return round((max(vals) - min(vals)) / max(vals), 4)
+
+
+def weekday_findings(claims: list[Claim]) -> list[Finding]:
+    out = []
+    for c in claims:
+        m = c.mention
+        if c.kind != "date" or m.weekday is None or m.precision != "day" or m.year_source == "weekday":
+            continue
+        d = dt.date.fromisoformat(str(m.value))
+        if d.weekday() != m.weekday:
+            reason = f"{m.text}: {d.isoformat()} is a {WEEKDAYS[d.weekday()]}, not a {WEEKDAYS[m.weekday]}"
+            fc = (FindingClaim(c, m.low, m.high),)
+            out.append(Finding(finding_id("weekday", c.story, "weekday", [c]), "conflict", "weekday",
+                               c.story, "weekday", reason, None, fc))
+    return out
+
+
+def decide(groups: list[Group], claims: list[Claim], st: Settings) -> list[Finding]:
+    out = [f for g in groups if (f := decide_group(g, st))]
+    if "weekday" in st.kinds:
+        out.extend(weekday_findings(claims))
+    out.sort(key=lambda f: (f.verdict != "conflict", -(f.severity or 0), f.kind, f.id))
+    return out
