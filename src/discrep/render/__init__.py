@@ -1,0 +1,101 @@
+"""Renderers, keyed by ``--format``.  Each takes a Report and a text stream."""
+from __future__ import annotations
+
+import csv
+import json
+from typing import Callable, TextIO
+
+from ..model import Report
+
+RENDERERS: dict[str, Callable[..., None]] = {}
+EXTRACT_RENDERERS: dict[str, Callable[..., None]] = {}
+
+
+def renderer(name: str, registry=RENDERERS):
+    def deco(f):
+        registry[name] = f
+        return f
+    return deco
+
+
+@renderer("json")
+def render_json(report: Report, out: TextIO, **_) -> None:
+    json.dump(report.to_dict(), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+@renderer("jsonl")
+def render_jsonl(report: Report, out: TextIO, **_) -> None:
+    for f in report.findings:
+        out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
+
+
+CSV_FIELDS = ("finding", "verdict", "kind", "topic", "doc", "outlet", "text", "start", "end", "value", "low",
+              "high", "qualifier", "unit", "event", "attributed_to", "sentence", "reason")
+
+
+@renderer("csv")
+def render_csv(report: Report, out: TextIO, **_) -> None:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_FIELDS)
+    for f in report.findings:
+        for fc in f.claims:
+            d = fc.to_dict()
+            w.writerow([f.id, f.verdict, f.kind, f.topic, d["doc"], d["outlet"], d["text"], d["start"], d["end"],
+                        d["value"], d["low"], d["high"], d["qualifier"], d["unit"], d["event"],
+                        d["attributed_to"], d["sentence"], f.reason])
+
+
+def _md(s) -> str:
+    return str(s if s is not None else "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+@renderer("markdown")
+def render_markdown(report: Report, out: TextIO, **_) -> None:
+    from ..decide import show_value, who
+    out.write("| # | verdict | kind | topic | values | reason |\n|---|---|---|---|---|---|\n")
+    for n, f in enumerate(report.findings, 1):
+        vals = "<br>".join(_md(f"{show_value(fc.claim)} — {fc.claim.outlet} ({who(fc.claim)}): {fc.claim.mention.text}")
+                           for fc in f.claims)
+        out.write(f"| {n} | **{f.verdict}** | {f.kind} | {_md(f.topic)} | {vals} | {_md(f.reason)} |\n")
+    s = report.to_dict()["summary"]
+    out.write(f"\n{s['documents']} documents, {s['claims']} claims, {s['conflicts']} conflicts, "
+              f"{s['agreements']} agreements.\n")
+
+
+def extract_record(nd, mentions, claims) -> dict:
+    by_start = {c.mention.start: c for c in claims}
+    ms = []
+    for m in mentions:
+        d = m.to_dict()
+        c = by_start.get(m.start)
+        d["unit"] = c.unit if c else None
+        d["event"] = c.event if c else None
+        d["attributed_to"] = c.attributed_to if c else None
+        ms.append(d)
+    return {"doc": nd.doc.id, "lang": nd.lang, "published": nd.published.isoformat() if nd.published else None,
+            "outlet": nd.outlet, "mentions": ms}
+
+
+@renderer("jsonl", EXTRACT_RENDERERS)
+def extract_jsonl(rows, out: TextIO, **_) -> None:
+    for row in rows:
+        out.write(json.dumps(extract_record(*row), ensure_ascii=False) + "\n")
+
+
+@renderer("json", EXTRACT_RENDERERS)
+def extract_json(rows, out: TextIO, **_) -> None:
+    json.dump({"schema": "discrep.extract/1", "documents": [extract_record(*r) for r in rows]}, out,
+              ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _lazy_table(name):
+    def call(*a, **k):
+        from . import table
+        return getattr(table, name)(*a, **k)
+    return call
+
+
+RENDERERS["table"] = _lazy_table("render_table")
+EXTRACT_RENDERERS["table"] = _lazy_table("render_extract_table")

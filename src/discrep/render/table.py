@@ -1,0 +1,83 @@
+"""The default rich table."""
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..decide import show_value, who
+from ..model import Report
+from .bidi import cell
+
+STYLE = {"conflict": "bold red", "agree": "green"}
+
+
+def _console(out: TextIO, width: int | None, color: bool | None) -> Console:
+    return Console(file=out, width=width, force_terminal=color, no_color=color is False,
+                   highlight=False, soft_wrap=False)
+
+
+def _snippet(c, span: int = 34) -> str:
+    s = c.sentence
+    i = s.find(c.mention.text)
+    if i < 0 or len(s) <= 2 * span + len(c.mention.text):
+        return s if len(s) <= 2 * span + len(c.mention.text) else s[: 2 * span] + "…"
+    a, b = max(0, i - span), min(len(s), i + len(c.mention.text) + span)
+    return ("…" if a else "") + s[a:b] + ("…" if b < len(s) else "")
+
+
+def _short(s: str, n: int = 16) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def render_table(report: Report, out: TextIO, reorder: bool = False, width: int | None = None,
+                 color: bool | None = None, **_) -> None:
+    """One row per finding: verdict, the claims (value, outlet, source, evidence), the reason."""
+    con = _console(out, width, color)
+    total = con.width
+    why_w = max(24, total // 4)
+    claims_w = max(30, total - why_w - 14 - 10)
+    t = Table(show_lines=True, title="discrep findings", title_justify="left")
+    t.add_column("finding", no_wrap=True, width=12)
+    t.add_column("claims: value · outlet · source, then evidence", width=claims_w, no_wrap=reorder)
+    t.add_column("why", width=why_w, no_wrap=reorder)
+    for n, f in enumerate(report.findings, 1):
+        lines = []
+        for fc in f.claims:
+            c = fc.claim
+            src = who(c)
+            head = f"{show_value(c)} · {_short(c.outlet)}" + (f" · {src}" if src != c.outlet else "")
+            lines.append(cell(head, claims_w - 2, reorder))
+            lines.append(cell("  " + _snippet(c), claims_w - 2, reorder))
+        left = Text(f"{n}. ")
+        left.append(f.verdict, style=STYLE.get(f.verdict, ""))
+        left.append(f"\n{f.kind}\n{f.id}", style="dim")
+        why = cell(f.topic, why_w - 2, reorder) + "\n" + cell(f.reason, why_w - 2, reorder)
+        if f.severity is not None:
+            why += f"\nseverity {f.severity:.2f}"
+        t.add_row(left, "\n".join(lines), why)
+    if report.findings:
+        con.print(t)
+    s = report.to_dict()["summary"]
+    con.print(f"{s['documents']} documents · {s['claims']} claims · "
+              f"[bold red]{s['conflicts']} conflicts[/] · [green]{s['agreements']} agreements[/]")
+    for w in report.warnings:
+        con.print(f"[yellow]warning:[/] {w}")
+
+
+def render_extract_table(rows, out: TextIO, reorder: bool = False, width: int | None = None,
+                         color: bool | None = None, **_) -> None:
+    con = _console(out, width, color)
+    t = Table(title="discrep mentions", title_justify="left")
+    for col in ("doc", "kind", "text", "value", "qualifier", "unit", "event", "source"):
+        t.add_column(col, no_wrap=True)
+    for nd, mentions, claims in rows:
+        by_start = {c.mention.start: c for c in claims}
+        for m in mentions:
+            c = by_start.get(m.start)
+            t.add_row(nd.doc.id[:16], m.kind, cell(m.text, 30, reorder), str(m.value), m.qualifier,
+                      cell(c.unit or "", 16, reorder) if c else "", (c.event or "") if c else "",
+                      cell(c.attributed_to or "", 24, reorder) if c else "")
+    con.print(t)
