@@ -1,0 +1,82 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from discrep.cli import app
+
+runner = CliRunner()
+
+
+def test_check_seeds_json(root):
+    r = runner.invoke(app, ["check", str(root / "seeds"), "--format", "json"])
+    assert r.exit_code == 1, r.output
+    data = json.loads(r.stdout)
+    assert data["schema"] == "discrep.report/1"
+    assert data["summary"]["conflicts"] == 2 and len(data["documents"]) == 5
+    texts = {d["id"]: (root / "seeds" / f"{d['id']}.txt").read_text(encoding="utf-8") for d in data["documents"]}
+    for f in data["findings"]:
+        for c in f["claims"]:
+            assert texts[c["doc"]][c["start"]:c["end"]] == c["text"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "jsonl", "csv", "markdown"])
+def test_formats(root, fmt):
+    r = runner.invoke(app, ["check", str(root / "seeds"), "--format", fmt, "--bidi", "off"])
+    assert r.exit_code == 1 and r.stdout.strip()
+    if fmt == "jsonl":
+        assert all(json.loads(line)["verdict"] in ("conflict", "agree") for line in r.stdout.splitlines())
+
+
+def test_fail_on_never(root):
+    assert runner.invoke(app, ["check", str(root / "seeds"), "--fail-on", "never", "-f", "json"]).exit_code == 0
+
+
+def test_clean_input_exits_zero(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("The SDF said 100 prisoners escaped.", encoding="utf-8")
+    assert runner.invoke(app, ["check", str(p)]).exit_code == 0
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["check", "does-not-exist.txt"], "does-not-exist.txt: no such file"),
+    (["check", "seeds", "--lang", "xx"], "unknown language"),
+    (["check", "seeds", "--tolerance", "3"], "--tolerance"),
+])
+def test_errors_exit_2_with_one_line(root, args, needle, monkeypatch):
+    monkeypatch.chdir(root)
+    r = runner.invoke(app, args)
+    assert r.exit_code == 2
+    assert needle in r.stderr and "Traceback" not in r.output and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_usage_error_exits_2():
+    assert runner.invoke(app, ["check", "--format", "yaml", "x"]).exit_code == 2
+
+
+def test_extract_jsonl(root):
+    r = runner.invoke(app, ["extract", str(root / "seeds"), "--format", "jsonl"])
+    assert r.exit_code == 0
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(rows) == 5 and all("mentions" in x for x in rows)
+    kinds = {m["kind"] for x in rows for m in x["mentions"]}
+    assert {"number", "ordinal", "date"} <= kinds
+
+
+def test_table_renders_in_fixed_width(root):
+    import io
+    from discrep import check
+    from discrep.render import RENDERERS
+    out = io.StringIO()
+    RENDERERS["table"](check([str(root / "seeds")]), out, reorder=False, width=120, color=False)
+    text = out.getvalue()
+    assert all(len(line) <= 120 for line in text.splitlines())
+    assert "conflict" in text and "2 conflicts" in text and "Syrian government" in text
+
+
+def test_bidi_reorder():
+    from discrep.render.bidi import needs_reorder, visual_line
+    assert visual_line("abc 123") == "abc 123"
+    v = visual_line("فرار 120 معتقل")
+    assert v.index("120") > 0 and v != "فرار 120 معتقل"
+    assert not needs_reorder("auto", False) and needs_reorder("on", False) and not needs_reorder("off", True)

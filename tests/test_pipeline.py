@@ -1,0 +1,154 @@
+"""Claims, alignment and verdicts: the seed situations rebuilt with other names, numbers,
+outlets and dates (Arabic and English), plus the traps that must stay quiet."""
+import datetime as dt
+
+import pytest
+
+from conftest import mentions, run
+
+
+def conflicts(report):
+    return [f for f in report.findings if f.verdict == "conflict"]
+
+
+def values(f):
+    return sorted(str(c.claim.mention.value) for c in f.claims)
+
+
+@pytest.mark.parametrize("text, low, high, a, b", [
+    ("أعلنت وزارة الداخلية العراقية فرار نحو 40 سجينا، بينما تحدث المرصد السوري عن ما يصل إلى 900 سجين.",
+     "40", "900", None, "SOHR"),
+    ("وأشارت الحكومة السورية إلى مقتل حوالي 30 مدنيا، في حين قالت قسد إن أكثر من 200 مدني قتلوا.",
+     "200", "30", "Syrian government", "SDF"),
+    ("The interior ministry said about 60 inmates escaped, while the SDF said up to 2,000 inmates escaped.",
+     "2000", "60", None, "SDF"),
+])
+def test_two_sources_in_one_sentence_conflict(text, low, high, a, b):
+    r = run(text)
+    c = conflicts(r)
+    assert len(c) == 1
+    assert values(c[0]) == sorted([low, high])
+    srcs = {x.claim.attributed_to for x in c[0].claims}
+    assert b in srcs and (a is None or a in srcs)
+    assert "intervals do not overlap" in c[0].reason and c[0].severity > 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "وأشارت الحكومة السورية إلى فرار نحو 120 معتقلا. وذكرت الحكومة السورية أنها ألقت القبض على نحو 80 مقاتلا.",
+    "The ministry said about 300 prisoners escaped. Police said they re-arrested about 70 fighters.",
+    "أسفرت العملية عن مصرع خمسة عناصر وأسر 19 من أفراد التنظيم.",
+    "The raid killed 4 fighters and captured 23 members of the cell.",
+    "قتل 12 شخصا في حلب. وفي إدلب أصيب 40 شخصا.",
+])
+def test_different_events_do_not_conflict(text):
+    assert not conflicts(run(text))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("عُقد الاجتماع الوزاري في عمّان يوم الأحد 8 آذار/مارس 2026.",
+     "مشاركون في الاجتماع الوزاري في عمّان بتاريخ 9 آذار/مارس 2026."),
+    ("The summit of Gulf leaders was held in Doha on 4 May 2025.",
+     "Gulf leaders at the summit in Doha on 5 May 2025."),
+])
+def test_event_date_conflict_across_outlets(a, b):
+    r = run(a, b)
+    c = conflicts(r)
+    assert len(c) == 1 and c[0].kind == "date"
+
+
+@pytest.mark.parametrize("text", [
+    "في البيان الختامي للاجتماع الذي عقد الأحد 8 آذار في عمّان. وجاء في البيان الذي نشرته الوكالة الاثنين 9 آذار أن...",
+    "The talks were held on Monday, March 2. The statement, published on Tuesday, March 3, said...",
+])
+def test_meeting_date_vs_publication_date(text):
+    assert not conflicts(run(text, published=dt.date(2026, 3, 10)))
+
+
+def test_unrelated_meetings_do_not_conflict():
+    a = "لقاء الرئيس اللبناني مع نظيره الفرنسي في قصر الإليزيه، 3 تموز 2025"
+    b = "عقد اجتماع وزراء الزراعة العرب في القاهرة بتاريخ 12 تشرين الأول 2025."
+    assert not conflicts(run(a, b))
+
+
+@pytest.mark.parametrize("texts", [
+    ("رحب المشاركون بانضمام الأردن إلى المبادرة بوصفه العضو الـ45.",
+     "انضم الأردن إلى المبادرة ليصبح العضو رقم 45 فيها.",
+     "أعلنت المبادرة انضمام الأردن لتكون الدولة الخامسة والأربعين."),
+    ("Jordan joined the initiative as its 45th member.", "The initiative welcomed Jordan, its forty-fifth member."),
+])
+def test_ordinal_agreement(texts):
+    r = run(*texts)
+    agrees = [f for f in r.findings if f.verdict == "agree" and f.kind == "ordinal"]
+    assert len(agrees) == 1 and {c.claim.doc_id for c in agrees[0].claims} == {f"d{i}" for i in range(len(texts))}
+    assert not conflicts(r)
+
+
+def test_ordinal_conflict():
+    r = run("انضم الأردن إلى المبادرة ليصبح العضو رقم 45 فيها.", "رحبت المبادرة بانضمام الأردن العضو الـ46.")
+    assert [f.kind for f in conflicts(r)] == ["ordinal"]
+
+
+def test_third_countries_is_not_a_rank():
+    r = run("إعادة رعايا الدول الثالثة إلى أوطانهم", "ترحيل الرعايا إلى دولهم الثالثة", "return to third countries")
+    assert not r.findings
+
+
+@pytest.mark.parametrize("text, wd_ok", [
+    ("عقد الاجتماع الاثنين 10 شباط 2026", False),
+    ("عقد الاجتماع الثلاثاء 10 شباط 2026", True),
+    ("The vote took place on Monday, 5 June 2026", False),
+    ("The vote took place on Friday, 5 June 2026", True),
+    ("جرت الانتخابات يوم الأحد 7 حزيران 2026", True),
+])
+def test_weekday_mismatch(text, wd_ok):
+    r = run(text)
+    wk = [f for f in r.findings if f.kind == "weekday"]
+    assert bool(wk) != wd_ok
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وأشارت الحكومة السورية إلى فرار 5 معتقلين", "Syrian government"),
+    ('وتحدثت "قسد" عن فرار 5 معتقلين', "SDF"),
+    ("وقالت قوات سوريا الديمقراطية إن 5 معتقلين فروا", "SDF"),
+    ("وفق المرصد السوري لحقوق الإنسان، قتل 5 أشخاص", "SOHR"),
+    ("Five prisoners escaped, the Syrian Democratic Forces said.", "SDF"),
+    ("According to the Syrian Observatory for Human Rights, 5 people died.", "SOHR"),
+    ("وأكد وزير الداخلية أن 5 معتقلين فروا", "وزير الداخلية"),
+])
+def test_attribution_aliases(text, source):
+    _, cs = mentions(text)
+    assert cs[0].attributed_to == source
+
+
+@pytest.mark.parametrize("text, unit, event", [
+    ("فرار نحو 120 معتقلًا", "معتقلًا", "escape"),
+    ("ألقت القبض على نحو 80 مقاتلًا", "مقاتلًا", "arrest"),
+    ("about 120 prisoners escaped", "prisoners", "escape"),
+    ("killed 25 civilians", "civilians", "kill"),
+])
+def test_unit_and_event(text, unit, event):
+    _, cs = mentions(text)
+    assert (cs[0].unit, cs[0].event) == (unit, event)
+
+
+def test_stories_are_separate():
+    from discrep.model import Document
+    from discrep.pipeline import check_documents
+    from discrep.settings import Settings
+    d = [Document("a", "The SDF said 100 prisoners escaped.", story="s1"),
+         Document("b", "The SDF said 900 prisoners escaped.", story="s2")]
+    assert not check_documents(d, Settings()).findings
+
+
+def test_tolerance_setting():
+    from discrep.pipeline import check_documents
+    from discrep.settings import Settings
+    from conftest import docs
+    d = docs("The SDF said 100 prisoners escaped.", "The government said 104 prisoners escaped.")
+    assert check_documents(d, Settings()).conflicts == 1
+    assert check_documents(d, Settings(tolerance=0.05)).conflicts == 0
+
+
+def test_finding_ids_are_stable():
+    t = ("The SDF said 100 prisoners escaped.", "The government said 400 prisoners escaped.")
+    assert [f.id for f in run(*t).findings] == [f.id for f in run(*t).findings]
