@@ -13,7 +13,7 @@ from . import lang
 from .model import Claim, Mention, NormalizedDoc
 from .normalize import raw_span
 from .settings import Settings
-from .tokens import Token, tokenize
+from .tokens import Token, document_tokens
 
 KIND = {"number": "count", "ordinal": "ordinal", "percent": "percent", "money": "money", "date": "date"}
 QUOTES = frozenset('"\'()[]')
@@ -163,7 +163,7 @@ def _content_word(ld, t: Token) -> bool:
 
 def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings) -> list[Claim]:
     ld = lang.get(nd.lang)
-    toks = tokenize(nd.norm)
+    toks = list(document_tokens(nd.norm))
     sents = _sentences(ld, nd.norm, toks)
     starts = [s.start for s in sents]
     mspans = sorted((m.norm_start, m.norm_end) for m in mentions)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 
@@ -28,3 +29,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         out.append(Token(s, s.casefold(), st, m.end() + offset, kind, st == prev_end))
         prev_end = m.end() + offset
     return out
+
+
+@lru_cache(maxsize=4)
+def document_tokens(norm: str) -> tuple[Token, ...]:
+    """Tokens of a folded document, shared by extract and claims (tokenized once)."""
+    return tuple(tokenize(norm))

@@ -10,7 +10,7 @@ import datetime as dt
 from .. import lang
 from ..model import Mention, NormalizedDoc
 from ..normalize import raw_span
-from ..tokens import tokenize
+from ..tokens import document_tokens
 from . import dates, numbers
 from .numbers import Hit
 
@@ -65,7 +65,7 @@ def reference_date(published: dt.date | None, story_latest: dt.date | None) -> d
 def extract(nd: NormalizedDoc, reference: dt.date | None = None) -> list[Mention]:
     """Mentions of one document; relative dates resolve against ``reference``."""
     ld = lang.get(nd.lang)
-    toks = tokenize(nd.norm)
+    toks = list(document_tokens(nd.norm))
     hits = scan(ld, toks)
     years = [h.date.year for h in hits if h.kind == "date" and h.date.year]
     doc_year = max(years) if years else None

@@ -151,7 +151,7 @@ def _glued_identifier(ld: LangData, toks, i) -> bool:
                 and p.low not in ld.hedge_before and not ld.percent_before.match(toks, i - 1) \
                 and not ld.currency.match(toks, i - 1) and not _is_link(ld, toks, i - 1):
             return True
-        if p.text == "-" and p.glued and i > 1 and toks[i - 2].kind == "word" and toks[i - 2].glued is not None:
+        if p.text == "-" and p.glued and i > 1 and toks[i - 2].kind == "word":
             q = toks[i - 2]
             if q.kind == "word" and len(q.text) <= 4 and not _number_word(ld, toks, i - 2, True):
                 return True
@@ -294,10 +294,11 @@ def quantity(ld: LangData, toks, i) -> Hit | None:
             span = lk[0]
             dash = toks[j].text == "-"
             c2 = core_number(ld, toks, j + span) if toks[j + span].kind == "num" or not dash else None
-            if c2 and (not dash or (toks[j].glued and toks[j + span].glued) or True):
+            if c2:
                 j2, v2, _, _ = c2
+                # "80 و90" without an opener is two numbers, not a range (see ranged())
                 conj = toks[j].low in ld.conj_words or toks[j].low in ld.conj_prefixes
-                if (not conj or hit.extra.get("opened")) and isinstance(v2, (int, float)) and v2 > value:
+                if not conj and isinstance(v2, (int, float)) and v2 > value:
                     hit.j, hit.low, hit.high, hit.qualifier = j2, value, v2, "range"
                     j = j2
     # percent / currency after
@@ -389,9 +390,8 @@ def ordinal(ld: LangData, toks, i) -> Hit | None:
     if t.low in ld.ord_digit_prefixes and i + 1 < n and toks[i + 1].kind == "num":
         v = parse_digits(toks[i + 1].text)
         if isinstance(v, int):
-            pl = len(t.low) - max((len(p) for p in ld.ord_digit_prefixes if t.low.endswith(p) and p in
-                                   {x for x in ld.ord_digit_prefixes if len(x) <= 2}), default=len(t.low))
-            return Hit(i, i + 2, "ordinal", v, v, v, prefix_len=max(pl, 0))
+            base = max((len(b) for b in ld.ord_digit_bases if t.low.endswith(b)), default=len(t.low))
+            return Hit(i, i + 2, "ordinal", v, v, v, prefix_len=len(t.low) - base)
     # marker "رقم 90"
     mk = ld.ord_markers.match(toks, i)
     if mk and i + mk[0] < n and toks[i + mk[0]].kind == "num":

@@ -116,6 +116,7 @@ class LangData:
         self.ordwords = Lexicon(o["words"], P, S)
         self.teen_words = frozenset(fold(w) for w in o["teen_words"])
         self.definite_prefixes = tuple(fold(p) for p in o["definite_prefixes"])
+        self.ord_digit_bases = frozenset(fold(p) for p in o["digit_prefixes"])
         self.ord_digit_prefixes = frozenset(c + fold(p) for p in o["digit_prefixes"] for c in ("",) + P)
         self.ord_digit_suffixes = frozenset(s.casefold() for s in o["digit_suffixes"])
         self.ord_markers = Lexicon({m: True for m in o["markers"]}, P)
