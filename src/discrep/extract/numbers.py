@@ -27,7 +27,21 @@ class Hit:
 
 
 def parse_digits(s: str) -> int | float | None:
-    """'1,500' -> 1500, '1.5' -> 1.5, '7,99' -> 7.99, '1.500.000' -> 1500000."""
+    """'1,500' -> 1500, '1.5' -> 1.5, '7,99' -> 7.99, '1.500.000' -> 1500000, '.5' -> 0.5,
+    '1.3e6' -> 1300000."""
+    mant, _, exp = s.lower().partition("e")
+    if exp:
+        base = parse_digits(mant)
+        try:
+            e = int(exp)
+        except ValueError:
+            return None
+        if base is None or abs(e) > 30:
+            return None
+        v = base * 10 ** e
+        return int(v) if float(v).is_integer() and abs(v) < 1e18 else v
+    if s.startswith("."):
+        return float("0" + s) if s[1:].isdigit() else None
     if "," in s or "." in s:
         seps = [c for c in s if c in ",."]
         groups = s.replace(",", ".").split(".")
@@ -48,16 +62,15 @@ def parse_digits(s: str) -> int | float | None:
     return int(s)
 
 
-def _number_word(ld: LangData, toks: list[Token], i: int, first: bool):
-    """(category, value, prefix, n_tokens) for a number word at ``i``; later words may carry
+def _number_word(ld: LangData, toks: list[Token], i: int, first: bool, later_prefixes=None):
+    """(categories, prefix, n_tokens) for a number word at ``i``; later words may carry
     a conjunction prefix ("وخمسمائة")."""
     t = toks[i]
     if t.kind != "word":
         return None
-    m = ld.numwords.match(toks, i)
-    if m:
-        n, cats, prefix = m
-        if first or not prefix or prefix in ld.conj_prefixes:
+    allowed = ld.conj_prefixes if later_prefixes is None else later_prefixes
+    for n, cats, prefix in ld.numwords.all_matches(toks, i):
+        if first or not prefix or prefix in allowed:
             return cats, prefix, n
     return None
 
@@ -71,25 +84,30 @@ def _places_disjoint(a: int, b: int) -> bool:
     return True
 
 
-def compose_words(ld: LangData, toks: list[Token], i: int):
-    """Longest well-formed number-word sequence at ``i`` -> (j, value, prefix_len) or None."""
+def compose_words(ld: LangData, toks: list[Token], i: int, definite: bool = False):
+    """Longest well-formed number-word sequence at ``i`` -> (j, value, prefix_len, tail_scale)
+    or None.  ``tail_scale`` is the scale the sequence ends on ("three million" -> 10**6), so
+    a following fraction ("and a half") can be read against it.  With ``definite`` the later
+    words may carry the definite article after the conjunction ("الواحد والعشرون")."""
     n = len(toks)
     total, cur, last_scale = 0, 0, None
     j, k, prefix_len, got = i, i, 0, False
     implicit = 0
+    prev_scale = False
+    later_prefixes = ld.conj_prefixes + (ld.conj_def_prefixes if definite else ())
     if toks[i].low in ld.implicit_one and i + 1 < n:
         nx = _number_word(ld, toks, i + 1, True)
         if nx and any(c in ("mult", "scale") or (c == "card" and v == 12) for c, v in nx[0]):
             implicit, k = 1, i + 1
     while k < n:
-        w = _number_word(ld, toks, k, not got)
+        w = _number_word(ld, toks, k, not got, later_prefixes)
         if not w:
             break
         cats, prefix, span = w
         cat, val = next(((c, v) for c, v in cats if c != "vague"), (None, None))
-        if cat is None:
+        if cat is None or (cat == "pscale" and not (cur or total or implicit)):
             break
-        if got and prefix and prefix not in ld.conj_prefixes:
+        if got and prefix and prefix not in later_prefixes:
             break
         if cat == "card":
             if cur and not _places_disjoint(cur, val):
@@ -97,47 +115,50 @@ def compose_words(ld: LangData, toks: list[Token], i: int):
             if last_scale is not None and val >= last_scale:
                 break
             cur += val
+            prev_scale = False
         elif cat == "mult":
             if cur % 1000 >= 100:
                 break
-            cur = (cur or 1) * val
-        else:  # scale / dual
-            mult = cur or (2 if cat == "dual" else (implicit or 1))
+            cur = (cur or implicit or 1) * val
+            prev_scale = False
+        else:  # scale / plural scale / dual
             if cat == "dual" and cur:
                 break
+            if prev_scale and not cur and not prefix and last_scale is not None and val > last_scale:
+                total *= val            # "three thousand millions", "three lakh crore"
+                last_scale = val
+                k += span
+                j = k
+                continue
+            mult = cur or (2 if cat == "dual" else (implicit or 1))
             if last_scale is not None and val >= last_scale:
                 break
             total += mult * val
             cur, last_scale = 0, val
+            prev_scale = True
         if not got:
             prefix_len = len(prefix)
         got = True
         k += span
         j = k
-        # joiners: "and", "-", or a conjunction prefix on the next word (handled above)
-        if k < n and toks[k].low in ld.conj_words and k + 1 < n and _number_word(ld, toks, k + 1, True):
+        # joiners: "and", "و", "-", or a conjunction prefix on the next word (handled above)
+        if k < n and toks[k].low in ld.conj_words and k + 1 < n and _number_word(ld, toks, k + 1, True, later_prefixes):
             k += 1
         elif k < n and toks[k].text == "-" and toks[k].glued and k + 1 < n and toks[k + 1].glued:
             k += 1
     if not got:
         return None
-    value = total + cur
-    # "مليون ونصف": a conjunction-prefixed half word after a scale adds half of it
-    if j < n and last_scale:
-        low = toks[j].low
-        if any(low.startswith(p) and low[len(p):] in ld.half_words for p in ld.conj_prefixes):
-            value += last_scale // 2
-            j += 1
-    return j, value, prefix_len
+    return j, total + cur, prefix_len, (last_scale if not cur else None)
 
 
 def _scale_after(ld: LangData, toks, j):
-    """A scale word right after a digit number: '3 آلاف', '1.5 million'."""
+    """A scale word right after a number: '3 آلاف', '1.5 million', '12 lakhs', '2 dozen'.
+    A clitic on the word ("بالمائة") makes it something else."""
     if j < len(toks):
         w = _number_word(ld, toks, j, True)
-        if w:
+        if w and not w[1]:
             for c, v in w[0]:
-                if c in ("scale", "mult"):
+                if c in ("scale", "pscale", "mult"):
                     return w[2], v
     return None
 
@@ -200,31 +221,228 @@ def _time_like(toks, i) -> bool:
     return False
 
 
-def core_number(ld: LangData, toks, i):
-    """A bare quantity at ``i`` (no hedge): (j, value, prefix_len, from_words) or None."""
+def _digit_groups(toks, i):
+    """'1 234 567' / '40 000': space-separated groups of three digits -> (j, text)."""
     t = toks[i]
-    if t.kind == "num":
-        if _glued_identifier(ld, toks, i) or _time_like(toks, i):
+    if not (t.text.isdigit() and len(t.text) <= 3):
+        return i + 1, t.text
+    k, text = i + 1, t.text
+    while k < len(toks):
+        g = toks[k]
+        if g.kind != "num" or g.glued or g.start != toks[k - 1].end + 1:
+            break
+        head, dot, tail = g.text.partition(".")
+        if not (head.isdigit() and len(head) == 3 and (not dot or tail.isdigit())):
+            break
+        text += g.text
+        k += 1
+        if dot:
+            break
+    return k, text
+
+
+def _digit_value(ld: LangData, toks, i):
+    """A digit number at ``i`` with its grouping, exponent or power: (j, value) or None."""
+    t = toks[i]
+    if _glued_identifier(ld, toks, i) or _time_like(toks, i):
+        return None
+    j, text = _digit_groups(toks, i)
+    v = parse_digits(text)
+    if v is None:
+        return None
+    n = len(toks)
+    # "1.3x10^6", "1.1^23": written powers
+    if j + 1 < n and toks[j].text == "^" and toks[j].glued:
+        k, sign = j + 1, 1
+        while k < n and toks[k].text in "+-" and toks[k].glued:
+            sign = -sign if toks[k].text == "-" else sign
+            k += 1
+        if k < n and toks[k].kind == "num" and toks[k].glued and toks[k].text.isdigit() and len(toks[k].text) <= 3:
+            e = sign * int(toks[k].text)
+            if isinstance(v, int) and v == 10 and i >= 2 and toks[i - 1].low == "x" and toks[i - 1].glued:
+                return None      # the "10^6" of "1.3x10^6" is read from the mantissa
+            return k + 1, v ** e
+    if j + 2 < n and toks[j].low == "x" and toks[j].glued and toks[j + 1].text == "10" and toks[j + 1].glued:
+        p = _digit_value(ld, toks, j + 1) if toks[j + 2].text == "^" else None
+        if p:
+            return p[0], v * p[1]
+    return j, v
+
+
+def _decimal_tail(ld: LangData, toks, j):
+    """'point five', 'point seventy-one', 'فاصلة خمسة': the digits after a decimal word."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].low in ld.decimal_words):
+        return None
+    k, digits = j + 1, ""
+    if toks[k].kind == "num" and toks[k].text.isdigit():
+        return k + 1, "0." + toks[k].text
+    while k < n:
+        w = compose_words(ld, toks, k)
+        if not w or w[1] > 99 or (digits and w[1] > 9):
+            break
+        digits += str(w[1])
+        k = w[0]
+        if w[1] > 9:
+            break
+    return (k, "0." + digits) if digits else None
+
+
+def _fraction_word(ld: LangData, toks, k, numerator):
+    """A fraction word at ``k`` read with ``numerator`` (None when no numerator was written):
+    (j, value) or None.  'half', 'ربع' stand alone; 'thirds', 'أخماس' need a numerator;
+    a word that is also a cardinal ('خمس') is a fraction alone only before a definite noun."""
+    if k >= len(toks) or toks[k].kind != "word":
+        return None
+    m = ld.fractions.match(toks, k)
+    if not m or m[2]:
+        return None
+    span, (num, den, alone), _ = m
+    j = k + span
+    if j < len(toks) and toks[j].text == "-" and toks[j].glued:
+        return None
+    if numerator is None:
+        if not alone:
             return None
-        v = parse_digits(t.text)
-        if v is None:
+        if ld.numwords.match(toks, k) and not (j < len(toks) and _definite(ld, toks[j].low)):
             return None
-        j = i + 1
-        # decimal words: "1 point 5"
-        sc = _scale_after(ld, toks, j)
-        if sc:
-            span, mult = sc
-            v = v * mult
-            j += span
-            if isinstance(v, float) and v.is_integer():
-                v = int(v)
-        return j, v, 0, False
-    if t.kind == "word":
-        r = compose_words(ld, toks, i)
-        if r:
-            j, v, pl = r
-            return j, v, pl, True
+        numerator = num
+    return j, numerator / den
+
+
+def _definite(ld, low: str) -> bool:
+    return any(low.startswith(d) and len(low) > len(d) + 1 for d in ld.definite_prefixes)
+
+
+def _scaled(ld, toks, j, v):
+    """A fraction or decimal followed by a scale: 'half a million', 'two point two million'."""
+    k = j
+    if k < len(toks) and toks[k].low in ld.vague_links:
+        k += 1
+    if k < len(toks) and toks[k].low in ld.implicit_one:
+        k += 1
+    sc = _scale_after(ld, toks, k)
+    if sc and k > j and not any(c == "scale" for c, _ in (ld.numwords.match(toks, k) or (0, ()))[1]):
+        sc = None
+    if sc:
+        return k + sc[0], v * sc[1]
+    return j, v
+
+
+def _ratio(ld: LangData, toks, j, value):
+    """'one in three', 'واحد من ثلاثة', '1 over 20', 'ثمانية وثمانون من مئة' -> (j, value)."""
+    n = len(toks)
+    for lex, only_one in ((ld.ratio_links, False), (ld.ratio_links_one, True)):
+        lk = lex.match(toks, j)
+        if not lk or lk[2] or j + lk[0] >= n:
+            continue
+        if only_one and value != 1:
+            continue
+        k = j + lk[0]
+        if toks[k].kind == "num" and toks[k].glued:
+            continue
+        b = _plain_number(ld, toks, k)
+        if b and b[1] and (b[1] > value or lk[1] == "any"):
+            return b[0], value / b[1]
     return None
+
+
+def _plain_number(ld, toks, k):
+    t = toks[k]
+    if t.kind == "num":
+        r = _digit_value(ld, toks, k)
+        if r:
+            sc = _scale_after(ld, toks, r[0])
+            return (r[0] + sc[0], r[1] * sc[1]) if sc else r
+        return None
+    w = compose_words(ld, toks, k)
+    return (w[0], w[1]) if w and not w[2] else None
+
+
+def core_number(ld: LangData, toks, i):
+    """A bare quantity at ``i`` (no hedge): (j, value, prefix_len, from_words) or None.
+    Reads digits (with grouping, exponents, scale words), number words, decimals written
+    with a decimal word, fractions and ratios."""
+    t = toks[i]
+    n = len(toks)
+    tail_scale = None
+    if t.kind == "num":
+        r = _digit_value(ld, toks, i)
+        if r is None:
+            return None
+        j, v = r
+        words, pl = False, 0
+    elif t.kind == "word":
+        r = compose_words(ld, toks, i)
+        if r is None:
+            f = _fraction_word(ld, toks, i, None)
+            if f is None and t.low in ld.implicit_one:
+                f = _fraction_word(ld, toks, i + 1, 1)
+            if f is None:
+                return None
+            j, v = _scaled(ld, toks, *f)
+            return j, v, 0, True
+        j, v, pl, tail_scale = r
+        words = True
+        if t.low in ld.implicit_one and v in (0, 1) and j == i + 1:
+            return None
+    else:
+        return None
+    # decimal words: "1 point 5", "two point two million"
+    d = _decimal_tail(ld, toks, j)
+    if d and isinstance(v, int):
+        j, v = _scaled(ld, toks, d[0], v + float(d[1]))
+        return j, v, pl, words
+    sc = _scale_after(ld, toks, j) if not words else None
+    if sc:
+        span, mult = sc
+        v, j = v * mult, j + span
+        tail_scale = mult
+    # fractions: "two thirds", "ثلاثة أرباع", "one and a half", "3 million and a half"
+    f = _fraction_word(ld, toks, j, v) if not tail_scale else None
+    if f:
+        j, v = _scaled(ld, toks, *f)
+    elif j < n:
+        k = j
+        conj = None
+        if toks[k].low in ld.conj_words:
+            conj = k + 1
+        elif any(toks[k].low.startswith(c) and ld.fractions.match(toks, k) for c in ld.conj_prefixes):
+            conj = k
+        if conj is not None and conj < n:
+            f = _fraction_word(ld, toks, conj, None) or (
+                _fraction_word(ld, toks, conj + 1, 1) if toks[conj].low in ld.implicit_one else None)
+            if f is None and conj == k + 1:
+                num = _plain_number(ld, toks, conj)
+                if num:
+                    f = _fraction_word(ld, toks, num[0], num[1])
+                    if f is None:
+                        r2 = _ratio(ld, toks, num[0], num[1])
+                        if r2 and r2[1] < 1 and _power_of_ten(round(num[1] / r2[1])):
+                            f = r2
+            if f is None and conj == k and ld.fractions.match(toks, k):
+                m = ld.fractions.match(toks, k)
+                span, (num_, den, _), _ = m
+                f = (k + span, num_ / den) if num_ else None
+            if f:
+                fj, fv = f
+                if tail_scale:
+                    fv *= tail_scale
+                v += fv
+                j = fj
+                if not tail_scale:
+                    j, v = _scaled(ld, toks, j, v)
+    # ratios: "one in three", "1 over 20", "واحد من ثلاثة"
+    r = _ratio(ld, toks, j, v)
+    if r:
+        j, v = r
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
+        v = int(v)
+    return j, v, pl, words
+
+
+def _power_of_ten(x) -> bool:
+    return x >= 10 and str(int(x)).rstrip("0") == "1"
 
 
 def _vague(ld: LangData, toks, i):
@@ -270,10 +488,14 @@ def quantity(ld: LangData, toks, i) -> Hit | None:
     cur_before = None
     pct_before = False
     cb = ld.currency.match(toks, k)
+    pb = ld.percent_before.match(toks, k)
     if cb and not cb[2] and toks[k].kind == "punct":     # "$" / "€"
         cur_before, k = cb[1], k + cb[0]
-    elif ld.percent_before.match(toks, k) and k + 1 < n and toks[k + 1].glued:
-        pct_before, k = True, k + 1
+    elif pb and k + pb[0] < n and (toks[k].kind == "word" or toks[k + pb[0]].glued):
+        pct_before, k = True, k + pb[0]
+    if k >= n:
+        return None
+    sign, k = _sign(ld, toks, k)
     if k >= n:
         return None
     core = core_number(ld, toks, k)
@@ -284,6 +506,7 @@ def quantity(ld: LangData, toks, i) -> Hit | None:
             return Hit(k, j, "number", lo, lo, hi, "vague", prefix_len=vpl)
         return None
     j, value, cpl, words = core
+    value *= sign
     if k == i:
         pl = cpl
     hit = Hit(start, j, "number", value, value, value, qual, hedge, prefix_len=pl)
@@ -324,6 +547,20 @@ def quantity(ld: LangData, toks, i) -> Hit | None:
         hit.low, hit.high = literal_bounds(hit.qualifier, value)
     hit.extra["words"] = words
     return hit
+
+
+def _sign(ld: LangData, toks, k):
+    """A minus sign or word before a number: '-5' (not the dash of '80-90'), 'minus five',
+    'سالب خمسة' -> (sign, index of the number)."""
+    t = toks[k]
+    if t.text == "-" and k + 1 < len(toks) and toks[k + 1].kind == "num" and toks[k + 1].glued:
+        prev = toks[k - 1] if k else None
+        if prev is None or not t.glued or prev.kind == "punct" and prev.text not in ".,":
+            return -1, k + 1
+    m = ld.negative_words.match(toks, k)
+    if m and k + m[0] < len(toks):
+        return -1, k + m[0]
+    return 1, k
 
 
 def literal_bounds(qual: str, v):
@@ -425,7 +662,7 @@ def ordinal(ld: LangData, toks, i) -> Hit | None:
     # compound cardinal-ordinal: "twenty-first", "one hundred and first"
     r = compose_words(ld, toks, i)
     if r:
-        j, v, pl = r
+        j, v, pl, _ = r
         k = j
         if k < n and toks[k].text == "-" and toks[k].glued:
             k += 1

@@ -101,7 +101,7 @@ class LangData:
         n = d["numbers"]
         single: dict[str, Any] = {}
         for cat, table in (("card", n["cardinals"]), ("mult", n["multipliers"]), ("scale", n["scales"]),
-                           ("dual", n["dual_scales"]), ("vague", n["vague"])):
+                           ("pscale", n["plural_scales"]), ("dual", n["dual_scales"]), ("vague", n["vague"])):
             for w, v in table.items():
                 single[w] = single.get(w, ()) + ((cat, v),)
         self.numwords = Lexicon([(w, v) for w, v in single.items()], P, S)
@@ -111,11 +111,18 @@ class LangData:
         self.half_words = frozenset(fold(w).casefold() for w in n["half_words"])
         self.vague_links = frozenset(fold(w).casefold() for w in n["vague_links"])
         self.decimal_words = frozenset(fold(w).casefold() for w in n["decimal_words"])
+        self.negative_words = Lexicon({w: True for w in n["negative_words"]}, ())
+        fr = [(w, (v[0], v[1], True)) for w, v in n["fractions"].items()]
+        fr += [(w, (0, v, False)) for w, v in n["denominators"].items()]
+        self.fractions = Lexicon(fr, P, S)
+        self.ratio_links = Lexicon(n["ratio_links"], ())
+        self.ratio_links_one = Lexicon({w: True for w in n["ratio_links_one"]}, ())
 
         o = d["ordinals"]
         self.ordwords = Lexicon(o["words"], P, S)
         self.teen_words = frozenset(fold(w) for w in o["teen_words"])
         self.definite_prefixes = tuple(fold(p) for p in o["definite_prefixes"])
+        self.conj_def_prefixes = tuple(c + d for c in self.conj_prefixes for d in self.definite_prefixes)
         self.ord_digit_bases = frozenset(fold(p) for p in o["digit_prefixes"])
         self.ord_digit_prefixes = frozenset(c + fold(p) for p in o["digit_prefixes"] for c in ("",) + P)
         self.ord_digit_suffixes = frozenset(s.casefold() for s in o["digit_suffixes"])
