@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+# numbers: digit groups with an optional exponent ("1.3e6"), or a leading-dot decimal (".77")
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?:[eE][+-]?\d+(?![^\W\d_]))?|(?<![\w.])\.\d+|[^\W\d_]+|\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +25,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for m in TOKEN_RE.finditer(text):
         s = m.group()
         c = s[0]
-        kind = "num" if c.isdigit() else ("word" if c.isalpha() else "punct")
+        kind = "num" if c.isdigit() or (c == "." and len(s) > 1) else ("word" if c.isalpha() else "punct")
         st = m.start() + offset
         out.append(Token(s, s.casefold(), st, m.end() + offset, kind, st == prev_end))
         prev_end = m.end() + offset

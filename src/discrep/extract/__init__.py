@@ -6,6 +6,7 @@ earlier matcher).  Policy (tolerance, hedges, same-event checks) is not applied 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .. import lang
 from ..model import Mention, NormalizedDoc
@@ -15,15 +16,38 @@ from . import dates, numbers
 from .numbers import Hit
 
 
+# web addresses and e-mail addresses: their digits and "%xx" escapes are not quantities
+LINK_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+
+
 def _blockers(ld, toks, i):
     """Spans that must not be read as quantities: identifiers, phone numbers, other calendars."""
     t = toks[i]
     if t.kind == "num" and (numbers._identifier_head(ld, toks, i) or numbers._phone_like(ld, toks, i)):
         return Hit(i, i + 1, "block")
     oc = ld.other_months.match(toks, i)
-    if oc:
+    if oc and _next_to_number(toks, i, i + oc[0]):
         return Hit(i, i + oc[0], "block")
     return None
+
+
+def _next_to_number(toks, i, j) -> bool:
+    """A month of another calendar is a date only with a day or a year beside it
+    ("15 رمضان", "صفر 1447"); alone, "صفر" is the number zero."""
+    return (i > 0 and toks[i - 1].kind == "num") or (j < len(toks) and toks[j].kind == "num")
+
+
+def _link_tokens(text: str, toks) -> set[int]:
+    spans = [m.span() for m in LINK_RE.finditer(text)]
+    if not spans:
+        return set()
+    out, si = set(), 0
+    for idx, t in enumerate(toks):
+        while si < len(spans) and spans[si][1] <= t.start:
+            si += 1
+        if si < len(spans) and spans[si][0] <= t.start < spans[si][1]:
+            out.add(idx)
+    return out
 
 
 MATCHERS = (
@@ -41,10 +65,13 @@ MATCHERS = (
 )
 
 
-def scan(ld, toks) -> list[Hit]:
+def scan(ld, toks, skip: set[int] = frozenset()) -> list[Hit]:
     hits: list[Hit] = []
     i, n = 0, len(toks)
     while i < n:
+        if i in skip:
+            i += 1
+            continue
         best = None
         for f in MATCHERS:
             h = f(ld, toks, i)
@@ -66,7 +93,7 @@ def extract(nd: NormalizedDoc, reference: dt.date | None = None) -> list[Mention
     """Mentions of one document; relative dates resolve against ``reference``."""
     ld = lang.get(nd.lang)
     toks = list(document_tokens(nd.norm))
-    hits = scan(ld, toks)
+    hits = scan(ld, toks, _link_tokens(nd.norm, toks))
     years = [h.date.year for h in hits if h.kind == "date" and h.date.year]
     doc_year = max(years) if years else None
     out: list[Mention] = []

@@ -99,11 +99,13 @@ def compose_words(ld: LangData, toks: list[Token], i: int, definite: bool = Fals
         nx = _number_word(ld, toks, i + 1, True)
         if nx and any(c in ("mult", "scale") or (c == "card" and v == 12) for c, v in nx[0]):
             implicit, k = 1, i + 1
+    joined, last_join = False, None
     while k < n:
         w = _number_word(ld, toks, k, not got, later_prefixes)
         if not w:
             break
         cats, prefix, span = w
+        before = (total + cur, last_scale if not cur and last_scale else None)
         cat, val = next(((c, v) for c, v in cats if c != "vague"), (None, None))
         if cat is None or (cat == "pscale" and not (cur or total or implicit)):
             break
@@ -138,17 +140,20 @@ def compose_words(ld: LangData, toks: list[Token], i: int, definite: bool = Fals
             prev_scale = True
         if not got:
             prefix_len = len(prefix)
+        last_join = before if got and (joined or prefix) and cat == "card" else None
         got = True
         k += span
         j = k
+        joined = False
         # joiners: "and", "و", "-", or a conjunction prefix on the next word (handled above)
         if k < n and toks[k].low in ld.conj_words and k + 1 < n and _number_word(ld, toks, k + 1, True, later_prefixes):
             k += 1
+            joined = True
         elif k < n and toks[k].text == "-" and toks[k].glued and k + 1 < n and toks[k + 1].glued:
             k += 1
     if not got:
         return None
-    return j, total + cur, prefix_len, (last_scale if not cur else None)
+    return j, total + cur, prefix_len, (last_scale if not cur else None), last_join
 
 
 def _scale_after(ld: LangData, toks, j):
@@ -192,16 +197,19 @@ def _is_link(ld, toks, i):
 
 
 def _phone_like(ld: LangData, toks, i) -> bool:
+    """Phone numbers and other long codes: a leading zero, a '+' before, a phone word
+    nearby, or a long undelimited run that is not a round quantity ('1000000' is one)."""
     t = toks[i].text
-    digits = t.replace(",", "").replace(".", "")
-    if len(t) > 1 and t[0] == "0" and t.isdigit() and len(t) >= 4:
+    if not t.isdigit():
+        return False
+    if len(t) >= 6 and t[0] == "0":
         return True
-    if t.isdigit() and len(t) >= 8:
+    if i and toks[i - 1].text == "+" and toks[i].glued and len(t) >= 3:
         return True
     for k in range(max(0, i - 3), i):
         if ld.phone_words.match(toks, k):
             return True
-    return len(digits) >= 7 and "," not in t and "." not in t
+    return len(t) >= 7 and not t.endswith("000")
 
 
 def _identifier_head(ld: LangData, toks, i) -> bool:
@@ -251,6 +259,12 @@ def _digit_value(ld: LangData, toks, i):
     if v is None:
         return None
     n = len(toks)
+    # "20/100", "٧٧/١٠٠": a slash fraction that cannot be read as a day and a month
+    if (j + 1 < n and toks[j].text == "/" and toks[j].glued and toks[j + 1].glued and toks[j + 1].text.isdigit()
+            and isinstance(v, int) and (j + 2 >= n or toks[j + 2].text != "/")):
+        b = int(toks[j + 1].text)
+        if b and (b > 31 or v > 31 or (v > 12 and b > 12)) and len(toks[j + 1].text) <= 4 and b > v:
+            return j + 2, v / b
     # "1.3x10^6", "1.1^23": written powers
     if j + 1 < n and toks[j].text == "^" and toks[j].glued:
         k, sign = j + 1, 1
@@ -270,7 +284,8 @@ def _digit_value(ld: LangData, toks, i):
 
 
 def _decimal_tail(ld: LangData, toks, j):
-    """'point five', 'point seventy-one', 'فاصلة خمسة': the digits after a decimal word."""
+    """'point five', 'point nought four', 'point seventy-one', 'فاصلة خمسة': the digits
+    after a decimal word, spoken one by one or as one number below a hundred."""
     n = len(toks)
     if not (j + 1 < n and toks[j].low in ld.decimal_words):
         return None
@@ -278,13 +293,17 @@ def _decimal_tail(ld: LangData, toks, j):
     if toks[k].kind == "num" and toks[k].text.isdigit():
         return k + 1, "0." + toks[k].text
     while k < n:
-        w = compose_words(ld, toks, k)
-        if not w or w[1] > 99 or (digits and w[1] > 9):
-            break
-        digits += str(w[1])
-        k = w[0]
-        if w[1] > 9:
-            break
+        m = ld.numwords.match(toks, k)
+        d = next((v for c, v in m[1] if c == "card"), None) if m and not m[2] else None
+        if d is not None and d <= 9:
+            digits += str(d)
+            k += m[0]
+            continue
+        if not digits:
+            w = compose_words(ld, toks, k)
+            if w and w[1] <= 99:
+                digits, k = str(w[1]), w[0]
+        break
     return (k, "0." + digits) if digits else None
 
 
@@ -292,7 +311,9 @@ def _fraction_word(ld: LangData, toks, k, numerator):
     """A fraction word at ``k`` read with ``numerator`` (None when no numerator was written):
     (j, value) or None.  'half', 'ربع' stand alone; 'thirds', 'أخماس' need a numerator;
     a word that is also a cardinal ('خمس') is a fraction alone only before a definite noun."""
-    if k >= len(toks) or toks[k].kind != "word":
+    if k < len(toks) and toks[k].text == "-" and numerator is not None and k + 1 < len(toks):
+        k += 1                                   # "one-eighth", "five - eighths"
+    if k >= len(toks) or toks[k].kind == "num":
         return None
     m = ld.fractions.match(toks, k)
     if not m or m[2]:
@@ -301,6 +322,8 @@ def _fraction_word(ld: LangData, toks, k, numerator):
     j = k + span
     if j < len(toks) and toks[j].text == "-" and toks[j].glued:
         return None
+    if numerator is not None and alone and numerator != 1:
+        return None                              # "two million and one half" is read by the caller
     if numerator is None:
         if not alone:
             return None
@@ -322,8 +345,6 @@ def _scaled(ld, toks, j, v):
     if k < len(toks) and toks[k].low in ld.implicit_one:
         k += 1
     sc = _scale_after(ld, toks, k)
-    if sc and k > j and not any(c == "scale" for c, _ in (ld.numwords.match(toks, k) or (0, ()))[1]):
-        sc = None
     if sc:
         return k + sc[0], v * sc[1]
     return j, v
@@ -342,7 +363,11 @@ def _ratio(ld: LangData, toks, j, value):
         if toks[k].kind == "num" and toks[k].glued:
             continue
         b = _plain_number(ld, toks, k)
-        if b and b[1] and (b[1] > value or lk[1] == "any"):
+        if not b or not b[1]:
+            continue
+        if lk[1] == "any" and b[0] < n and toks[b[0]].kind == "word" and toks[b[0]].low not in ld.stopwords:
+            continue                             # "$2000 over 3 years" is not a ratio
+        if b[1] > value or lk[1] == "any":
             return b[0], value / b[1]
     return None
 
@@ -382,10 +407,18 @@ def core_number(ld: LangData, toks, i):
                 return None
             j, v = _scaled(ld, toks, *f)
             return j, v, 0, True
-        j, v, pl, tail_scale = r
+        j, v, pl, tail_scale, last_join = r
         words = True
+        # a mixed number: "twenty and three fifths", "six million and two thirds", "مائة و ثلاثة أرباع"
+        if last_join and ld.fractions.match(toks, j) and not ld.fractions.match(toks, j)[2]:
+            before, scale = last_join
+            f = _fraction_word(ld, toks, j, v - before)
+            if f:
+                return f[0], _int(before + f[1] * (scale or 1)), pl, True
         if t.low in ld.implicit_one and v in (0, 1) and j == i + 1:
             return None
+        if v == 1 and j == i + 1 and i and ld.pronoun_one_after.match(toks, i - 1):
+            return None                          # "which one", "that one", "أي واحد"
     else:
         return None
     # decimal words: "1 point 5", "two point two million"
@@ -412,8 +445,8 @@ def core_number(ld: LangData, toks, i):
         if conj is not None and conj < n:
             f = _fraction_word(ld, toks, conj, None) or (
                 _fraction_word(ld, toks, conj + 1, 1) if toks[conj].low in ld.implicit_one else None)
-            if f is None and conj == k + 1:
-                num = _plain_number(ld, toks, conj)
+            if f is None:
+                num = _plain_number(ld, toks, conj) if conj == k + 1 else _prefixed_number(ld, toks, conj)
                 if num:
                     f = _fraction_word(ld, toks, num[0], num[1])
                     if f is None:
@@ -439,6 +472,18 @@ def core_number(ld: LangData, toks, i):
     if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
         v = int(v)
     return j, v, pl, words
+
+
+def _prefixed_number(ld, toks, k):
+    """A number word carrying a conjunction prefix: 'وثمانية وثمانون' -> (j, 88)."""
+    w = compose_words(ld, toks, k)
+    if w and w[2] and toks[k].low[:w[2]] in ld.conj_prefixes:
+        return w[0], w[1]
+    return None
+
+
+def _int(v):
+    return int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 1e18 else v
 
 
 def _power_of_ten(x) -> bool:
@@ -662,7 +707,7 @@ def ordinal(ld: LangData, toks, i) -> Hit | None:
     # compound cardinal-ordinal: "twenty-first", "one hundred and first"
     r = compose_words(ld, toks, i)
     if r:
-        j, v, pl, _ = r
+        j, v, pl, *_ = r
         k = j
         if k < n and toks[k].text == "-" and toks[k].glued:
             k += 1

@@ -117,6 +117,7 @@ class LangData:
         self.fractions = Lexicon(fr, P, S)
         self.ratio_links = Lexicon(n["ratio_links"], ())
         self.ratio_links_one = Lexicon({w: True for w in n["ratio_links_one"]}, ())
+        self.pronoun_one_after = Lexicon({w: True for w in n["pronoun_one_after"]}, ())
 
         o = d["ordinals"]
         self.ordwords = Lexicon(o["words"], P, S)
