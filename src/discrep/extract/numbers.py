@@ -94,7 +94,7 @@ def compose_words(ld: LangData, toks: list[Token], i: int, definite: bool = Fals
     j, k, prefix_len, got = i, i, 0, False
     implicit = 0
     prev_scale = False
-    later_prefixes = ld.conj_prefixes + (ld.conj_def_prefixes if definite else ())
+    later_prefixes = ld.conj_prefixes + (ld.conj_def_prefixes + ld.definite_prefixes if definite else ())
     if toks[i].low in ld.implicit_one and i + 1 < n:
         nx = _number_word(ld, toks, i + 1, True)
         if nx and any(c in ("mult", "scale") or (c == "card" and v == 12) for c, v in nx[0]):
@@ -687,18 +687,29 @@ def ordinal(ld: LangData, toks, i) -> Hit | None:
             return Hit(i, i + 2, "ordinal", v, v, v)
     if t.kind != "word":
         return None
-    # ordinal word, optionally + teen word or + conjunction + definite tens
+    # ordinal word, optionally + teen word or + conjunction + (definite) tens
     ow = ld.ordwords.match(toks, i)
     if ow:
         span, v, prefix = ow
         j = i + span
         if j < n and toks[j].low in ld.teen_words:
             v, j = v + 10, j + 1
-        elif j < n:
-            tens = _definite_tens(ld, toks, j, conj=True)
+        elif j < n and v < 10:
+            k = j + 1 if toks[j].low in ld.conj_words else j
+            tens = _definite_tens(ld, toks, k, conj=k == j) if k < n else None
+            if tens is None and k > j and k < n:
+                tens = _definite_tens(ld, toks, k, conj=False) or _plain_tens(ld, toks, k)
             if tens:
-                v, j = v + tens, j + 1
+                v, j = v + tens, k + 1
         return Hit(i, j, "ordinal", v, v, v, prefix_len=len(prefix))
+    # a definite cardinal compound is an ordinal: "الواحد والعشرون", "الأحد عشر", "المائة وخمسة"
+    dc = _definite_compound(ld, toks, i)
+    if dc:
+        return dc
+    # tens and an ordinal written as one word: "thirtyfirst"
+    g = _glued_compound(ld, t.low)
+    if g:
+        return Hit(i, i + 1, "ordinal", g, g, g)
     # definite tens "التسعين"
     tens = _definite_tens(ld, toks, i, conj=False)
     if tens:
@@ -713,10 +724,52 @@ def ordinal(ld: LangData, toks, i) -> Hit | None:
             k += 1
         elif k < n and toks[k].low in ld.conj_words:
             k += 1
-        if k < n and k > j - 0:
+        if k < n:
             ow = ld.ordwords.match(toks, k)
-            if ow and ow[1] < 10 and v % 10 == 0 and v >= 20 and not ow[2]:
-                return Hit(i, k + ow[0], "ordinal", v + ow[1], v + ow[1], v + ow[1], prefix_len=pl)
+            after = k + ow[0] if ow else k
+            if ow and not ow[2] and not (after < n and toks[after].text == "-" and toks[after].glued):
+                if ow[1] < 10 and v % 10 == 0 and v >= 20:
+                    return Hit(i, after, "ordinal", v + ow[1], v + ow[1], v + ow[1], prefix_len=pl)
+                if ow[1] >= 100 and k == j and v < ow[1]:      # "two hundredth", "three trillionth"
+                    return Hit(i, after, "ordinal", v * ow[1], v * ow[1], v * ow[1], prefix_len=pl)
+    return None
+
+
+def _plain_tens(ld, toks, k):
+    m = ld.numwords.match(toks, k)
+    if m and not m[2]:
+        return next((v for c, v in m[1] if c == "card" and 20 <= v < 100 and v % 10 == 0), None)
+    return None
+
+
+def _definite_compound(ld: LangData, toks, i):
+    """'الواحد والعشرون' (21st), 'الاثنا عشر' (12th), 'المائتان' (200th): the definite article on a
+    compound or hundreds cardinal marks an ordinal.  A definite unit alone ('الخمسة', the five)
+    stays a cardinal."""
+    m = ld.numwords.match(toks, i)
+    if not m or not any(m[2].endswith(d) for d in ld.definite_prefixes if m[2]):
+        return None
+    r = compose_words(ld, toks, i, definite=True)
+    if not r:
+        return None
+    j, v, pl = r[0], r[1], r[2]
+    if j < len(toks) and toks[j].low in ld.teen_words and v < 10:
+        v, j = v + 10, j + 1
+    if j > i + 1 or v >= 100:
+        return Hit(i, j, "ordinal", v, v, v, prefix_len=_def_prefix_len(ld, toks[i].low))
+    return None
+
+
+def _glued_compound(ld: LangData, low: str):
+    for size in range(3, len(low) - 2):
+        head = ld.numwords.first.get(low[:size])
+        tail = ld.ordwords.first.get(low[size:])
+        if head and tail:
+            tens = next((v for rest, cats, pre in head if not rest and not pre
+                         for c, v in cats if c == "card" and 20 <= v < 100 and v % 10 == 0), None)
+            unit = next((v for rest, v, pre in tail if not rest and not pre and v < 10), None)
+            if tens and unit:
+                return tens + unit
     return None
 
 
