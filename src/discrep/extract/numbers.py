@@ -440,8 +440,8 @@ def core_number(ld: LangData, toks, i):
         conj = None
         if toks[k].low in ld.conj_words:
             conj = k + 1
-        elif any(toks[k].low.startswith(c) and ld.fractions.match(toks, k) for c in ld.conj_prefixes):
-            conj = k
+        elif toks[k].kind == "word" and any(toks[k].low.startswith(c) for c in ld.conj_prefixes):
+            conj = k                             # "ونصف", "وثمانية وثمانون من مئة"
         if conj is not None and conj < n:
             f = _fraction_word(ld, toks, conj, None) or (
                 _fraction_word(ld, toks, conj + 1, 1) if toks[conj].low in ld.implicit_one else None)
