@@ -53,6 +53,7 @@ def _link_tokens(text: str, toks) -> set[int]:
 MATCHERS = (
     _blockers,
     dates.date_range,
+    dates.date_holiday,
     dates.date_numeric,
     dates.date_part,
     dates.date_words,

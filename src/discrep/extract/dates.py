@@ -224,6 +224,62 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
     return None
 
 
+def date_holiday(ld: LangData, toks, i) -> Hit | None:
+    """'Christmas', 'next Thanksgiving', 'Eid al-Fitr 2018', 'عيد الأضحى', 'Easter Sunday two thousand ten'."""
+    n = len(toks)
+    k, direction, pl = i, 0, 0
+    rb = ld.relative_before.match(toks, i)
+    if rb and i + rb[0] < n and ld.holidays.match(toks, i + rb[0]):
+        k, direction, pl = i + rb[0], rb[1], len(rb[2])
+    h = ld.holidays.match(toks, k)
+    if not h:
+        return None
+    span, rule, prefix = h
+    if k == i:
+        pl = len(prefix)
+    j = k + span
+    spec = DateSpec(kind="holiday", unit=rule, offset=direction)
+    y = _year_at(ld, toks, j) if j < n else None
+    if y:
+        spec.year, j = y[1], y[0]
+    elif j < n and toks[j].kind == "word":
+        w = compose_words(ld, toks, j)
+        if w and 1000 <= w[1] <= 2199 and w[0] > j + 1:
+            spec.year, j = w[1], w[0]
+    return Hit(i, j, "date", date=spec, prefix_len=pl)
+
+
+def holiday_date(rule: str, year: int) -> dt.date | None:
+    """The day a holiday rule gives in a Gregorian year.  Rules (from the language files):
+    'MM-DD' fixed; 'nth:M:N:W' the N-th weekday W of month M (N = -1 for the last);
+    'easter:+D' / 'orthodox-easter:+D' days from Easter; 'hijri:MM-DD' a day of the Hijri
+    (Umm al-Qura) calendar, the one that falls in ``year``."""
+    kind, _, arg = rule.rpartition(":") if rule.startswith(("easter", "orthodox", "hijri")) else ("", "", rule)
+    try:
+        if rule.startswith("nth:"):
+            _, m, nth, wd = rule.split(":")
+            m, nth, wd = int(m), int(nth), int(wd)
+            days = [d for d in range(1, calendar.monthrange(year, m)[1] + 1) if dt.date(year, m, d).weekday() == wd]
+            return dt.date(year, m, days[nth - 1 if nth > 0 else nth])
+        if kind in ("easter", "orthodox-easter"):
+            from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+            base = easter(year, EASTER_ORTHODOX if kind == "orthodox-easter" else EASTER_WESTERN)
+            return base + dt.timedelta(days=int(arg))
+        if kind == "hijri":
+            from hijridate import Gregorian, Hijri
+            hm, hd = (int(x) for x in arg.split("-"))
+            hy = Gregorian(year, 1, 1).to_hijri().year
+            for cand in (hy, hy + 1):
+                g = Hijri(cand, hm, hd).to_gregorian()
+                if g.year == year:
+                    return dt.date(g.year, g.month, g.day)
+            return None
+        m, d = (int(x) for x in rule.split("-"))
+        return dt.date(year, m, d)
+    except (ValueError, IndexError, OverflowError):
+        return None
+
+
 def date_relative(ld: LangData, toks, i) -> Hit | None:
     """اليوم [الاثنين] / yesterday, last November, الشهر الماضي / last year, منذ 3 أيام / 3 days ago."""
     n = len(toks)
@@ -419,8 +475,21 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         return Resolved(a.value, a.low, b.high, a.precision, a.year_source, "range", a.relative or b.relative)
     if spec.kind == "abs":
         r = _resolve_abs(spec, ref, doc_year)
+    elif spec.kind == "holiday" and spec.year is not None:
+        d = holiday_date(spec.unit, spec.year)
+        return Resolved(d.isoformat(), d, d, "day", "explicit") if d else None
     elif ref is None:
         return None
+    elif spec.kind == "holiday":
+        y = ref.year
+        d = holiday_date(spec.unit, y)
+        if d and spec.offset > 0 and d <= ref:
+            d = holiday_date(spec.unit, y + 1)
+        elif d and spec.offset < 0 and d >= ref:
+            d = holiday_date(spec.unit, y - 1)
+        if d is None:
+            return None
+        r = Resolved(d.isoformat(), d, d, "day", "reference", relative=True)
     elif spec.kind == "relday":
         d = ref + dt.timedelta(days=spec.offset)
         r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)

@@ -158,6 +158,7 @@ class LangData:
         self.ago_before = Lexicon({w: True for w in dd["ago_before"]}, P)
         self.ago_after = Lexicon({w: True for w in dd["ago_after"]}, ())
         self.ago_units = Lexicon(dd["ago_units"], P)
+        self.holidays = Lexicon(dd["holidays"], P)
         self.dateline_labels = tuple(fold(w).casefold() for w in dd["dateline_labels"])
 
         self.events: dict[str, str] = {}
