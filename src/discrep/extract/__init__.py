@@ -55,6 +55,7 @@ MATCHERS = (
     dates.date_range,
     dates.date_holiday,
     dates.date_numeric,
+    dates.date_numeric_short,
     dates.date_part,
     dates.date_words,
     dates.date_relative,

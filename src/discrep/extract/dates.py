@@ -131,8 +131,59 @@ def _weekday_at(ld: LangData, toks, k):
     return None
 
 
+def _two_digit_year(v: int) -> int:
+    """'74' -> 1974, '15' -> 2015: the POSIX strptime pivot (00-68 -> 2000s)."""
+    return 2000 + v if v <= 68 else 1900 + v
+
+
+def _day_month(ld, x, y):
+    """Two numbers as (month, day) in the language's order, swapped when only that is valid."""
+    if ld.numeric_date_order == "MDY":
+        return (x, y) if x <= 12 else (y, x)
+    return (y, x) if y <= 12 else (x, y)
+
+
+def date_numeric_short(ld: LangData, toks, i) -> Hit | None:
+    """Dates with fewer than three written parts or in one token: '11/20' (a day and month
+    joined by a slash), '2/2013' and '12-2019' (month and year), '2014-10', '01.11.2010'."""
+    n = len(toks)
+    t = toks[i]
+    if t.kind != "num":
+        return None
+    parts = t.text.split(".")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4 and len(parts[0]) <= 2:
+        mo, d = _day_month(ld, int(parts[0]), int(parts[1])) if ld.numeric_date_order != "YMD" else (0, 0)
+        if ld.numeric_date_order == "MDY" and int(parts[0]) <= 12:
+            mo, d = int(parts[1]), int(parts[0])        # dotted dates are day-first everywhere
+        if _valid(int(parts[2]), mo, d):
+            return Hit(i, i + 1, "date", date=DateSpec(year=int(parts[2]), month=mo, day=d))
+        return None
+    if not (i + 2 < n and toks[i + 1].text in "/-" and toks[i + 1].glued and toks[i + 2].glued
+            and toks[i + 2].kind == "num" and t.text.isdigit() and toks[i + 2].text.isdigit()):
+        return None
+    if i + 3 < n and toks[i + 3].text in "/-." and toks[i + 3].glued:
+        return None                                      # a three-part date is date_numeric's
+    if i and toks[i - 1].text in "/-" and toks[i].glued:
+        return None
+    a, b = t.text, toks[i + 2].text
+    x, y = int(a), int(b)
+    if len(b) == 4 and len(a) <= 2 and 1 <= x <= 12 and 1000 <= y <= 2199:
+        return Hit(i, i + 3, "date", date=DateSpec(year=y, month=x))
+    if len(a) == 4 and len(b) <= 2 and 1 <= y <= 12 and 1000 <= x <= 2199:
+        return Hit(i, i + 3, "date", date=DateSpec(year=x, month=y))
+    # a day and a month alone: only when padded ("01/11") or after a date preposition, since
+    # "1/3 of the population" and "24/7" are not dates
+    padded = a.startswith("0") or b.startswith("0")
+    after_prep = i > 0 and (ld.year_preps.match(toks, i - 1) or ld.weekday_prefixes.match(toks, i - 1))
+    if toks[i + 1].text == "/" and len(a) <= 2 and len(b) <= 2 and (padded or after_prep):
+        mo, d = _day_month(ld, x, y)
+        if 1 <= mo <= 12 and 1 <= d <= 31 and _valid(2000, mo, d):
+            return Hit(i, i + 3, "date", date=DateSpec(month=mo, day=d))
+    return None
+
+
 def date_numeric(ld: LangData, toks, i) -> Hit | None:
-    """2026-02-09, 9/2/2026, 2026/02/09, 09.02.2026."""
+    """2026-02-09, 9/2/2026, 2026/02/09, 09.02.2026, 3/3/15."""
     n = len(toks)
     if i + 4 >= n or toks[i].kind != "num":
         return None
@@ -151,6 +202,9 @@ def date_numeric(ld: LangData, toks, i) -> Hit | None:
         else:
             d, mo = (x, y) if y <= 12 else (y, x)
         yr = z
+    elif len(c.text) == 2 and s1.text == "/" and len(a.text) <= 2 and len(b.text) <= 2:
+        mo, d = _day_month(ld, x, y)
+        yr = _two_digit_year(z)
     else:
         return None
     try:
@@ -322,12 +376,25 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
         if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
             return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=q[1]),
                        prefix_len=len(ab[2]))
+    lb = ld.later_before.match(toks, i)
+    if lb and i + lb[0] < n:
+        k = i + lb[0]
+        au = ld.ago_units.match(toks, k)
+        if au and au[1].endswith("2"):
+            return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1][:-1], offset=-2), prefix_len=len(lb[2]))
+        q = _count_at(ld, toks, k)
+        if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])) and q[1] > 0:
+            return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=-q[1]),
+                       prefix_len=len(lb[2]))
     q = _count_at(ld, toks, i)
     if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
         e = q[0] + au[0]
         if e < n and ld.ago_after.match(toks, e):
             return Hit(i, e + ld.ago_after.match(toks, e)[0], "date",
                        date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=q[1]))
+        if e < n and ld.later_after.match(toks, e):
+            return Hit(i, e + ld.later_after.match(toks, e)[0], "date",
+                       date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=-q[1]))
     return None
 
 
@@ -495,12 +562,10 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
     elif spec.kind == "weekday":
         delta = (ref.weekday() - spec.weekday) % 7
-        if spec.offset < 0:
-            delta = delta or 7
-            d = ref - dt.timedelta(days=delta)
-        elif spec.offset > 0:
-            ahead = (spec.weekday - ref.weekday()) % 7 or 7
-            d = ref + dt.timedelta(days=ahead)
+        if spec.offset:
+            # "next Friday", "الجمعة المقبلة": that weekday in the next (or previous) calendar week
+            week = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec.offset)
+            d = week + dt.timedelta(days=spec.weekday)
         else:
             d = ref - dt.timedelta(days=delta)
         r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
@@ -540,6 +605,10 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
             d = ref - dt.timedelta(weeks=n)
             r = Resolved(d.isoformat(), d - dt.timedelta(days=3), d + dt.timedelta(days=3), "day", "relative",
                          "approx", relative=True)
+        elif spec.unit == "month" and n < 0:
+            y, m = _shift_month(ref.year, ref.month, -n)
+            d = dt.date(y, m, min(ref.day, calendar.monthrange(y, m)[1]))
+            r = Resolved(d.isoformat(), d, d, "day", "relative", "approx", relative=True)
         elif spec.unit == "month":
             y, m = _shift_month(ref.year, ref.month, -n)
             lo, hi = _month_span(y, m)

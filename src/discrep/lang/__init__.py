@@ -158,6 +158,8 @@ class LangData:
         self.ago_before = Lexicon({w: True for w in dd["ago_before"]}, P)
         self.ago_after = Lexicon({w: True for w in dd["ago_after"]}, ())
         self.ago_units = Lexicon(dd["ago_units"], P)
+        self.later_before = Lexicon({w: True for w in dd["later_before"]}, P)
+        self.later_after = Lexicon({w: True for w in dd["later_after"]}, ())
         self.holidays = Lexicon(dd["holidays"], P)
         self.dateline_labels = tuple(fold(w).casefold() for w in dd["dateline_labels"])
 
