@@ -37,8 +37,9 @@ def _int(tok):
     return int(tok.text)
 
 
-def _year_at(ld: LangData, toks, k, need_word=False):
-    """[year word] YYYY [م] -> (j, year, had_word)."""
+def _year_at(ld: LangData, toks, k, need_word=False, words=False):
+    """[year word] YYYY [م] -> (j, year, had_word).  A year in words ('ألفين وعشرة') is read
+    after a year word, or with ``words`` (right after a day and month)."""
     n = len(toks)
     had = False
     yw = ld.year_words.match(toks, k) if k < n else None
@@ -51,6 +52,10 @@ def _year_at(ld: LangData, toks, k, need_word=False):
         if j < n and toks[j].glued and toks[j].low in ld.year_suffixes:
             j += 1
         return j, v, had
+    if k < n and (had or words) and toks[k].kind == "word":
+        w = compose_words(ld, toks, k)
+        if w and 1000 <= w[1] <= 2199 and not w[2]:
+            return w[0], w[1], had
     return None
 
 
@@ -59,6 +64,9 @@ def _month_at(ld: LangData, toks, k, allow_ambiguous=True):
     n = len(toks)
     if k >= n:
         return None
+    mp = ld.month_prefixes.match(toks, k)
+    if mp and k + mp[0] < n and ld.months.match(toks, k + mp[0]):
+        k += mp[0]                                    # "شهر نوفمبر"
     m = ld.months.match(toks, k)
     if not m:
         return None
@@ -101,18 +109,20 @@ def _day_at(ld: LangData, toks, k):
     return j, v
 
 
-def _ordinal_day(ld: LangData, toks, k):
-    """'الأول من أكتوبر', 'the first of October' -> (j_after_link, day, prefix_len)."""
-    m = ld.ordwords.match(toks, k)
-    if not m:
+def _ordinal_day(ld: LangData, toks, k, need_link=True):
+    """'الأول من أكتوبر', 'الحادي والثلاثين من', 'the first of October', 'the 1st of March'
+    -> (j_after_link, day, prefix_len)."""
+    from .numbers import ordinal
+    n = len(toks)
+    if k < n and ld.day_articles.match(toks, k) and k + 1 < n:
+        k += ld.day_articles.match(toks, k)[0]
+    h = ordinal(ld, toks, k) if k < n else None
+    if not h or not isinstance(h.value, int) or not 1 <= h.value <= 31:
         return None
-    span, v, prefix = m
-    j = k + span
-    if j < len(toks) and toks[j].low in ld.teen_words:
-        v, j = v + 10, j + 1
-    if j < len(toks) and ld.day_links.match(toks, j) and 1 <= v <= 31:
-        return j + 1, v, len(prefix)
-    return None
+    j = h.j
+    if j < n and ld.day_links.match(toks, j):
+        return j + ld.day_links.match(toks, j)[0], h.value, h.prefix_len
+    return (j, h.value, h.prefix_len) if not need_link else None
 
 
 def _weekday_at(ld: LangData, toks, k):
@@ -249,13 +259,18 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
             if d2 and not (_year_at(ld, toks, j) and not toks[j].text.isdigit()):
                 if not (len(toks[j].text) == 4):
                     best = (d2[0], replace(spec, day=d2[1], month=mo[1]))
+            if not best and j < n and toks[j].kind == "word":
+                od2 = _ordinal_day(ld, toks, j, need_link=False)     # "May twenty-first"
+                if od2:
+                    best = (od2[0], replace(spec, day=od2[1], month=mo[1]))
             if not best:
                 best = (j, replace(spec, month=mo[1]), "month-only", toks[k].low)
     if best:
         j, sp = best[0], best[1]
-        if j < n and toks[j].text == "," and j + 1 < n and _year_at(ld, toks, j + 1):
+        full = len(best) == 2 and best[1].day is not None
+        if j < n and toks[j].text == "," and j + 1 < n and _year_at(ld, toks, j + 1, words=full):
             j += 1
-        y = _year_at(ld, toks, j)
+        y = _year_at(ld, toks, j, words=full)
         if y:
             sp.year = y[1]
             return Hit(i, y[0], "date", date=sp, prefix_len=pl)
