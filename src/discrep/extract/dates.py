@@ -268,7 +268,7 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
     if best:
         j, sp = best[0], best[1]
         full = len(best) == 2 and best[1].day is not None
-        if j < n and toks[j].text == "," and j + 1 < n and _year_at(ld, toks, j + 1, words=full):
+        if j < n and toks[j].text in ",،" and j + 1 < n and _year_at(ld, toks, j + 1, words=full):
             j += 1
         y = _year_at(ld, toks, j, words=full)
         if y:
@@ -286,7 +286,10 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
         j = wd[0]
         direction = 0
         ra = ld.relative_after.match(toks, j) if j < n else None
-        if ra:
+        rw = _relative_week(ld, toks, j + (ld.day_links.match(toks, j) or (0,))[0]) if j < n else None
+        if rw:
+            direction, j = rw
+        elif ra:
             direction, j = ra[1], j + ra[0]
         return Hit(i, j, "date", date=DateSpec(kind="weekday", weekday=spec.weekday,
                                                weekday_text=spec.weekday_text, offset=direction), prefix_len=pl)
@@ -374,6 +377,10 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
         if wd:
             return Hit(i, wd[0], "date", date=DateSpec(kind="weekday", weekday=wd[1], weekday_text=wd[2],
                                                        offset=rb[1] if rb[1] else 0), prefix_len=len(rb[2]))
+    rw = _relative_week(ld, toks, i)
+    if rw and rw[1] < n and (wd := _weekday_at(ld, toks, rw[1])):
+        return Hit(i, wd[0], "date", date=DateSpec(kind="weekday", weekday=wd[1], weekday_text=wd[2],
+                                                   offset=rw[0]))
     pr = ld.periods.match(toks, i)
     if pr and i + pr[0] < n:
         ra = ld.relative_after.match(toks, i + pr[0])
@@ -387,6 +394,8 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
         au = ld.ago_units.match(toks, k)
         if au and au[1].endswith("2"):
             return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1][:-1], offset=2), prefix_len=len(ab[2]))
+        if au:           # "منذ أسبوع": a unit without a count is one of it
+            return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1], offset=1), prefix_len=len(ab[2]))
         q = _count_at(ld, toks, k)
         if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
             return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=q[1]),
@@ -410,6 +419,20 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
         if e < n and ld.later_after.match(toks, e):
             return Hit(i, e + ld.later_after.match(toks, e)[0], "date",
                        date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=-q[1]))
+    return None
+
+
+def _relative_week(ld, toks, k):
+    """'next week', 'الأسبوع المقبل' -> (week offset, end) or None."""
+    n = len(toks)
+    if k >= n:
+        return None
+    rb = ld.relative_before.match(toks, k)
+    if rb and k + rb[0] < n and (pr := ld.periods.match(toks, k + rb[0])) and pr[1] == "week":
+        return rb[1], k + rb[0] + pr[0]
+    pr = ld.periods.match(toks, k)
+    if pr and pr[1] == "week" and k + pr[0] < n and (ra := ld.relative_after.match(toks, k + pr[0])):
+        return ra[1], k + pr[0] + ra[0]
     return None
 
 
