@@ -67,8 +67,11 @@ def detect_lang(norm: str, langs) -> str:
     """The language whose script covers most letters of the text."""
     best, best_n = langs[0].code, -1
     sample = norm[:20000]
+    counts: dict[str, int] = {}
+    for ch in sample:
+        counts[ch] = counts.get(ch, 0) + 1
     for ld in langs:
-        n = sum(1 for ch in sample if any(lo <= ord(ch) <= hi for lo, hi in ld.script))
+        n = sum(c for ch, c in counts.items() if any(lo <= ord(ch) <= hi for lo, hi in ld.script))
         if n > best_n:
             best, best_n = ld.code, n
     return best

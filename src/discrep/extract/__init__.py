@@ -71,7 +71,7 @@ def scan(ld, toks, skip: set[int] = frozenset()) -> list[Hit]:
     hits: list[Hit] = []
     i, n = 0, len(toks)
     while i < n:
-        if i in skip:
+        if i in skip or not ld.may_start(toks[i]):
             i += 1
             continue
         best = None

@@ -196,6 +196,33 @@ class LangData:
         self.phone_words = Lexicon({w: True for w in t["phone_words"]}, P)
         self.outlet_patterns = tuple(fold(p) for p in t["outlet_patterns"])
 
+    @property
+    def triggers(self) -> frozenset[str]:
+        """Every token form a matcher can start on (the first token of any entry the
+        extractors read).  The scanner skips other words without trying the matchers."""
+        t = self.__dict__.get("_triggers")
+        if t is None:
+            lexicons = (self.numwords, self.ordwords, self.ord_markers, self.percent_after, self.percent_before,
+                        self.currency, self.hedge_before, self.range_openers, self.months, self.other_months,
+                        self.weekdays, self.weekday_prefixes, self.year_words, self.year_preps, self.relative_days,
+                        self.relative_before, self.periods, self.parts, self.ago_before, self.later_before,
+                        self.holidays, self.negative_words, self.fractions, self.day_articles, self.month_prefixes)
+            keys = set().union(*(lx.first for lx in lexicons))
+            keys |= self.ord_digit_prefixes | self.implicit_one | {"-", "+"}
+            t = self.__dict__["_triggers"] = frozenset(keys)
+            self.__dict__["_tens_heads"] = tuple(sorted(
+                {w for w, lst in self.numwords.first.items() for rest, cats, pre in lst
+                 if not rest and not pre and any(c == "card" and 20 <= v < 100 for c, v in cats)}))
+        return t
+
+    def may_start(self, tok) -> bool:
+        """Whether a matcher could start at ``tok`` (a fast pre-check for the scanner)."""
+        if tok.kind == "num" or tok.low in self.triggers:
+            return True
+        if tok.kind == "word" and len(tok.low) > 5:          # glued compounds: "thirtyfirst"
+            return tok.low.startswith(self.__dict__["_tens_heads"])
+        return False
+
     def stem(self, word: str) -> str:
         """Light stemming: strip one known prefix and one known suffix, keeping ``min_stem`` letters."""
         w = word.casefold()
