@@ -397,6 +397,11 @@ def core_number(ld: LangData, toks, i):
             return None
         j, v = r
         words, pl = False, 0
+    elif t.kind == "punct" and ld.fractions.match(toks, i):   # "¾"
+        f = _fraction_word(ld, toks, i, None)
+        if f is None:
+            return None
+        return f[0], f[1], 0, False
     elif t.kind == "word":
         r = compose_words(ld, toks, i)
         if r is None:

@@ -1,0 +1,53 @@
+"""Date forms found through the peer suites, as tables of our own sentences
+(mirrors extract/dates.py).  Reference: Monday 9 February 2026."""
+import pytest
+
+from conftest import mentions
+
+
+def dates(text):
+    ms, _ = mentions(text)
+    return [m.value for m in ms if m.kind == "date"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # holidays, computed from the rule for the year stated or the reference year
+    ("the talks resume after Christmas", "2026-12-25"),
+    ("they met on Thanksgiving 2021", "2021-11-25"),
+    ("the truce held over Easter Monday 2024", "2024-04-01"),
+    ("Orthodox Easter 2025 fell late", "2025-04-20"),
+    ("Eid al-Adha 2024 prayers", "2024-06-16"),
+    ("أعلن الهدنة في عيد الفطر 2025", "2025-03-30"),
+    ("عيد الأضحى 2023", "2023-06-28"),
+    ("مع رأس السنة الهجرية 2024", "2024-07-07"),
+    # numeric forms
+    ("the report of 01.11.2019 said", "2019-11-01"),
+    ("figures for 3/2021 show", "2021-03"),
+    ("أرقام 11-2020", "2020-11"),
+    ("data from 2019-07", "2019-07"),
+    ("on 4/5/21 they met", "2021-04-05"),
+    # ordinal days, month prefixes, years in words
+    ("الحادي والعشرين من شهر مارس لعام ألفين وعشرين", "2020-03-21"),
+    ("the 3rd of June 2020", "2020-06-03"),
+    ("on June twenty-first, 2019", "2019-06-21"),
+    # relative expressions
+    ("the vote is in two weeks", "2026-02-23"),
+    ("three years from now", "2029"),
+    ("سيعود بكرة", "2026-02-10"),
+    ("وصل منذ أسبوع", "2026-02-02"),
+    ("الأسبوع المقبل يوم الخميس", "2026-02-19"),
+    ("on Wednesday of next week", "2026-02-18"),
+    ("next Friday", "2026-02-20"),
+    ("last Friday", "2026-02-06"),
+])
+def test_date_forms(text, value):
+    assert value in dates(text), dates(text)
+
+
+@pytest.mark.parametrize("text", [
+    "1/3 of the population",          # a fraction, not 3 January
+    "open 24/7",
+    "صفر",                             # the number zero, not the Hijri month
+])
+def test_not_dates(text):
+    assert dates(text) == []

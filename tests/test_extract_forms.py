@@ -1,0 +1,96 @@
+"""Number, ordinal and percent forms found through the peer suites, as tables of our own
+sentences in Arabic and English (mirrors extract/numbers.py)."""
+import pytest
+
+from conftest import mentions
+
+
+def values(text, kind=None, lang=None):
+    ms, _ = mentions(text, lang=lang)
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    return [m.value for m in ms if kind is None or m.kind == kind]
+
+
+@pytest.mark.parametrize("text, value", [
+    # a free-standing conjunction joins number words
+    ("قتل ستة و عشرون مدنيا في القصف", 26),
+    ("وصل أربعة و ثلاثون لاجئا", 34),
+    ("اثنتي عشرة سيارة", 12),
+    # spoken forms
+    ("شاف تلاتة و تلاتين عربية", 33),
+    ("دفع متين جنيه", 200),
+    # fractions, mixed numbers and ratios
+    ("خسرت الشركة ربع قيمتها", 0.25),
+    ("ثلاثة أرباع المقاعد", 0.75),
+    ("نحو مليون ونصف نازح", 1500000),
+    ("مائة و ثلاثة أرباع", 100.75),
+    ("two thirds of the votes", 2 / 3),
+    ("five and a half million people", 5500000),
+    ("seven million and a quarter", 7250000),
+    ("eighty and two fifths", 80.4),
+    ("one in four children", 0.25),
+    ("واحد من خمسة أطفال", 0.2),
+    ("half a dozen eggs", 6),
+    ("the result is ¾", 0.75),
+    # spoken decimals
+    ("أربعة وسبعة من عشرة", 4.7),
+    ("nine point nought five", 9.05),
+    ("three point two million", 3200000),
+    # signs, grouping, exponents, scales
+    ("the temperature fell to -7 overnight", -7),
+    ("بلغت درجة الحرارة سالب ثلاثة", -3),
+    ("a population of 2 345 678 people", 2345678),
+    ("a budget of 4000000 dinars", 4000000),
+    ("about 2.4e6 barrels", 2400000),
+    ("worth 14 lakh rupees", 1400000),
+    ("three hundred crores", 3000000000),
+    ("two thousand millions", 2000000000),
+    ("five dozen", 60),
+])
+def test_number_forms(text, value):
+    got = values(text)
+    assert any(abs(v - value) < 1e-9 for v in got if isinstance(v, (int, float))), got
+
+
+@pytest.mark.parametrize("text", [
+    "which one do you want",            # a pronoun, not a count
+    "أي واحد تريد",
+    "see https://example.org/item?id=305&q=30%25",   # a link's digits
+    "write to desk2024@example.com",
+])
+def test_not_numbers(text):
+    assert values(text, "number") == [] and values(text, "percent") == []
+
+
+@pytest.mark.parametrize("text", ["millions of people fled", "آلاف الأشخاص نزحوا"])
+def test_plural_scale_alone_is_vague(text):
+    ms, _ = mentions(text)
+    assert [m.qualifier for m in ms if m.kind == "number"] == ["vague"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("جاء في المركز الواحد والعشرين", 21),
+    ("الدورة الثالثة و الثلاثون", 33),
+    ("الاجتماع الأحد عشر", 11),
+    ("the twenty fifth session", 25),
+    ("its thirtysecond birthday", 32),
+    ("the two hundredth anniversary", 200),
+])
+def test_ordinal_forms(text, value):
+    assert value in values(text, "ordinal")
+
+
+@pytest.mark.parametrize("text", ["قتل الخمسة جميعا", "two hundredths of the vote"])
+def test_not_ordinals(text):
+    assert values(text, "ordinal") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ارتفع 12 بالمائة", 12),
+    ("انخفض سالب خمسة بالمائة", -5),
+    ("thirty percentage", 30),
+    ("a drop of minus four percent", -4),
+])
+def test_percent_forms(text, value):
+    assert values(text, "percent") == [value]
