@@ -39,6 +39,8 @@ def dates(text):
     ("on Wednesday of next week", "2026-02-18"),
     ("next Friday", "2026-02-20"),
     ("last Friday", "2026-02-06"),
+    ("elections next May", "2026-05"),
+    ("prices fell last yr", "2025"),
 ])
 def test_date_forms(text, value):
     assert value in dates(text), dates(text)

@@ -47,6 +47,8 @@ def values(text, kind=None, lang=None):
     ("three hundred crores", 3000000000),
     ("two thousand millions", 2000000000),
     ("five dozen", 60),
+    ("a 5k charity run", 5000),
+    ("raised $2.4bn", 2400000000),
 ])
 def test_number_forms(text, value):
     got = values(text)
@@ -55,6 +57,7 @@ def test_number_forms(text, value):
 
 @pytest.mark.parametrize("text", [
     "which one do you want",            # a pronoun, not a count
+    "I'm sure it was him",              # an abbreviated scale needs a number before it
     "أي واحد تريد",
     "see https://example.org/item?id=305&q=30%25",   # a link's digits
     "write to desk2024@example.com",

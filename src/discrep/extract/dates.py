@@ -367,7 +367,7 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
     rb = ld.relative_before.match(toks, i)
     if rb and i + rb[0] < n:
         k = i + rb[0]
-        mo = _month_at(ld, toks, k, allow_ambiguous=False)
+        mo = _month_at(ld, toks, k, allow_ambiguous=rb[1] != 0)     # "next May" is a month
         if mo:
             return Hit(i, mo[0], "date", date=DateSpec(kind="monthrel", month=mo[1], offset=rb[1]), prefix_len=len(rb[2]))
         pr = ld.periods.match(toks, k)

@@ -261,7 +261,8 @@ def _digit_value(ld: LangData, toks, i):
     n = len(toks)
     # "20/100", "٧٧/١٠٠": a slash fraction that cannot be read as a day and a month
     if (j + 1 < n and toks[j].text == "/" and toks[j].glued and toks[j + 1].glued and toks[j + 1].text.isdigit()
-            and isinstance(v, int) and (j + 2 >= n or toks[j + 2].text != "/")):
+            and isinstance(v, int) and (j + 2 >= n or toks[j + 2].text != "/")
+            and not (i and toks[i - 1].text == "/" and t.glued)):
         b = int(toks[j + 1].text)
         if b and (b > 31 or v > 31 or (v > 12 and b > 12)) and len(toks[j + 1].text) <= 4 and b > v:
             return j + 2, v / b
