@@ -40,10 +40,20 @@ def dates(text):
     ("next Friday", "2026-02-20"),
     ("last Friday", "2026-02-06"),
     ("elections next May", "2026-05"),
+    ("on Thursday 12th the court ruled", "2026-02-12"),
+    ("يوم الأحد الخامس عشر", "2026-02-15"),
+    ("filed on 14-Mar-25", "2025-03-14"),
+    ("due Aug-30-2024", "2024-08-30"),
+    ("born on twenty two May nineteen seventy one", "1971-05-22"),
     ("prices fell last yr", "2025"),
 ])
 def test_date_forms(text, value):
     assert value in dates(text), dates(text)
+
+
+def test_weekday_then_count_is_not_a_day():
+    ms, _ = mentions("قتل يوم الخميس 15 شخصا")
+    assert [m.value for m in ms if m.kind == "number"] == [15]
 
 
 @pytest.mark.parametrize("text", [

@@ -56,6 +56,7 @@ MATCHERS = (
     dates.date_holiday,
     dates.date_numeric,
     dates.date_numeric_short,
+    dates.date_joined,
     dates.date_part,
     dates.date_words,
     dates.date_relative,

@@ -56,6 +56,10 @@ def _year_at(ld: LangData, toks, k, need_word=False, words=False):
         w = compose_words(ld, toks, k)
         if w and 1000 <= w[1] <= 2199 and not w[2]:
             return w[0], w[1], had
+        if w and 10 <= w[1] <= 21 and not w[2] and w[0] < n:     # "nineteen eighty six"
+            w2 = compose_words(ld, toks, w[0])
+            if w2 and 10 <= w2[1] <= 99 and not w2[2]:
+                return w2[0], w[1] * 100 + w2[1], had
     return None
 
 
@@ -192,6 +196,42 @@ def date_numeric_short(ld: LangData, toks, i) -> Hit | None:
     return None
 
 
+def date_joined(ld: LangData, toks, i) -> Hit | None:
+    """Parts joined by '-' or '/' with a month name among them: '31-Oct-74', 'Sep-23-2020',
+    '2019-aug-1', 'Jan/3'."""
+    n = len(toks)
+    parts, k = [], i
+    while k < n and len(parts) < 3:
+        t = toks[k]
+        m = ld.months.match(toks, k) if t.kind == "word" else None
+        if m and m[0] == 1 and not m[2]:
+            parts.append(("m", m[1]))
+        elif t.kind == "num" and t.text.isdigit():
+            parts.append(("n", t.text))
+        else:
+            break
+        k += 1
+        if k + 1 < n and toks[k].text in "-/" and toks[k].glued and toks[k + 1].glued and len(parts) < 3:
+            k += 1
+        else:
+            break
+    months = [v for tag, v in parts if tag == "m"]
+    nums = [v for tag, v in parts if tag == "n"]
+    if len(parts) < 2 or len(months) != 1 or toks[k - 1].text in "-/":
+        return None
+    year = next((int(x) for x in nums if len(x) == 4), None)
+    rest = [int(x) for x in nums if len(x) <= 2]
+    if len(parts) == 3 and year is None and len(rest) == 2:
+        day, year = rest[0], _two_digit_year(rest[1])
+    elif len(rest) == 1:
+        day = rest[0]
+    else:
+        return None
+    if not _valid(year or 2000, months[0], day):
+        return None
+    return Hit(i, k, "date", date=DateSpec(year=year, month=months[0], day=day))
+
+
 def date_numeric(ld: LangData, toks, i) -> Hit | None:
     """2026-02-09, 9/2/2026, 2026/02/09, 09.02.2026, 3/3/15."""
     n = len(toks)
@@ -212,7 +252,7 @@ def date_numeric(ld: LangData, toks, i) -> Hit | None:
         else:
             d, mo = (x, y) if y <= 12 else (y, x)
         yr = z
-    elif len(c.text) == 2 and s1.text == "/" and len(a.text) <= 2 and len(b.text) <= 2:
+    elif len(c.text) == 2 and s1.text in "/-" and len(a.text) <= 2 and len(b.text) <= 2:
         mo, d = _day_month(ld, x, y)
         yr = _two_digit_year(z)
     else:
@@ -235,8 +275,11 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
     if wd:
         _, spec.weekday, spec.weekday_text, pl, k = wd
     best = None
-    # day month
+    # day month ("9 February", "twenty five January")
     d = _day_at(ld, toks, k)
+    if d is None and k < n and toks[k].kind == "word":
+        w = compose_words(ld, toks, k)
+        d = (w[0], w[1]) if w and 1 <= w[1] <= 31 and not w[2] and _month_at(ld, toks, w[0]) else None
     if d:
         mo = _month_at(ld, toks, d[0])
         if mo:
@@ -282,6 +325,11 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
         # a bare month name: only in full patterns, or after a preposition (see date_bare_month)
         return Hit(i, j, "block") if not wd else Hit(i, wd[0], "date", date=DateSpec(
             kind="weekday", weekday=spec.weekday, weekday_text=spec.weekday_text), prefix_len=pl)
+    if wd and not best:
+        # only an ordinal day: in "قتل يوم الخميس 15 شخصا" the 15 is a count
+        dd = _ordinal_day(ld, toks, k, need_link=False)
+        if dd and dd[0] - k <= 3:
+            return Hit(i, dd[0], "date", date=replace(spec, kind="weekday_day", day=dd[1]), prefix_len=pl)
     if wd:
         j = wd[0]
         direction = 0
@@ -595,6 +643,17 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         if d is None:
             return None
         r = Resolved(d.isoformat(), d, d, "day", "reference", relative=True)
+    elif spec.kind == "weekday_day":
+        best = None
+        for k in range(-12, 13):
+            y, m = _shift_month(ref.year, ref.month, k)
+            if _valid(y, m, spec.day) and dt.date(y, m, spec.day).weekday() == spec.weekday:
+                d = dt.date(y, m, spec.day)
+                if best is None or abs((d - ref).days) < abs((best - ref).days):
+                    best = d
+        if best is None:
+            return None
+        r = Resolved(best.isoformat(), best, best, "day", "weekday", relative=True)
     elif spec.kind == "relday":
         d = ref + dt.timedelta(days=spec.offset)
         r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
