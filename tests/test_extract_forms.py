@@ -49,6 +49,9 @@ def values(text, kind=None, lang=None):
     ("five dozen", 60),
     ("a 5k charity run", 5000),
     ("raised $2.4bn", 2400000000),
+    ("he paid 4 thousand 3 hundred and 21 dollars", 4321),
+    ("تبرع بـ 6 آلاف و500 دينار", 6500),
+    ("a dose of 2.5x10^-3 grams", 0.0025),
 ])
 def test_number_forms(text, value):
     got = values(text)
@@ -64,6 +67,10 @@ def test_number_forms(text, value):
 ])
 def test_not_numbers(text):
     assert values(text, "number") == [] and values(text, "percent") == []
+
+
+def test_point_mid_sentence_is_not_a_decimal():
+    assert values("at that point two hundred fled", "number") == [200]
 
 
 @pytest.mark.parametrize("text", ["millions of people fled", "آلاف الأشخاص نزحوا"])

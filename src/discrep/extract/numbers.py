@@ -252,7 +252,10 @@ def _digit_groups(toks, i):
 def _digit_value(ld: LangData, toks, i):
     """A digit number at ``i`` with its grouping, exponent or power: (j, value) or None."""
     t = toks[i]
-    if _glued_identifier(ld, toks, i) or _time_like(toks, i):
+    if i >= 2 and toks[i - 1].low == "x" and toks[i - 1].glued and toks[i - 2].kind == "num" and t.text == "10":
+        return None                      # the "10^6" of "1.3x10^6" is read from the mantissa
+    sci = i + 1 < len(toks) and toks[i + 1].low == "x" and i + 2 < len(toks) and toks[i + 2].text == "10"
+    if (_glued_identifier(ld, toks, i) and not sci) or _time_like(toks, i):
         return None
     j, text = _digit_groups(toks, i)
     v = parse_digits(text)
@@ -267,21 +270,28 @@ def _digit_value(ld: LangData, toks, i):
         if b and (b > 31 or v > 31 or (v > 12 and b > 12)) and len(toks[j + 1].text) <= 4 and b > v:
             return j + 2, v / b
     # "1.3x10^6", "1.1^23": written powers
-    if j + 1 < n and toks[j].text == "^" and toks[j].glued:
-        k, sign = j + 1, 1
-        while k < n and toks[k].text in "+-" and toks[k].glued:
-            sign = -sign if toks[k].text == "-" else sign
-            k += 1
-        if k < n and toks[k].kind == "num" and toks[k].glued and toks[k].text.isdigit() and len(toks[k].text) <= 3:
-            e = sign * int(toks[k].text)
-            if isinstance(v, int) and v == 10 and i >= 2 and toks[i - 1].low == "x" and toks[i - 1].glued:
-                return None      # the "10^6" of "1.3x10^6" is read from the mantissa
-            return k + 1, v ** e
     if j + 2 < n and toks[j].low == "x" and toks[j].glued and toks[j + 1].text == "10" and toks[j + 1].glued:
-        p = _digit_value(ld, toks, j + 1) if toks[j + 2].text == "^" else None
+        p = _power(toks, j + 2, 10)
         if p:
             return p[0], v * p[1]
+    p = _power(toks, j, v)
+    if p:
+        return p
     return j, v
+
+
+def _power(toks, j, base):
+    """'^6', '^-4', '^+23' after ``base`` -> (end, base ** exponent) or None."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].text == "^" and toks[j].glued):
+        return None
+    k, sign = j + 1, 1
+    while k < n and toks[k].text in "+-" and toks[k].glued:
+        sign = -sign if toks[k].text == "-" else sign
+        k += 1
+    if k < n and toks[k].kind == "num" and toks[k].glued and toks[k].text.isdigit() and len(toks[k].text) <= 3:
+        return k + 1, base ** (sign * int(toks[k].text))
+    return None
 
 
 def _decimal_tail(ld: LangData, toks, j):
@@ -403,6 +413,10 @@ def core_number(ld: LangData, toks, i):
         if f is None:
             return None
         return f[0], f[1], 0, False
+    elif (t.kind == "word" and t.low in ld.decimal_words and (i == 0 or toks[i - 1].kind != "word")
+          and _decimal_tail(ld, toks, i)):       # "point 77", but not "at that point 200 fled"
+        j, frac = _decimal_tail(ld, toks, i)
+        return j, float(frac), 0, True
     elif t.kind == "word":
         r = compose_words(ld, toks, i)
         if r is None:
@@ -437,6 +451,7 @@ def core_number(ld: LangData, toks, i):
         span, mult = sc
         v, j = v * mult, j + span
         tail_scale = mult
+        v, j, tail_scale = _digits_after_scale(ld, toks, j, v, mult)
     # fractions: "two thirds", "ثلاثة أرباع", "one and a half", "3 million and a half"
     f = _fraction_word(ld, toks, j, v) if not tail_scale else None
     if f:
@@ -478,6 +493,31 @@ def core_number(ld: LangData, toks, i):
     if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
         v = int(v)
     return j, v, pl, words
+
+
+def _digits_after_scale(ld: LangData, toks, j, v, last):
+    """'4 thousand 3 hundred and 21', '6 crore and two hundred': after a digit number and
+    its scale word, smaller parts continue the same number."""
+    n = len(toks)
+    tail = last
+    while j < n:
+        k = j + 1 if toks[j].low in ld.conj_words or toks[j].low in ld.conj_prefixes else j
+        if k >= n:
+            break
+        if toks[k].kind == "num" and toks[k].text.isdigit():
+            x = int(toks[k].text)
+            sc = _scale_after(ld, toks, k + 1)
+            if sc and sc[1] < last and x * sc[1] < last:
+                v, j, last, tail = v + x * sc[1], k + 1 + sc[0], sc[1], sc[1]
+                continue
+            if not sc and k > j and x < last:
+                v, j, tail = v + x, k + 1, None
+            break
+        w = compose_words(ld, toks, k) if k > j else None
+        if w and not w[2] and w[1] < last:
+            v, j, tail = v + w[1], w[0], w[3]
+        break
+    return v, j, tail
 
 
 def _prefixed_number(ld, toks, k):
@@ -604,7 +644,7 @@ def _sign(ld: LangData, toks, k):
     """A minus sign or word before a number: '-5' (not the dash of '80-90'), 'minus five',
     'سالب خمسة' -> (sign, index of the number)."""
     t = toks[k]
-    if t.text == "-" and k + 1 < len(toks) and toks[k + 1].kind == "num" and toks[k + 1].glued:
+    if t.text == "-" and k + 1 < len(toks) and toks[k + 1].kind == "num" and (toks[k + 1].glued or k == 0):
         prev = toks[k - 1] if k else None
         if prev is None or not t.glued or prev.kind == "punct" and prev.text not in ".,":
             return -1, k + 1

@@ -208,7 +208,7 @@ class LangData:
                         self.relative_before, self.periods, self.parts, self.ago_before, self.later_before,
                         self.holidays, self.negative_words, self.fractions, self.day_articles, self.month_prefixes)
             keys = set().union(*(lx.first for lx in lexicons))
-            keys |= self.ord_digit_prefixes | self.implicit_one | {"-", "+"}
+            keys |= self.ord_digit_prefixes | self.implicit_one | self.decimal_words | {"-", "+"}
             t = self.__dict__["_triggers"] = frozenset(keys)
             self.__dict__["_tens_heads"] = tuple(sorted(
                 {w for w, lst in self.numwords.first.items() for rest, cats, pre in lst
