@@ -23,6 +23,7 @@ def values(text, kind=None, lang=None):
     # fractions, mixed numbers and ratios
     ("خسرت الشركة ربع قيمتها", 0.25),
     ("ثلاثة أرباع المقاعد", 0.75),
+    ("خسر خمس السكان منازلهم", 0.2),
     ("نحو مليون ونصف نازح", 1500000),
     ("مائة و ثلاثة أرباع", 100.75),
     ("two thirds of the votes", 2 / 3),
@@ -89,6 +90,10 @@ def test_plural_scale_alone_is_vague(text):
 ])
 def test_ordinal_forms(text, value):
     assert value in values(text, "ordinal")
+
+
+def test_cardinal_before_indefinite_noun_stays_a_count():
+    assert values("قتل خمس نساء", "number") == [5]
 
 
 @pytest.mark.parametrize("text", ["قتل الخمسة جميعا", "two hundredths of the vote"])

@@ -418,6 +418,10 @@ def core_number(ld: LangData, toks, i):
         j, frac = _decimal_tail(ld, toks, i)
         return j, float(frac), 0, True
     elif t.kind == "word":
+        amb = _fraction_word(ld, toks, i, None) if ld.numwords.match(toks, i) else None
+        if amb:                                  # "خمس السكان": a fifth of, not five
+            j, v = _scaled(ld, toks, *amb)
+            return j, v, 0, True
         r = compose_words(ld, toks, i)
         if r is None:
             f = _fraction_word(ld, toks, i, None)
