@@ -71,6 +71,10 @@ def _month_at(ld: LangData, toks, k, allow_ambiguous=True):
     mp = ld.month_prefixes.match(toks, k)
     if mp and k + mp[0] < n and ld.months.match(toks, k + mp[0]):
         k += mp[0]                                    # "شهر نوفمبر"
+    elif mp and k + mp[0] < n:                        # "شهر 3", "شهر ثلاثة": a month by its number
+        c = _count_at(ld, toks, k + mp[0])
+        if c and isinstance(c[1], int) and 1 <= c[1] <= 12:
+            return c[0], c[1], len(mp[2])
     m = ld.months.match(toks, k)
     if not m:
         return None
@@ -329,7 +333,10 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
         # only an ordinal day: in "قتل يوم الخميس 15 شخصا" the 15 is a count
         dd = _ordinal_day(ld, toks, k, need_link=False)
         if dd and dd[0] - k <= 3:
-            return Hit(i, dd[0], "date", date=replace(spec, kind="weekday_day", day=dd[1]), prefix_len=pl)
+            # "الأحد الثاني" is the second Sunday of the month where the language says so
+            nth = ld.weekday_ordinal == "nth" and dd[1] <= 5
+            return Hit(i, dd[0], "date", date=replace(spec, kind="weekday_day", day=dd[1], part="nth" if nth else None),
+                       prefix_len=pl)
     if wd:
         j = wd[0]
         direction = 0
@@ -503,6 +510,9 @@ def date_part(ld: LangData, toks, i) -> Hit | None:
     if k < len(toks) and toks[k].text == "-":
         k += 1
     sub = date_words(ld, toks, k) or date_year(ld, toks, k, need_word=False) or date_relative(ld, toks, k)
+    if sub and sub.kind == "block":          # a bare month is a date after a part word: "منتصف آذار"
+        mo = _month_at(ld, toks, k)
+        sub = Hit(k, mo[0], "date", date=DateSpec(month=mo[1])) if mo else None
     if sub and sub.kind == "date" and sub.date.day is None and sub.date.kind in ("abs", "period", "monthrel"):
         return Hit(i, sub.j, "date", date=replace(sub.date, part=pt[1]), prefix_len=len(pt[2]))
     return None
@@ -643,6 +653,12 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         if d is None:
             return None
         r = Resolved(d.isoformat(), d, d, "day", "reference", relative=True)
+    elif spec.kind == "weekday_day" and spec.part == "nth":
+        first = dt.date(ref.year, ref.month, 1)
+        d = first + dt.timedelta(days=(spec.weekday - first.weekday()) % 7 + 7 * (spec.day - 1))
+        if d.month != ref.month:
+            return None
+        return Resolved(d.isoformat(), d, d, "day", "reference", relative=True)
     elif spec.kind == "weekday_day":
         best = None
         for k in range(-12, 13):

@@ -151,6 +151,7 @@ class LangData:
         self.year_preps = Lexicon({w: True for w in dd["year_prepositions"]}, P)
         self.day_links = Lexicon({w: True for w in dd["day_links"]}, ())
         self.day_articles = Lexicon({w: True for w in dd["day_articles"]}, ())
+        self.weekday_ordinal = dd["weekday_ordinal"]
         self.month_prefixes = Lexicon({w: True for w in dd["month_prefixes"]}, P)
         self.relative_days = Lexicon(dd["relative_days"], P)
         self.relative_after = Lexicon(dd["relative_after"], ())
