@@ -64,6 +64,20 @@ def test_weekday_then_count_is_not_a_day():
     "1/3 of the population",          # a fraction, not 3 January
     "open 24/7",
     "صفر",                             # the number zero, not the Hijri month
+    "he was freed 3 days later",       # later than the story's event, not the publication
 ])
 def test_not_dates(text):
     assert dates(text) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The army will hold the meeting in 3 days in Riyadh.", "The army will hold the meeting on 20 February in Riyadh."),
+    ("قال الجيش إن الاجتماع سيعقد في غضون 3 أيام في الرياض.", "قال الجيش إن الاجتماع سيعقد في 20 فبراير في الرياض."),
+])
+def test_in_n_days_is_never_opposed(a, b):
+    """'in 3 days' may be a duration ('the siege ended in 3 days'), so it takes no part in
+    a verdict: no conflict with a differing dated report, and no agreement either."""
+    from conftest import run
+    r = run(a, b)
+    assert [c.mention.qualifier for c in r.claims if c.kind == "date"].count("offset") == 1
+    assert not [f for f in r.findings if f.kind == "date"]

@@ -31,7 +31,7 @@ def values(text, kind=None, lang=None):
     ("seven million and a quarter", 7250000),
     ("eighty and two fifths", 80.4),
     ("one in four children", 0.25),
-    ("واحد من خمسة أطفال", 0.2),
+    ("النسبة واحد من خمسة", 0.2),
     ("half a dozen eggs", 6),
     ("the result is ¾", 0.75),
     # spoken decimals
@@ -68,6 +68,16 @@ def test_number_forms(text, value):
 ])
 def test_not_numbers(text):
     assert values(text, "number") == [] and values(text, "percent") == []
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("قتل 3 من 10 أشخاص", [3, 10]),              # counts of a noun, not the ratio 0.3
+    ("earned $2000 over 3 years", [3]),
+    ("the 2019 -2020 season", []),               # a dash between numbers is not a sign
+])
+def test_counts_not_ratios_or_signs(text, counts):
+    got = values(text, "number")
+    assert all(v >= 0 for v in got) and all(c in got for c in counts), got
 
 
 def test_point_mid_sentence_is_not_a_decimal():

@@ -4,7 +4,8 @@ Each claim gets an effective interval from its qualifier and the settings (toler
 "about" margin, "up to" floor, date slack).  A group is a conflict when two directly
 comparable claims have disjoint intervals; otherwise it is an agreement when at least
 ``min_agree_sources`` documents or sources state it.  Weekdays that contradict their
-date are findings of their own."""
+date are findings of their own.  A date read from "in 3 days" takes no part in a verdict
+(neither conflict nor agreement): the words may give a duration rather than a day."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,6 +22,8 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 def interval(c: Claim, st: Settings) -> tuple[float, float]:
     m = c.mention
     if c.kind == "date":
+        if m.qualifier == "offset":      # "in 3 days" may be a duration, not a date: never opposed
+            return -math.inf, math.inf
         lo = dt.date.fromisoformat(m.low).toordinal() - st.date_tolerance_days
         hi = dt.date.fromisoformat(m.high).toordinal() + st.date_tolerance_days
         return lo, hi
@@ -89,33 +92,44 @@ def finding_id(kind, story, top, claims) -> str:
 
 def decide_group(g: Group, st: Settings) -> Finding | None:
     ivs = [interval(c, st) for c in g.claims]
+    if any(iv == (-math.inf, math.inf) for iv in ivs):
+        # claims that bound nothing ("in 3 days") neither oppose nor support the others
+        keep = [k for k, iv in enumerate(ivs) if iv != (-math.inf, math.inf)]
+        if len(keep) < 2:
+            return None
+        pos = {k: n for n, k in enumerate(keep)}
+        claims = tuple(g.claims[k] for k in keep)
+        edges = tuple((pos[a], pos[b]) for a, b in g.edges if a in pos and b in pos)
+        ivs = [ivs[k] for k in keep]
+    else:
+        claims, edges = g.claims, g.edges
     worst = None
-    for a, b in g.edges:
+    for a, b in edges:
         (la, ha), (lb, hb) = ivs[a], ivs[b]
         if ha < lb or hb < la:
             gap = max(lb - ha, la - hb)
             if worst is None or gap > worst[0]:
                 worst = (gap, a, b)
-    fclaims = tuple(FindingClaim(c, *_public(*ivs[k], c)) for k, c in enumerate(g.claims))
-    top = topic(g.claims)
+    fclaims = tuple(FindingClaim(c, *_public(*ivs[k], c)) for k, c in enumerate(claims))
+    top = topic(claims)
     if worst:
         _, a, b = worst
-        ca, cb = g.claims[a], g.claims[b]
+        ca, cb = claims[a], claims[b]
         if ivs[a][0] > ivs[b][0]:
             ca, cb = cb, ca
         reason = f"{show_value(ca)} ({who(ca)}) vs {show_value(cb)} ({who(cb)}): " + (
             "dates do not overlap" if g.kind == "date" else "intervals do not overlap")
         sev = _spread([ca, cb]) if g.kind != "date" else None
-        return Finding(finding_id(g.kind, g.story, top, g.claims), "conflict", g.kind, g.story, top, reason, sev, fclaims)
-    docs = {c.doc_id for c in g.claims}
-    sources = {c.attributed_to for c in g.claims if c.attributed_to}
+        return Finding(finding_id(g.kind, g.story, top, claims), "conflict", g.kind, g.story, top, reason, sev, fclaims)
+    docs = {c.doc_id for c in claims}
+    sources = {c.attributed_to for c in claims if c.attributed_to}
     if len(docs) < st.min_agree_sources and len(sources) < st.min_agree_sources:
         return None
-    values = sorted({show_value(c) for c in g.claims})
+    values = sorted({show_value(c) for c in claims})
     reason = f"{', '.join(values)} stated in {len(docs)} document{'s' * (len(docs) > 1)}" + (
         f" by {len(sources)} sources" if len(sources) > 1 else "") + ": intervals overlap"
-    sev = _spread(g.claims) if g.kind != "date" else None
-    return Finding(finding_id(g.kind, g.story, top, g.claims), "agree", g.kind, g.story, top, reason, sev, fclaims)
+    sev = _spread(claims) if g.kind != "date" else None
+    return Finding(finding_id(g.kind, g.story, top, claims), "agree", g.kind, g.story, top, reason, sev, fclaims)
 
 
 def _spread(claims) -> float:

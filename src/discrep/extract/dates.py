@@ -459,11 +459,13 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
     if lb and i + lb[0] < n:
         k = i + lb[0]
         au = ld.ago_units.match(toks, k)
+        # "in 3 days": a date ahead, or a duration ("the siege ended in 3 days"); kind "later"
+        # resolves like a negative "ago" but is marked so that decide never opposes it
         if au and au[1].endswith("2"):
-            return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1][:-1], offset=-2), prefix_len=len(lb[2]))
+            return Hit(i, k + au[0], "date", date=DateSpec(kind="later", unit=au[1][:-1], offset=-2), prefix_len=len(lb[2]))
         q = _count_at(ld, toks, k)
         if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])) and q[1] > 0:
-            return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=-q[1]),
+            return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="later", unit=au[1].rstrip("2"), offset=-q[1]),
                        prefix_len=len(lb[2]))
     q = _count_at(ld, toks, i)
     if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
@@ -628,6 +630,9 @@ class Resolved:
 
 def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolved | None:
     """The ISO value and day interval of ``spec``; ``None`` when it cannot be placed in time."""
+    if spec.kind == "later":
+        r = resolve(replace(spec, kind="ago"), ref, doc_year)
+        return replace(r, qualifier="offset") if r else None
     if spec.kind == "range":
         a = resolve(replace(spec, kind="abs", end=None), ref, doc_year)
         b = resolve(spec.end, ref, doc_year) if spec.end else None

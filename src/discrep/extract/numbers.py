@@ -376,8 +376,8 @@ def _ratio(ld: LangData, toks, j, value):
         b = _plain_number(ld, toks, k)
         if not b or not b[1]:
             continue
-        if lk[1] == "any" and b[0] < n and toks[b[0]].kind == "word" and toks[b[0]].low not in ld.stopwords:
-            continue                             # "$2000 over 3 years" is not a ratio
+        if not only_one and b[0] < n and toks[b[0]].kind == "word" and toks[b[0]].low not in ld.stopwords:
+            continue       # "$2000 over 3 years", "3 من 10 أشخاص": counts of a noun, not a ratio
         if b[1] > value or lk[1] == "any":
             return b[0], value / b[1]
     return None
@@ -650,6 +650,8 @@ def _sign(ld: LangData, toks, k):
     t = toks[k]
     if t.text == "-" and k + 1 < len(toks) and toks[k + 1].kind == "num" and (toks[k + 1].glued or k == 0):
         prev = toks[k - 1] if k else None
+        if prev is not None and prev.kind == "num":
+            return 1, k                          # "2019 -2020", "80 -90": a dash between numbers
         if prev is None or not t.glued or prev.kind == "punct" and prev.text not in ".,":
             return -1, k + 1
     m = ld.negative_words.match(toks, k)
