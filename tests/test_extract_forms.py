@@ -111,6 +111,11 @@ def test_not_ordinals(text):
     assert values(text, "ordinal") == []
 
 
+@pytest.mark.parametrize("text", ["a higher percent of 18-year-olds voted", "نسبة بالمائة 10 من الناخبين"])
+def test_percent_word_before_a_number_is_not_its_sign(text):
+    assert values(text, "percent") == []
+
+
 @pytest.mark.parametrize("text, value", [
     ("ارتفع 12 بالمائة", 12),
     ("انخفض سالب خمسة بالمائة", -5),
