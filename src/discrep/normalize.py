@@ -64,17 +64,20 @@ def raw_span(nd: NormalizedDoc, start: int, end: int) -> tuple[int, int]:
 
 
 def detect_lang(norm: str, langs) -> str:
-    """The language whose script covers most letters of the text."""
-    best, best_n = langs[0].code, -1
+    """The language whose script covers most letters of the text (its first 20,000
+    characters)."""
     sample = norm[:20000]
-    counts: dict[str, int] = {}
-    for ch in sample:
-        counts[ch] = counts.get(ch, 0) + 1
+    best, best_n = langs[0].code, -1
     for ld in langs:
-        n = sum(c for ch, c in counts.items() if any(lo <= ord(ch) <= hi for lo, hi in ld.script))
+        n = sum(map(len, _script_re(tuple(ld.script)).findall(sample)))
         if n > best_n:
             best, best_n = ld.code, n
     return best
+
+
+@lru_cache(maxsize=None)
+def _script_re(ranges: tuple[tuple[int, int], ...]) -> re.Pattern:
+    return re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "]+")
 
 
 def _mask(norm: str, patterns: tuple[re.Pattern, ...], start: int) -> tuple[str, list[tuple[int, int]]]:

@@ -11,7 +11,7 @@ import re
 from .. import lang
 from ..model import Mention, NormalizedDoc
 from ..normalize import raw_span
-from ..tokens import document_tokens
+from ..tokens import tokenize
 from . import dates, numbers
 from .numbers import Hit
 
@@ -37,8 +37,8 @@ def _next_to_number(toks, i, j) -> bool:
     return (i > 0 and toks[i - 1].kind == "num") or (j < len(toks) and toks[j].kind == "num")
 
 
-def _link_tokens(text: str, toks) -> set[int]:
-    spans = [m.span() for m in LINK_RE.finditer(text)]
+def _link_tokens(text: str, toks, start: int = 0, end: int | None = None) -> set[int]:
+    spans = [m.span() for m in LINK_RE.finditer(text, start, len(text) if end is None else end)]
     if not spans:
         return set()
     out, si = set(), 0
@@ -68,11 +68,29 @@ MATCHERS = (
 )
 
 
-def scan(ld, toks, skip: set[int] = frozenset()) -> list[Hit]:
+# A mention holds an anchor (see ``LangData.anchor_re``); the words that open one before
+# its anchor ("ما لا يقل عن", "in the middle of", "between about") are at most this many
+# tokens.  The scanner does not try the matchers at a token with no anchor that near.
+OPENER_TOKENS = 6
+
+
+def _near_anchor(ld, toks) -> list[bool]:
+    n = len(toks)
+    out = [False] * n
+    last = n + OPENER_TOKENS + 1
+    for k in range(n - 1, -1, -1):
+        if ld.is_anchor(toks[k]):
+            last = k
+        out[k] = last - k <= OPENER_TOKENS
+    return out
+
+
+def scan(ld, toks, skip: set[int] = frozenset(), everywhere: bool = False) -> list[Hit]:
     hits: list[Hit] = []
     i, n = 0, len(toks)
+    near = [True] * n if everywhere else _near_anchor(ld, toks)
     while i < n:
-        if i in skip or not ld.may_start(toks[i]):
+        if i in skip or not near[i] or not ld.may_start(toks[i]):
             i += 1
             continue
         best = None
@@ -92,16 +110,67 @@ def reference_date(published: dt.date | None, story_latest: dt.date | None) -> d
     return published or story_latest
 
 
-def extract(nd: NormalizedDoc, reference: dt.date | None = None) -> list[Mention]:
-    """Mentions of one document; relative dates resolve against ``reference``."""
+# Tokens (whitespace-separated chunks, each one or more tokens) kept on either side of an
+# anchor.  They must cover the longest opener before an anchor ("ما لا يقل عن", "in the
+# middle of") plus the few tokens a matcher looks back at, and the unit, percent or year
+# words after it; tests check that windowed and whole-text scanning agree.
+MARGIN_CHUNKS = 8
+_LOOK = 400
+
+
+def _snap(norm: str, at: int, step: int) -> int:
+    """``at`` moved to the nearest whitespace within ``_LOOK`` characters (or the text's end)."""
+    n = len(norm)
+    for k in range(_LOOK):
+        p = at + step * k
+        if p <= 0 or p >= n:
+            return min(max(p, 0), n)
+        if norm[p - 1 if step < 0 else p].isspace():
+            return p
+    return at
+
+
+def windows(ld, norm: str) -> list[tuple[int, int]]:
+    """Stretches of ``norm`` that can hold a mention: each anchor plus a margin of
+    ``MARGIN_CHUNKS`` chunks either side, cut at whitespace and merged when they touch."""
+    low = norm.lower()
+    if len(low) != len(norm):              # a rare character whose lower case is longer
+        return [(0, len(norm))]
+    out: list[tuple[int, int]] = []
+    for m in ld.anchor_re.finditer(low):
+        a, b = m.span()
+        if out and a <= out[-1][1]:
+            s = out[-1][0]
+        else:
+            base = max(0, a - _LOOK)
+            parts = norm[base:a].rsplit(None, MARGIN_CHUNKS)
+            s = base + len(parts[0]) if len(parts) > MARGIN_CHUNKS else _snap(norm, base, -1)
+        tail = norm[b:b + _LOOK]
+        parts = tail.split(None, MARGIN_CHUNKS)
+        e = b + len(tail) - len(parts[-1]) if len(parts) > MARGIN_CHUNKS else _snap(norm, b + len(tail), 1)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def extract(nd: NormalizedDoc, reference: dt.date | None = None, whole: bool = False) -> list[Mention]:
+    """Mentions of one document; relative dates resolve against ``reference``.  Only the
+    windows around anchors are tokenized and scanned (``whole`` scans everything, the
+    reference the windows are tested against)."""
     ld = lang.get(nd.lang)
-    toks = list(document_tokens(nd.norm))
-    hits = scan(ld, toks, _link_tokens(nd.norm, toks))
-    years = [h.date.year for h in hits if h.kind == "date" and h.date.year]
+    norm = nd.norm
+    spans = [(0, len(norm))] if whole else windows(ld, norm)
+    found: list[tuple[list, Hit]] = []
+    for s, e in spans:
+        toks = tokenize(norm[s:e], s)
+        found.extend((toks, h) for h in scan(ld, toks, _link_tokens(norm, toks, s, e), whole))
+    years = [h.date.year for _, h in found if h.kind == "date" and h.date.year]
     doc_year = max(years) if years else None
     out: list[Mention] = []
     text = nd.doc.text
-    for h in hits:
+    for toks, h in found:
         if h.kind == "block":
             continue
         ns = toks[h.i].start + h.prefix_len

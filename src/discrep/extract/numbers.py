@@ -835,10 +835,7 @@ def _def_prefix_len(ld, low):
 
 def _definite_tens(ld: LangData, toks, i, conj: bool):
     low = toks[i].low
-    prefixes = [c + d for c in (("",) + ld.clitics) for d in ld.definite_prefixes]
-    if conj:
-        prefixes = [c + d for c in ld.conj_prefixes for d in ld.definite_prefixes]
-    for p in sorted(prefixes, key=len, reverse=True):
+    for p in (ld.conj_def_prefixes_long if conj else ld.clitic_def_prefixes_long):
         if low.startswith(p) and len(low) > len(p):
             m = ld.numwords.first.get(low[len(p):])
             if m:

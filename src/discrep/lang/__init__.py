@@ -5,6 +5,7 @@ Adding a language means adding a TOML file with the same keys as ``en.toml``.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +30,28 @@ def raw(code: str) -> dict[str, Any]:
 def words(phrase: str) -> tuple[str, ...]:
     """The folded, casefolded tokens of a data entry."""
     return tuple(t.low for t in tokenize(fold(phrase)))
+
+
+def trie_pattern(items) -> str:
+    """A regular expression matching exactly the strings in ``items``, as a character trie
+    (alternatives share their prefixes, so the engine never retries a common head)."""
+    trie: dict = {}
+    for w in items:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?" if len(alts) == 1 and len(body) > 1 else body + "?"
+        return body
+
+    return emit(trie)
 
 
 class Lexicon:
@@ -124,6 +147,10 @@ class LangData:
         self.teen_words = frozenset(fold(w) for w in o["teen_words"])
         self.definite_prefixes = tuple(fold(p) for p in o["definite_prefixes"])
         self.conj_def_prefixes = tuple(c + d for c in self.conj_prefixes for d in self.definite_prefixes)
+        # the same, longest first, for stripping ("وال" before "و")
+        self.conj_def_prefixes_long = tuple(sorted(self.conj_def_prefixes, key=len, reverse=True))
+        self.clitic_def_prefixes_long = tuple(sorted(
+            (c + d for c in ("",) + self.clitics for d in self.definite_prefixes), key=len, reverse=True))
         self.ord_digit_bases = frozenset(fold(p) for p in o["digit_prefixes"])
         self.ord_digit_prefixes = frozenset(c + fold(p) for p in o["digit_prefixes"] for c in ("",) + P)
         self.ord_digit_suffixes = frozenset(s.casefold() for s in o["digit_suffixes"])
@@ -215,6 +242,44 @@ class LangData:
                 {w for w, lst in self.numwords.first.items() for rest, cats, pre in lst
                  if not rest and not pre and any(c == "card" and 20 <= v < 100 for c, v in cats)}))
         return t
+
+    @property
+    def anchor_re(self) -> re.Pattern:
+        """Where a mention can be: a digit, or a word that every mention built on it must
+        contain (a number word, a month, a weekday, a holiday, ...).  Words that only open
+        a mention ("in", "نحو", "last") are not anchors; the scanner reaches them through
+        the margin it keeps around each anchor.  Matched on lower-cased folded text."""
+        p = self.__dict__.get("_anchor_re")
+        if p is None:
+            anchors: set[str] = set()
+            for lx in (self.numwords, self.ordwords, self.fractions, self.months, self.other_months,
+                       self.weekdays, self.relative_days, self.periods, self.ago_units, self.holidays,
+                       self.year_words):
+                for form, entries in lx.first.items():
+                    for rest, _payload, prefix in entries:
+                        anchors.add(max((form,) + rest, key=lambda w: len(w) - (len(prefix) if w is form else 0)))
+            anchors = {a for a in anchors if a and not a.isdigit()}
+            self.__dict__["_anchors"] = frozenset(anchors)
+            self.triggers                                    # builds the tens heads
+            heads = trie_pattern(self.__dict__["_tens_heads"])
+            # \b is much faster than a letter look-around; a word glued to digits
+            # ("15مارس") is covered by the digits' own window
+            alts = [r"\d+"]
+            if anchors:
+                alts.append(rf"\b(?:{trie_pattern(anchors)})\b")
+            if heads:
+                alts.append(rf"\b(?:{heads})[^\W\d_]")    # glued compounds: "thirtyfirst"
+            p = self.__dict__["_anchor_re"] = re.compile("|".join(alts))
+        return p
+
+    def is_anchor(self, tok) -> bool:
+        """Whether ``tok`` is a token :attr:`anchor_re` finds (a digit run or an anchor word)."""
+        if tok.kind == "num":
+            return True
+        self.anchor_re
+        low = tok.low
+        return low in self.__dict__["_anchors"] or (
+            tok.kind == "word" and len(low) > 5 and low.startswith(self.__dict__["_tens_heads"]))
 
     def may_start(self, tok) -> bool:
         """Whether a matcher could start at ``tok`` (a fast pre-check for the scanner)."""
