@@ -50,9 +50,32 @@ def dates(text):
     ("due Aug-30-2024", "2024-08-30"),
     ("born on twenty two May nineteen seventy one", "1971-05-22"),
     ("prices fell last yr", "2025"),
+    # a count of units before or after a date is that other date
+    ("the strike came 3 days after March 12", "2026-03-15"),
+    ("two weeks before Christmas 2024", "2024-12-11"),
+    ("talks resume 4 months from tomorrow", "2026-06-10"),
+    ("عاد بعد يومين من 5 حزيران", "2026-06-07"),
+    ("خمسة أيام قبل عيد الفطر 2025", "2025-03-25"),
+    # far from the reference, a stated weekday chooses the year
+    ("الجمعة 14 آب", "2026-08-14"),
+    ("on Saturday, 15 August", "2026-08-15"),
+    ("Thursday 14 August", "2025-08-14"),
 ])
 def test_date_forms(text, value):
     assert value in dates(text), dates(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("عقد الاجتماع يوم الأحد 10 شباط", "2026-02-10"),
+    ("the summit opened on Friday, 12 February", "2026-02-12"),
+])
+def test_near_the_reference_a_wrong_weekday_is_reported(text, value):
+    """Close to the reference the nearest year stands, and the weekday that does not fit
+    it is a finding, not a reason to move the date a year."""
+    from conftest import run
+    r = run(text)
+    assert value in [c.mention.value for c in r.claims if c.kind == "date"]
+    assert [f.kind for f in r.findings] == ["weekday"]
 
 
 def test_weekday_then_count_is_not_a_day():
@@ -81,3 +104,16 @@ def test_in_n_days_is_never_opposed(a, b):
     r = run(a, b)
     assert [c.mention.qualifier for c in r.claims if c.kind == "date"].count("offset") == 1
     assert not [f for f in r.findings if f.kind == "date"]
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("The summit was held 3 days after 12 March.", "The summit was held on 15 March.", "agree"),
+    ("The summit was held 3 days after 12 March.", "The summit was held on 12 March.", "conflict"),
+    ("عقد الاجتماع بعد أسبوعين من 1 آذار.", "عقد الاجتماع في 15 آذار.", "agree"),
+    ("عقد الاجتماع بعد أسبوعين من 1 آذار.", "عقد الاجتماع في 1 آذار.", "conflict"),
+])
+def test_offset_date_is_not_the_inner_date(a, b, verdict):
+    """'3 days after 12 March' is 15 March: it agrees with '15 March' and opposes '12 March'."""
+    from conftest import run
+    r = run(a, b)
+    assert [f.verdict for f in r.findings if f.kind == "date"] == [verdict]

@@ -60,6 +60,7 @@ MATCHERS = (
     dates.date_part,
     dates.date_words,
     dates.date_relative,
+    dates.date_offset,
     dates.date_year,
     dates.date_after_preposition,
     numbers.ranged,

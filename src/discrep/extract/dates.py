@@ -16,6 +16,11 @@ from .numbers import Hit, compose_words, parse_digits
 
 PREC_ORDER = ("year", "month", "day")
 
+# A day and month without a year are read in the year nearest the reference date.  When
+# that date is more than this many days away (a quarter), either neighbouring year is
+# plausible and a stated weekday chooses.
+WEEKDAY_PICKS_YEAR_BEYOND = 92
+
 
 @dataclass
 class DateSpec:
@@ -479,6 +484,46 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
     return None
 
 
+def date_offset(ld: LangData, toks, i) -> Hit | None:
+    """'3 days after January 12th', 'two weeks before Christmas', '4 months from tomorrow',
+    'ثلاثة أيام بعد عيد الفطر': a count of units before or after a date is that other date
+    (read alone, the inner date would be opposed to the outer one)."""
+    n = len(toks)
+    lead = ld.offset_links.match(toks, i)        # "بعد يومين من 5 حزيران"
+    c = _units_at(ld, toks, i + lead[0] if lead else i)
+    if c is None:
+        return None
+    k, count, unit = c
+    if lead:
+        link = lead
+        dl = ld.day_links.match(toks, k) if k < n else None
+        if not dl:
+            return None
+        k += dl[0]
+    else:
+        link = ld.offset_links.match(toks, k) if k < n else None
+        if not link:
+            return None
+        k += link[0]
+    if count <= 0:
+        return None
+    base = _any_date(ld, toks, k) or date_holiday(ld, toks, k) or date_relative(ld, toks, k)
+    if base is None or base.kind != "date" or base.date.kind in ("ago", "later", "shift", "range"):
+        return None
+    return Hit(i, base.j, "date", date=DateSpec(kind="shift", unit=unit, offset=link[1] * count, end=base.date))
+
+
+def _units_at(ld, toks, k):
+    """'3 days', 'ثلاثة أيام', 'يومين' (a dual) -> (end, count, unit) or None."""
+    n = len(toks)
+    q = _count_at(ld, toks, k)
+    if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
+        return q[0] + au[0], q[1], au[1].rstrip("2")
+    if k < n and (au := ld.ago_units.match(toks, k)) and au[1].endswith("2"):
+        return k + au[0], 2, au[1][:-1]
+    return None
+
+
 def _relative_week(ld, toks, k):
     """'next week', 'الأسبوع المقبل' -> (week offset, end) or None."""
     n = len(toks)
@@ -597,6 +642,18 @@ def _shift_month(y, m, k):
     return idx // 12, idx % 12 + 1
 
 
+def _shift(d: dt.date, unit: str, k: int) -> dt.date | None:
+    if unit == "day":
+        return d + dt.timedelta(days=k)
+    if unit == "week":
+        return d + dt.timedelta(weeks=k)
+    months = k * (12 if unit == "year" else 1) if unit in ("month", "year") else None
+    if months is None:
+        return None
+    y, m = _shift_month(d.year, d.month, months)
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
 def _month_span(y, m):
     return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
 
@@ -633,6 +690,12 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
     if spec.kind == "later":
         r = resolve(replace(spec, kind="ago"), ref, doc_year)
         return replace(r, qualifier="offset") if r else None
+    if spec.kind == "shift":
+        base = resolve(spec.end, ref, doc_year)
+        if base is None or base.precision != "day" or base.qualifier != "exact":
+            return None
+        d = _shift(base.low, spec.unit, spec.offset)
+        return Resolved(d.isoformat(), d, d, "day", base.year_source, relative=base.relative) if d else None
     if spec.kind == "range":
         a = resolve(replace(spec, kind="abs", end=None), ref, doc_year)
         b = resolve(spec.end, ref, doc_year) if spec.end else None
@@ -753,6 +816,15 @@ def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
             return None
         if ref is not None:
             y, src = _nearest_year(m, d, ref), "reference"
+            if (spec.weekday is not None and d and _valid(y, m, d) and dt.date(y, m, d).weekday() != spec.weekday
+                    and abs((dt.date(y, m, d) - ref).days) > WEEKDAY_PICKS_YEAR_BEYOND):
+                # "الخميس 15 آب" far from the reference: the year nearest it in which the 15th is
+                # a Thursday.  Close to the reference the nearest year stands, and a wrong weekday
+                # is reported (decide.weekday_findings).
+                cands = [dt.date(yy, m, d) for yy in range(ref.year - 6, ref.year + 7)
+                         if _valid(yy, m, d) and dt.date(yy, m, d).weekday() == spec.weekday]
+                if cands:
+                    y, src = min(cands, key=lambda c: abs((c - ref).days)).year, "weekday"
         elif spec.weekday is not None and d:
             base = doc_year or dt.date.today().year
             cands = [yy for yy in range(base - 6, base + 7) if _valid(yy, m, d) and dt.date(yy, m, d).weekday() == spec.weekday]

@@ -190,6 +190,7 @@ class LangData:
         self.ago_units = Lexicon(dd["ago_units"], P)
         self.later_before = Lexicon({w: True for w in dd["later_before"]}, P)
         self.later_after = Lexicon({w: True for w in dd["later_after"]}, ())
+        self.offset_links = Lexicon(dd["offset_links"], ())
         self.holidays = Lexicon(dd["holidays"], P)
         self.dateline_labels = tuple(fold(w).casefold() for w in dd["dateline_labels"])
 
