@@ -20,6 +20,13 @@ def dates(text):
     ("أعلن الهدنة في عيد الفطر 2025", "2025-03-30"),
     ("عيد الأضحى 2023", "2023-06-28"),
     ("مع رأس السنة الهجرية 2024", "2024-07-07"),
+    # lunisolar calendars, through the holidays package's tables
+    ("celebrations for Diwali 2023 began", "2023-11-12"),
+    ("the Yom Kippur 2022 services", "2022-10-05"),
+    ("markets closed for Lunar New Year 2021", "2021-02-12"),
+    ("Hanukkah 2024 started at dusk", "2024-12-26"),
+    ("اندلعت حرب يوم الغفران 1973", "1973-10-06"),
+    ("احتفالات رأس السنة الصينية 2023", "2023-01-22"),
     # numeric forms
     ("the report of 01.11.2019 said", "2019-11-01"),
     ("figures for 3/2021 show", "2021-03"),

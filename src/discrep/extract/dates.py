@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -385,7 +386,11 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
     """The day a holiday rule gives in a Gregorian year.  Rules (from the language files):
     'MM-DD' fixed; 'nth:M:N:W' the N-th weekday W of month M (N = -1 for the last);
     'easter:+D' / 'orthodox-easter:+D' days from Easter; 'hijri:MM-DD' a day of the Hijri
-    (Umm al-Qura) calendar, the one that falls in ``year``."""
+    (Umm al-Qura) calendar, the one that falls in ``year``; 'lunisolar:CAL:NAME' a Hebrew,
+    Hindu, Chinese or Buddhist holiday, from the tables of the ``holidays`` package."""
+    if rule.startswith("lunisolar:"):
+        _, cal, name = rule.split(":")
+        return _lunisolar(cal, name, year)
     kind, _, arg = rule.rpartition(":") if rule.startswith(("easter", "orthodox", "hijri")) else ("", "", rule)
     try:
         if rule.startswith("nth:"):
@@ -410,6 +415,29 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
         return dt.date(year, m, d)
     except (ValueError, IndexError, OverflowError):
         return None
+
+
+LUNISOLAR = {"hebrew": "_HebrewLunisolar", "hindu": "_HinduLunisolar", "chinese": "_ChineseLunisolar",
+             "buddhist": "_BuddhistLunisolar"}
+
+
+@lru_cache(maxsize=None)
+def _lunisolar_calendar(cal: str):
+    import importlib
+    return getattr(importlib.import_module(f"holidays.calendars.{cal}"), LUNISOLAR[cal])()
+
+
+def _lunisolar(cal: str, name: str, year: int) -> dt.date | None:
+    """``holidays``' date for the holiday ``name`` in ``year`` (its tables cover about 1900-2100)."""
+    try:
+        got = getattr(_lunisolar_calendar(cal), f"{name}_date")(year)
+    except (AttributeError, KeyError, ValueError, TypeError):
+        return None
+    if isinstance(got, tuple):
+        got = got[0]
+    elif isinstance(got, (set, frozenset, list)):     # Hanukkah: the start(s) within ``year``
+        got = min((d for d in got if isinstance(d, dt.date) and d.year == year), default=None)
+    return got if isinstance(got, dt.date) else None
 
 
 def date_relative(ld: LangData, toks, i) -> Hit | None:
