@@ -63,6 +63,18 @@ def dates(text):
     ("talks resume 4 months from tomorrow", "2026-06-10"),
     ("عاد بعد يومين من 5 حزيران", "2026-06-07"),
     ("خمسة أيام قبل عيد الفطر 2025", "2025-03-25"),
+    # the n-th (or last) weekday of a month
+    ("polls open on the first Monday of March", "2026-03-02"),
+    ("the last Friday in May 2024", "2024-05-31"),
+    ("the third Tuesday in November 2020", "2020-11-17"),
+    ("تعقد الجلسة يوم الاثنين الأخير من شهر آذار", "2026-03-30"),
+    ("الجمعة الأخيرة من أيار 2025", "2025-05-30"),
+    # a weekday with a small ordinal: the day when the weekday fits, else the n-th weekday
+    ("يوم الخميس الثاني من نيسان", "2026-04-02"),
+    ("الثلاثاء الأول من آذار", "2026-03-03"),
+    ("الأربعاء الأول من نيسان", "2026-04-01"),
+    ("الاثنين الثاني من آذار", "2026-03-02"),
+    ("الاثنين الثالث من آذار", "2026-03-16"),
     # far from the reference, a stated weekday chooses the year
     ("الجمعة 14 آب", "2026-08-14"),
     ("on Saturday, 15 August", "2026-08-15"),

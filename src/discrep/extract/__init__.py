@@ -61,6 +61,7 @@ MATCHERS = (
     dates.date_words,
     dates.date_relative,
     dates.date_offset,
+    dates.date_nth_weekday,
     dates.date_year,
     dates.date_after_preposition,
     numbers.ranged,

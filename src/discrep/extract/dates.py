@@ -298,7 +298,9 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
     if od:
         mo = _month_at(ld, toks, od[0])
         if mo:
-            best = (mo[0], replace(spec, day=od[1], month=mo[1]))
+            # "الثلاثاء الأول من أكتوبر": the 1st, or the first Tuesday when the 1st is no Tuesday
+            nth = NTH_OR_DAY if wd and od[1] <= 5 and not toks[k].text[:1].isdigit() else None
+            best = (mo[0], replace(spec, day=od[1], month=mo[1], unit=nth))
             if not wd:
                 pl = od[2]
     # month day / month
@@ -357,6 +359,56 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
     return None
 
 
+NTH_OR_DAY = "nth-or-day"
+
+
+def _nth_at(ld: LangData, toks, k):
+    """'first' .. 'fifth', 'الأول' .. , or 'last' / 'الأخير' -> (end, n), n = -1 for the last."""
+    from .numbers import ordinal
+    if k >= len(toks):
+        return None
+    lw = ld.last_words.match(toks, k)
+    if lw:
+        return k + lw[0], -1
+    h = ordinal(ld, toks, k)
+    if h and h.kind == "ordinal" and isinstance(h.value, int) and 1 <= h.value <= 5 and toks[k].kind == "word":
+        return h.j, h.value
+    return None
+
+
+def date_nth_weekday(ld: LangData, toks, i) -> Hit | None:
+    """'the first Monday of March', 'last Friday in May 2024', 'الاثنين الأخير من شهر آذار'."""
+    n = len(toks)
+    k = i + (ld.day_articles.match(toks, i) or (0,))[0]
+    nth = _nth_at(ld, toks, k)
+    if nth:
+        wd = _weekday_at(ld, toks, nth[0])
+        if not wd:
+            return None
+        k = wd[0]
+    else:
+        wd = _weekday_at(ld, toks, i)
+        nth = _nth_at(ld, toks, wd[0]) if wd else None
+        if not nth or nth[1] != -1:          # "الثلاثاء الأول من" is read by date_words
+            return None
+        k = nth[0]
+    link = (ld.day_links.match(toks, k) or ld.year_preps.match(toks, k)) if k < n else None
+    mo = _month_at(ld, toks, k + link[0]) if link else None
+    if not mo:
+        return None
+    spec = DateSpec(kind="nth_weekday", month=mo[1], day=nth[1], weekday=wd[1], weekday_text=wd[2])
+    j = mo[0]
+    y = _year_at(ld, toks, j) if j < n else None
+    if y:
+        spec.year, j = y[1], y[0]
+    return Hit(i, j, "date", date=spec)
+
+
+def _nth_weekday(y: int, m: int, nth: int, weekday: int) -> dt.date | None:
+    days = [d for d in range(1, calendar.monthrange(y, m)[1] + 1) if dt.date(y, m, d).weekday() == weekday]
+    return dt.date(y, m, days[nth - 1 if nth > 0 else nth]) if -len(days) <= nth <= len(days) and nth else None
+
+
 def date_holiday(ld: LangData, toks, i) -> Hit | None:
     """'Christmas', 'next Thanksgiving', 'Eid al-Fitr 2018', 'عيد الأضحى', 'Easter Sunday two thousand ten'."""
     n = len(toks)
@@ -395,9 +447,7 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
     try:
         if rule.startswith("nth:"):
             _, m, nth, wd = rule.split(":")
-            m, nth, wd = int(m), int(nth), int(wd)
-            days = [d for d in range(1, calendar.monthrange(year, m)[1] + 1) if dt.date(year, m, d).weekday() == wd]
-            return dt.date(year, m, days[nth - 1 if nth > 0 else nth])
+            return _nth_weekday(year, int(m), int(nth), int(wd))
         if kind in ("easter", "orthodox-easter"):
             from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
             base = easter(year, EASTER_ORTHODOX if kind == "orthodox-easter" else EASTER_WESTERN)
@@ -732,6 +782,14 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         if a.low > b.high and spec.year is None:
             a = resolve(replace(spec, kind="abs", end=None, year=b.low.year - 1), ref, doc_year)
         return Resolved(a.value, a.low, b.high, a.precision, a.year_source, "range", a.relative or b.relative)
+    if spec.kind == "nth_weekday":
+        y, src = spec.year, "explicit"
+        if y is None:
+            if ref is None and doc_year is None:
+                return None
+            y, src = (_nearest_year(spec.month, None, ref), "reference") if ref else (doc_year, "document")
+        d = _nth_weekday(y, spec.month, spec.day, spec.weekday)
+        return Resolved(d.isoformat(), d, d, "day", src, relative=src == "reference") if d else None
     if spec.kind == "abs":
         r = _resolve_abs(spec, ref, doc_year)
     elif spec.kind == "holiday" and spec.year is not None:
@@ -844,7 +902,8 @@ def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
             return None
         if ref is not None:
             y, src = _nearest_year(m, d, ref), "reference"
-            if (spec.weekday is not None and d and _valid(y, m, d) and dt.date(y, m, d).weekday() != spec.weekday
+            if (spec.weekday is not None and d and spec.unit != NTH_OR_DAY and _valid(y, m, d)
+                    and dt.date(y, m, d).weekday() != spec.weekday
                     and abs((dt.date(y, m, d) - ref).days) > WEEKDAY_PICKS_YEAR_BEYOND):
                 # "الخميس 15 آب" far from the reference: the year nearest it in which the 15th is
                 # a Thursday.  Close to the reference the nearest year stands, and a wrong weekday
@@ -871,6 +930,9 @@ def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
     if not _valid(y, m, d):
         return None
     day = dt.date(y, m, d)
+    if spec.unit == NTH_OR_DAY and spec.weekday is not None and day.weekday() != spec.weekday:
+        day = _nth_weekday(y, m, d, spec.weekday)
+        src = "weekday"
     return Resolved(day.isoformat(), day, day, "day", src)
 
 
