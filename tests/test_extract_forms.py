@@ -124,3 +124,13 @@ def test_percent_word_before_a_number_is_not_its_sign(text):
 ])
 def test_percent_forms(text, value):
     assert values(text, "percent") == [value]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("حتى 300 شخص", "number", 300),              # no date follows: the hedge stays
+    ("paid $12 December 27", "money", 12),        # money keeps its number
+    ("up to 40 people on 3 May", "number", 40),
+])
+def test_hedged_quantity_without_a_date_inside_stays(text, kind, value):
+    ms, _ = mentions(text)
+    assert (kind, value) in [(m.kind, m.value) for m in ms]

@@ -103,9 +103,28 @@ def scan(ld, toks, skip: set[int] = frozenset(), everywhere: bool = False) -> li
         if best is None:
             i += 1
             continue
+        if best.kind != "date" and best.hedge and not best.currency and best.j - i > 1:
+            inner = _date_inside(ld, toks, best)
+            if inner is not None:        # "حتى 3 آب": until 3 August, not "up to 3"
+                i = inner
+                continue
         hits.append(best)
         i = best.j
     return hits
+
+
+DATE_MATCHERS = tuple(f for f in MATCHERS if f.__module__ == dates.__name__)
+
+
+def _date_inside(ld, toks, hit: Hit) -> int | None:
+    """The first token inside a hedged quantity where a date starts that runs past it: the
+    hedge word was a preposition ("until", "حتى")."""
+    for k in range(hit.i + 1, hit.j):
+        for f in DATE_MATCHERS:
+            h = f(ld, toks, k)
+            if h is not None and h.kind == "date" and h.j > hit.j:
+                return k
+    return None
 
 
 def reference_date(published: dt.date | None, story_latest: dt.date | None) -> dt.date | None:

@@ -290,8 +290,12 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
     if d is None and k < n and toks[k].kind == "word":
         w = compose_words(ld, toks, k)
         d = (w[0], w[1]) if w and 1 <= w[1] <= 31 and not w[2] and _month_at(ld, toks, w[0]) else None
+    dotted = False
     if d:
         mo = _month_at(ld, toks, d[0])
+        if not mo and d[0] + 1 < n and toks[d[0]].text in DAY_MONTH_MARKS and toks[d[0]].glued:
+            mo = _month_at(ld, toks, d[0] + 1)          # "2. أكتوبر", "2- أكتوبر", "2/ أكتوبر"
+            dotted = toks[d[0]].text == "."
         if mo:
             best = (mo[0], replace(spec, day=d[1], month=mo[1]))
     od = _ordinal_day(ld, toks, k) if not best else None
@@ -323,7 +327,8 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
     if best:
         j, sp = best[0], best[1]
         full = len(best) == 2 and best[1].day is not None
-        if j < n and toks[j].text in ",،" and j + 1 < n and _year_at(ld, toks, j + 1, words=full):
+        if j < n and (toks[j].text in ",،" or (dotted and toks[j].text == ".")) and j + 1 < n \
+                and _year_at(ld, toks, j + 1, words=full):
             j += 1
         y = _year_at(ld, toks, j, words=full)
         if y:
@@ -360,6 +365,7 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
 
 
 NTH_OR_DAY = "nth-or-day"
+DAY_MONTH_MARKS = (".", "-", "/")     # a mark glued to the day before a month name
 
 
 def _nth_at(ld: LangData, toks, k):
