@@ -139,16 +139,20 @@ MARGIN_CHUNKS = 8
 _LOOK = 400
 
 
+_SPACES = (" ", "\n", "\t", "\r")
+
+
 def _snap(norm: str, at: int, step: int) -> int:
-    """``at`` moved to the nearest whitespace within ``_LOOK`` characters (or the text's end)."""
+    """``at`` moved to the nearest whitespace within ``_LOOK`` characters (or the text's
+    end); str.find keeps text without spaces linear."""
     n = len(norm)
-    for k in range(_LOOK):
-        p = at + step * k
-        if p <= 0 or p >= n:
-            return min(max(p, 0), n)
-        if norm[p - 1 if step < 0 else p].isspace():
-            return p
-    return at
+    if step < 0:
+        lo = max(0, at - _LOOK)
+        p = max(norm.rfind(c, lo, at) for c in _SPACES)
+        return p + 1 if p >= 0 else (0 if lo == 0 else at)
+    hi = min(n, at + _LOOK)
+    found = [p for p in (norm.find(c, at, hi) for c in _SPACES) if p >= 0]
+    return min(found) if found else (n if hi == n else at)
 
 
 def windows(ld, norm: str) -> list[tuple[int, int]]:
