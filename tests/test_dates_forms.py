@@ -36,6 +36,9 @@ def dates(text):
     ("وصل يوم 7. حزيران", "2026-06-07"),
     ("عاد في 12- تموز", "2026-07-12"),
     ("وقع الحادث 3/ آب", "2026-08-03"),
+    ("صدر القرار بتاريخ 3/4", "2026-04-03"),
+    ("تستمر حتى 5/6", "2026-06-05"),
+    ("في 2025-11-30 أعلن", "2025-11-30"),     # a full ISO date after a preposition, not its year
     # a hedge word before a date is a preposition: "until 3 August", not "up to 3"
     ("تستمر الهدنة حتى 3 آب", "2026-08-03"),
     ("the curfew lasts up to 14 March", "2026-03-14"),
@@ -115,6 +118,8 @@ def test_weekday_then_count_is_not_a_day():
     "1/3 of the population",          # a fraction, not 3 January
     "open 24/7",
     "صفر",                             # the number zero, not the Hijri month
+    "he said it would end in",         # a preposition at the very end
+    "وقال إنها ستنتهي بتاريخ",
     "he was freed 3 days later",       # later than the story's event, not the publication
 ])
 def test_not_dates(text):

@@ -13,6 +13,13 @@ def values(text, kind=None, lang=None):
 
 
 @pytest.mark.parametrize("text, value", [
+    # slash fractions and mixed numbers (a day and month after a date word are dates)
+    ("2/3 of the members voted", 2 / 3),
+    ("صوت 3/5 الأعضاء", 0.6),
+    ("ارتفع بنسبة ١١/١٠", 1.1),
+    ("a loss of -4/5", -0.8),
+    ("it took 3 1/2 hours", 3.5),
+    ("النتيجة 7/100", 0.07),
     # a free-standing conjunction joins number words
     ("قتل ستة و عشرون مدنيا في القصف", 26),
     ("وصل أربعة و ثلاثون لاجئا", 34),
@@ -65,6 +72,7 @@ def test_number_forms(text, value):
     "أي واحد تريد",
     "see https://example.org/item?id=305&q=30%25",   # a link's digits
     "write to desk2024@example.com",
+    "the shop is open 24/7",            # an idiom
 ])
 def test_not_numbers(text):
     assert values(text, "number") == [] and values(text, "percent") == []
@@ -134,3 +142,11 @@ def test_percent_forms(text, value):
 def test_hedged_quantity_without_a_date_inside_stays(text, kind, value):
     ms, _ = mentions(text)
     assert (kind, value) in [(m.kind, m.value) for m in ms]
+
+
+@pytest.mark.parametrize("text, values_", [
+    ("Resolution 2254/2015 was adopted", [2015]),     # a reference number, not 1.12
+    ("ref 1250/300 here", [1250, 300]),
+])
+def test_long_slash_pairs_are_not_fractions(text, values_):
+    assert values(text, "number") == values_

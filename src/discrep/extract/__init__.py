@@ -21,10 +21,14 @@ LINK_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNO
 
 
 def _blockers(ld, toks, i):
-    """Spans that must not be read as quantities: identifiers, phone numbers, other calendars."""
+    """Spans that must not be read as quantities: identifiers, phone numbers, slash idioms,
+    other calendars."""
     t = toks[i]
     if t.kind == "num" and (numbers._identifier_head(ld, toks, i) or numbers._phone_like(ld, toks, i)):
         return Hit(i, i + 1, "block")
+    if (t.kind == "num" and i + 2 < len(toks) and toks[i + 1].text == "/" and toks[i + 1].glued
+            and toks[i + 2].glued and f"{t.text}/{toks[i + 2].text}" in ld.slash_idioms):
+        return Hit(i, i + 3, "block")                   # "24/7", "9/11"
     oc = ld.other_months.match(toks, i)
     if oc and _next_to_number(toks, i, i + oc[0]):
         return Hit(i, i + oc[0], "block")
@@ -117,12 +121,12 @@ DATE_MATCHERS = tuple(f for f in MATCHERS if f.__module__ == dates.__name__)
 
 
 def _date_inside(ld, toks, hit: Hit) -> int | None:
-    """The first token inside a hedged quantity where a date starts that runs past it: the
-    hedge word was a preposition ("until", "حتى")."""
+    """The first token inside a hedged quantity where a date starts that runs to its end or
+    past it: the hedge word was a preposition ("until", "حتى")."""
     for k in range(hit.i + 1, hit.j):
         for f in DATE_MATCHERS:
             h = f(ld, toks, k)
-            if h is not None and h.kind == "date" and h.j > hit.j:
+            if h is not None and h.kind == "date" and h.j >= hit.j:
                 return k
     return None
 

@@ -664,9 +664,12 @@ def date_after_preposition(ld: LangData, toks, i) -> Hit | None:
     if not p:
         return None
     k = i + p[0]
-    full = date_words(ld, toks, k)
-    if full is not None and full.kind == "date":
-        return None          # the scanner reads the full date at its own position
+    if k >= len(toks):
+        return None
+    for f in (date_words, date_numeric, date_numeric_short):
+        full = f(ld, toks, k)
+        if full is not None and full.kind == "date":
+            return None      # the scanner reads the full date at its own position
     y = _year_at(ld, toks, k)
     if y and not y[2]:
         # not when the number is really a count: "في 2014 غارة"

@@ -262,13 +262,15 @@ def _digit_value(ld: LangData, toks, i):
     if v is None:
         return None
     n = len(toks)
-    # "20/100", "٧٧/١٠٠": a slash fraction that cannot be read as a day and a month
-    if (j + 1 < n and toks[j].text == "/" and toks[j].glued and toks[j + 1].glued and toks[j + 1].text.isdigit()
-            and isinstance(v, int) and (j + 2 >= n or toks[j + 2].text != "/")
-            and not (i and toks[i - 1].text == "/" and t.glued)):
-        b = int(toks[j + 1].text)
-        if b and (b > 31 or v > 31 or (v > 12 and b > 12)) and len(toks[j + 1].text) <= 4 and b > v:
-            return j + 2, v / b
+    # "3/4", "20/100", "٧٧/١٠٠": a slash fraction.  A day and a month written this way were
+    # read by the date matchers (after a date preposition, or padded) before this runs.
+    sf = _slash_fraction(ld, toks, i, j, v)
+    if sf:
+        return sf
+    # "2 1/4": a whole number, a space, a proper fraction
+    if (isinstance(v, int) and j < n and toks[j].kind == "num" and not toks[j].glued and len(text) <= 3
+            and (sf2 := _slash_fraction(ld, toks, j, j + 1, parse_digits(toks[j].text))) and sf2[1] < 1):
+        return sf2[0], v + sf2[1]
     # "1.3x10^6", "1.1^23": written powers
     if j + 2 < n and toks[j].low == "x" and toks[j].glued and toks[j + 1].text == "10" and toks[j + 1].glued:
         p = _power(toks, j + 2, 10)
@@ -278,6 +280,25 @@ def _digit_value(ld: LangData, toks, i):
     if p:
         return p
     return j, v
+
+
+def _slash_fraction(ld: LangData, toks, i, j, v):
+    """The fraction "a/b" whose numerator ``v`` ends at ``j``: (end, value) or None.  Not a
+    part of a longer slash run (a date or a code), not a numerator ten times the
+    denominator or more, and no long or grouped numerator.  Idioms ("24/7") are blocked
+    before this runs."""
+    n = len(toks)
+    if not (isinstance(v, int) and j + 1 < n and toks[j].text == "/" and toks[j].glued and toks[j + 1].glued
+            and toks[j + 1].text.isdigit() and len(toks[j + 1].text) <= 4):
+        return None
+    if (j + 2 < n and toks[j + 2].text in "/-." and toks[j + 2].glued) or (i and toks[i - 1].text == "/" and toks[i].glued):
+        return None
+    b = int(toks[j + 1].text)
+    if b < 2 or v >= 10 * b:
+        return None
+    if j - i > 1 or len(toks[i].text) > 3 or (len(toks[j + 1].text) > 3 and not _power_of_ten(b)):
+        return None                   # "2254/2015" is a reference number, "77/1000" a share
+    return j + 2, v / b
 
 
 def _power(toks, j, base):
