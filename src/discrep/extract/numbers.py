@@ -459,7 +459,11 @@ def core_number(ld: LangData, toks, i):
             before, scale = last_join
             f = _fraction_word(ld, toks, j, v - before)
             if f:
-                return f[0], _int(before + f[1] * (scale or 1)), pl, True
+                fj, unit = f[0], scale or 1
+                sc2 = _scale_after(ld, toks, fj)
+                if sc2 and sc2[1] < unit:                 # "one billion and three quarters million"
+                    fj, unit = fj + sc2[0], sc2[1]
+                return fj, _int(before + f[1] * unit), pl, True
         if t.low in ld.implicit_one and v in (0, 1) and j == i + 1:
             return None
         if v == 1 and j == i + 1 and i and ld.pronoun_one_after.match(toks, i - 1):
@@ -505,7 +509,10 @@ def core_number(ld: LangData, toks, i):
                 f = (k + span, num_ / den) if num_ else None
             if f:
                 fj, fv = f
-                if tail_scale:
+                sc2 = _scale_after(ld, toks, fj) if tail_scale else None
+                if sc2 and sc2[1] < tail_scale:
+                    fv, fj = fv * sc2[1], fj + sc2[0]     # "one billion and a half million"
+                elif tail_scale:
                     fv *= tail_scale
                 v += fv
                 j = fj
