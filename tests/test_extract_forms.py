@@ -117,7 +117,7 @@ def test_cardinal_before_indefinite_noun_stays_a_count():
     assert values("قتل خمس نساء", "number") == [5]
 
 
-@pytest.mark.parametrize("text", ["قتل الخمسة جميعا", "two hundredths of the vote"])
+@pytest.mark.parametrize("text", ["قتل الخمسة جميعا", "two hundredths of the vote", "النسبة بالمائة غير معروفة"])
 def test_not_ordinals(text):
     assert values(text, "ordinal") == []
 

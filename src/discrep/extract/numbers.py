@@ -301,6 +301,15 @@ def _slash_fraction(ld: LangData, toks, i, j, v):
     return j + 2, v / b
 
 
+def _in_percent_word(ld: LangData, toks, i) -> bool:
+    """Whether ``toks[i]`` is part of a percent phrase ("بالمائة", "في المائة", "per cent")."""
+    for k in range(max(0, i - 2), i + 1):
+        m = ld.percent_after.match(toks, k)
+        if m and k + m[0] > i:
+            return True
+    return False
+
+
 def _power(toks, j, base):
     """'^6', '^-4', '^+23' after ``base`` -> (end, base ** exponent) or None."""
     n = len(toks)
@@ -439,6 +448,8 @@ def core_number(ld: LangData, toks, i):
         j, frac = _decimal_tail(ld, toks, i)
         return j, float(frac), 0, True
     elif t.kind == "word":
+        if _in_percent_word(ld, toks, i):
+            return None                          # "بالمائة", "في المائة" alone: no number
         amb = _fraction_word(ld, toks, i, None) if ld.numwords.match(toks, i) else None
         if amb:                                  # "خمس السكان": a fifth of, not five
             j, v = _scaled(ld, toks, *amb)
@@ -748,6 +759,8 @@ def ordinal(ld: LangData, toks, i) -> Hit | None:
     """الـ90, رقم 90, 90th, العضو التسعين, الحادي عشر, twenty-first, ninetieth."""
     n = len(toks)
     t = toks[i]
+    if _in_percent_word(ld, toks, i):
+        return None                      # "بالمائة" is "percent", not "the hundredth"
     # digit prefix "الـ90" / "الـ 90"
     if t.low in ld.ord_digit_prefixes and i + 1 < n and toks[i + 1].kind == "num":
         v = parse_digits(toks[i + 1].text)
