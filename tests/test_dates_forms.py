@@ -69,6 +69,14 @@ def dates(text):
     ("due Aug-30-2024", "2024-08-30"),
     ("born on twenty two May nineteen seventy one", "1971-05-22"),
     ("prices fell last yr", "2025"),
+    # a bare weekday: the last one, or the coming one after a future marker in its clause
+    ("عقد الاجتماع يوم الخميس", "2026-02-05"),
+    ("سيعقد الاجتماع يوم الخميس", "2026-02-12"),
+    ("من المقرر أن يصل الوفد يوم الأحد", "2026-02-15"),
+    ("the talks will resume on Friday", "2026-02-13"),
+    ("the minister said on Friday that talks will resume", "2026-02-06"),
+    ("قال الوزير يوم الجمعة إن المحادثات ستستأنف", "2026-02-06"),
+    ("the vote is due to be held on Monday", "2026-02-16"),
     # a count of units before or after a date is that other date
     ("the strike came 3 days after March 12", "2026-03-15"),
     ("two weeks before Christmas 2024", "2024-12-11"),
@@ -150,3 +158,15 @@ def test_offset_date_is_not_the_inner_date(a, b, verdict):
     from conftest import run
     r = run(a, b)
     assert [f.verdict for f in r.findings if f.kind == "date"] == [verdict]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("سيعقد الاجتماع في الرياض يوم الخميس.", "سيعقد الاجتماع في الرياض في 12 شباط."),
+    ("The summit will be held on Wednesday.", "The summit will be held on 11 February."),
+])
+def test_future_weekday_agrees_with_its_date(a, b):
+    """Published on Monday 9 February, 'will be held on Wednesday' is 11 February: it agrees
+    with a report giving that date rather than opposing it with last Wednesday."""
+    from conftest import run
+    r = run(a, b)
+    assert [f.verdict for f in r.findings if f.kind == "date"] == ["agree"]

@@ -341,7 +341,8 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
             return Hit(i, j, "date", date=sp, prefix_len=pl)
         # a bare month name: only in full patterns, or after a preposition (see date_bare_month)
         return Hit(i, j, "block") if not wd else Hit(i, wd[0], "date", date=DateSpec(
-            kind="weekday", weekday=spec.weekday, weekday_text=spec.weekday_text), prefix_len=pl)
+            kind="weekday", weekday=spec.weekday, weekday_text=spec.weekday_text,
+            unit=_tense(ld, toks, i)), prefix_len=pl)
     if wd and not best:
         # only an ordinal day: in "قتل يوم الخميس 15 شخصا" the 15 is a count
         dd = _ordinal_day(ld, toks, k, need_link=False)
@@ -359,8 +360,28 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
             direction, j = rw
         elif ra:
             direction, j = ra[1], j + ra[0]
-        return Hit(i, j, "date", date=DateSpec(kind="weekday", weekday=spec.weekday,
-                                               weekday_text=spec.weekday_text, offset=direction), prefix_len=pl)
+        return Hit(i, j, "date", date=DateSpec(kind="weekday", weekday=spec.weekday, weekday_text=spec.weekday_text,
+                                               offset=direction, unit=None if direction else _tense(ld, toks, i)),
+                   prefix_len=pl)
+    return None
+
+
+# How far back (in tokens, within the clause) a future marker makes a bare weekday the
+# coming one.  At most the scanner's window margin, so windowed scanning sees the same.
+TENSE_TOKENS = 8
+FUTURE = "future"
+
+
+def _tense(ld: LangData, toks, i) -> str | None:
+    """FUTURE when the clause before ``toks[i]`` has a future marker ("will", "سوف",
+    "سيعقد"): "the talks will resume on Friday" is the coming Friday, while "said on
+    Friday" is the last one."""
+    for k in range(i - 1, max(-1, i - 1 - TENSE_TOKENS), -1):
+        t = toks[k]
+        if t.text in ld.sentence_breaks or t.text in ld.clause_breaks:
+            return None
+        if ld.future_words.match(toks, k):
+            return FUTURE
     return None
 
 
@@ -842,6 +863,8 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
             # "next Friday", "الجمعة المقبلة": that weekday in the next (or previous) calendar week
             week = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec.offset)
             d = week + dt.timedelta(days=spec.weekday)
+        elif spec.unit == FUTURE:
+            d = ref + dt.timedelta(days=(spec.weekday - ref.weekday()) % 7 or 7)
         else:
             d = ref - dt.timedelta(days=delta)
         r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)

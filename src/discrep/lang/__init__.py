@@ -193,6 +193,7 @@ class LangData:
         self.later_after = Lexicon({w: True for w in dd["later_after"]}, ())
         self.offset_links = Lexicon(dd["offset_links"], ())
         self.last_words = Lexicon({w: True for w in dd["last_words"]}, P)
+        self.future_words = Lexicon({w: True for w in dd["future_words"]}, P)
         self.holidays = Lexicon(dd["holidays"], P)
         self.dateline_labels = tuple(fold(w).casefold() for w in dd["dateline_labels"])
 
