@@ -56,6 +56,10 @@ def dates(text):
     ("وصل منذ أسبوع", "2026-02-02"),
     ("الأسبوع المقبل يوم الخميس", "2026-02-19"),
     ("on Wednesday of next week", "2026-02-18"),
+    ("on Wednesday of this week", "2026-02-11"),
+    ("يوم الأربعاء من هذا الأسبوع", "2026-02-11"),
+    ("prices rose in March", "2026-03"),
+    ("during May the talks stalled", "2026-05"),
     ("next Friday", "2026-02-20"),
     ("last Friday", "2026-02-06"),
     ("elections next May", "2026-05"),
@@ -127,6 +131,8 @@ def test_weekday_then_count_is_not_a_day():
     "open 24/7",
     "صفر",                             # the number zero, not the Hijri month
     "he said it would end in",         # a preposition at the very end
+    "they will march in silence",      # a lower-case ambiguous month word is a verb
+    "it may rain in may",
     "وقال إنها ستنتهي بتاريخ",
     "he was freed 3 days later",       # later than the story's event, not the publication
 ])

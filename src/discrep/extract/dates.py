@@ -85,8 +85,9 @@ def _month_at(ld: LangData, toks, k, allow_ambiguous=True):
     if not m:
         return None
     span, month, prefix = m
-    if not allow_ambiguous and toks[k].low[len(prefix):] in ld.ambiguous_months and span == 1:
-        return None
+    if (not allow_ambiguous and toks[k].low[len(prefix):] in ld.ambiguous_months and span == 1
+            and toks[k].text == toks[k].low):
+        return None              # "in may"; a capital ("in May", "during March") makes it the month
     j = k + span
     if j < n and toks[j].text in "/(" :
         close = toks[j].text == "("
@@ -356,13 +357,15 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
         direction = 0
         ra = ld.relative_after.match(toks, j) if j < n else None
         rw = _relative_week(ld, toks, j + (ld.day_links.match(toks, j) or (0,))[0]) if j < n else None
+        unit = None
         if rw:
-            direction, j = rw
+            (direction, j), unit = rw, WEEK           # "Wednesday of this week": its calendar week
         elif ra:
             direction, j = ra[1], j + ra[0]
+        else:
+            unit = _tense(ld, toks, i)
         return Hit(i, j, "date", date=DateSpec(kind="weekday", weekday=spec.weekday, weekday_text=spec.weekday_text,
-                                               offset=direction, unit=None if direction else _tense(ld, toks, i)),
-                   prefix_len=pl)
+                                               offset=direction, unit=unit), prefix_len=pl)
     return None
 
 
@@ -370,6 +373,7 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
 # coming one.  At most the scanner's window margin, so windowed scanning sees the same.
 TENSE_TOKENS = 8
 FUTURE = "future"
+WEEK = "week"
 
 
 def _tense(ld: LangData, toks, i) -> str | None:
@@ -859,7 +863,7 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
     elif spec.kind == "weekday":
         delta = (ref.weekday() - spec.weekday) % 7
-        if spec.offset:
+        if spec.offset or spec.unit == WEEK:
             # "next Friday", "الجمعة المقبلة": that weekday in the next (or previous) calendar week
             week = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec.offset)
             d = week + dt.timedelta(days=spec.weekday)
