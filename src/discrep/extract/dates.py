@@ -374,6 +374,7 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
 TENSE_TOKENS = 8
 FUTURE = "future"
 WEEK = "week"
+THIS_YEAR = "this-year"
 
 
 def _tense(ld: LangData, toks, i) -> str | None:
@@ -454,7 +455,10 @@ def date_holiday(ld: LangData, toks, i) -> Hit | None:
     if k == i:
         pl = len(prefix)
     j = k + span
-    spec = DateSpec(kind="holiday", unit=rule, offset=direction)
+    this = rb is not None and k > i and direction == 0     # "this Thanksgiving": this year's
+    if not direction and not this and _tense(ld, toks, i) == FUTURE:
+        direction = 1                            # "the talks will resume after Christmas"
+    spec = DateSpec(kind="holiday", unit=rule, offset=direction, part=THIS_YEAR if this else None)
     y = _year_at(ld, toks, j) if j < n else None
     if y:
         spec.year, j = y[1], y[0]
@@ -832,12 +836,15 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
     elif ref is None:
         return None
     elif spec.kind == "holiday":
-        y = ref.year
-        d = holiday_date(spec.unit, y)
-        if d and spec.offset > 0 and d <= ref:
-            d = holiday_date(spec.unit, y + 1)
-        elif d and spec.offset < 0 and d >= ref:
-            d = holiday_date(spec.unit, y - 1)
+        # "next Christmas" / "last Eid" go forward or back from the reference; a bare name
+        # is its nearest occurrence ("after Christmas" in a February article: last December)
+        years = (ref.year,) if spec.part == THIS_YEAR else (ref.year - 1, ref.year, ref.year + 1)
+        cands = [d for d in (holiday_date(spec.unit, y) for y in years) if d]
+        if spec.offset > 0:
+            cands = [d for d in cands if d > ref]
+        elif spec.offset < 0:
+            cands = [d for d in cands if d < ref]
+        d = min(cands, key=lambda c: (abs((c - ref).days), c < ref)) if cands else None
         if d is None:
             return None
         r = Resolved(d.isoformat(), d, d, "day", "reference", relative=True)
