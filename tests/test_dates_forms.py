@@ -86,6 +86,12 @@ def dates(text):
     ("the minister said on Friday that talks will resume", "2026-02-06"),
     ("قال الوزير يوم الجمعة إن المحادثات ستستأنف", "2026-02-06"),
     ("the vote is due to be held on Monday", "2026-02-16"),
+    # a day listed before a date shares its month; a day alone after "on the"
+    ("the meeting ran on 18 and 19 June", "2026-06-18"),
+    ("عقد الاجتماع يومي 9 و10 آذار 2025", "2025-03-09"),
+    ("on 7, 8 and 9 May 2024", "2024-05-08"),
+    ("the court sits again on the 18th.", "2026-02-18"),
+    ("he arrived on the third, a Tuesday", "2026-02-03"),
     # a count of units before or after a date is that other date
     ("the strike came 3 days after March 12", "2026-03-15"),
     ("two weeks before Christmas 2024", "2024-12-11"),
@@ -137,6 +143,8 @@ def test_weekday_then_count_is_not_a_day():
     "صفر",                             # the number zero, not the Hijri month
     "he said it would end in",         # a preposition at the very end
     "they will march in silence",      # a lower-case ambiguous month word is a verb
+    "the office is on the 4th floor",
+    "killed 18 and wounded 19",
     "it may rain in may",
     "وقال إنها ستنتهي بتاريخ",
     "he was freed 3 days later",       # later than the story's event, not the publication

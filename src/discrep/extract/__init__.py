@@ -66,6 +66,8 @@ MATCHERS = (
     dates.date_relative,
     dates.date_offset,
     dates.date_nth_weekday,
+    dates.date_day_list,
+    dates.date_bare_day,
     dates.date_year,
     dates.date_after_preposition,
     numbers.ranged,

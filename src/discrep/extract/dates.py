@@ -436,6 +436,42 @@ def date_nth_weekday(ld: LangData, toks, i) -> Hit | None:
     return Hit(i, j, "date", date=spec)
 
 
+def date_day_list(ld: LangData, toks, i) -> Hit | None:
+    """'18 and 19 June', '9 و10 شباط', '7, 8 and 9 May 2024': a day listed before a date
+    shares its month and year.  The hit covers the first day only; the scanner goes on to
+    the rest."""
+    n = len(toks)
+    d = _day_at(ld, toks, i)
+    if d is None or d[0] >= n:
+        return None
+    k = d[0]
+    if toks[k].low in ld.conj_words or toks[k].text in ",،":
+        k += 1
+    else:
+        return None
+    if k < n and toks[k].low in ld.conj_words:        # "7, and 8 May"
+        k += 1
+    nxt = date_day_list(ld, toks, k) or _any_date(ld, toks, k)
+    if nxt is None or nxt.kind != "date" or nxt.date.kind != "abs" or nxt.date.day is None or nxt.date.month is None:
+        return None
+    if nxt.date.day <= d[1]:
+        return None
+    return Hit(i, d[0], "date", date=DateSpec(year=nxt.date.year, month=nxt.date.month, day=d[1]))
+
+
+def date_bare_day(ld: LangData, toks, i) -> Hit | None:
+    """'on the 18th.', 'on the fourth,': a day of the month alone, after a weekday
+    preposition and an article and before punctuation or the end (not 'the 4th floor')."""
+    n = len(toks)
+    wp = ld.weekday_prefixes.match(toks, i)
+    if not wp or i + wp[0] >= n or not ld.day_articles.match(toks, i + wp[0]):
+        return None
+    od = _ordinal_day(ld, toks, i + wp[0], need_link=False)
+    if od is None or od[0] > n or (od[0] < n and toks[od[0]].kind != "punct"):
+        return None
+    return Hit(i, od[0], "date", date=DateSpec(kind="day_only", day=od[1]), prefix_len=len(wp[2]))
+
+
 def _nth_weekday(y: int, m: int, nth: int, weekday: int) -> dt.date | None:
     days = [d for d in range(1, calendar.monthrange(y, m)[1] + 1) if dt.date(y, m, d).weekday() == weekday]
     return dt.date(y, m, days[nth - 1 if nth > 0 else nth]) if -len(days) <= nth <= len(days) and nth else None
@@ -854,6 +890,13 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         if d.month != ref.month:
             return None
         return Resolved(d.isoformat(), d, d, "day", "reference", relative=True)
+    elif spec.kind == "day_only":
+        cands = [dt.date(*_shift_month(ref.year, ref.month, k), spec.day) for k in (-1, 0, 1)
+                 if _valid(*_shift_month(ref.year, ref.month, k), spec.day)]
+        if not cands:
+            return None
+        d = min(cands, key=lambda c: abs((c - ref).days))
+        r = Resolved(d.isoformat(), d, d, "day", "reference", relative=True)
     elif spec.kind == "weekday_day":
         best = None
         for k in range(-12, 13):
