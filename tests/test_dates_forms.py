@@ -98,6 +98,14 @@ def dates(text):
     ("talks resume 4 months from tomorrow", "2026-06-10"),
     ("عاد بعد يومين من 5 حزيران", "2026-06-07"),
     ("خمسة أيام قبل عيد الفطر 2025", "2025-03-25"),
+    # an ordinal day without a link, or with a day noun
+    ("وصل الوفد في أول آذار", "2026-03-01"),
+    ("ثالث يوم من شهر نيسان", "2026-04-03"),
+    ("on the second day of March", "2026-03-02"),
+    # the construct form of an Arabic weekday after أول/آخر or before a relative week
+    ("آخر جمعة من شهر أيار 2025", "2025-05-30"),
+    ("أول خميس من نيسان", "2026-04-02"),
+    ("جمعة الأسبوع الماضي", "2026-02-06"),
     # the n-th (or last) weekday of a month
     ("polls open on the first Monday of March", "2026-03-02"),
     ("the last Friday in May 2024", "2024-05-31"),
@@ -145,6 +153,9 @@ def test_weekday_then_count_is_not_a_day():
     "they will march in silence",      # a lower-case ambiguous month word is a verb
     "the office is on the 4th floor",
     "killed 18 and wounded 19",
+    "آخر اثنين من المرشحين انسحبا",      # "the last two of the candidates"
+    "أول مرة منذ سنوات",                   # "for years": a plural unit without a count
+    "the first time in years",
     "it may rain in may",
     "وقال إنها ستنتهي بتاريخ",
     "he was freed 3 days later",       # later than the story's event, not the publication

@@ -135,9 +135,13 @@ def _ordinal_day(ld: LangData, toks, k, need_link=True):
     if not h or not isinstance(h.value, int) or not 1 <= h.value <= 31:
         return None
     j = h.j
+    if j + 1 < n and ld.day_nouns.match(toks, j) and ld.day_links.match(toks, j + ld.day_nouns.match(toks, j)[0]):
+        j += ld.day_nouns.match(toks, j)[0]           # "ثالث يوم من", "the third day of"
     if j < n and ld.day_links.match(toks, j):
         return j + ld.day_links.match(toks, j)[0], h.value, h.prefix_len
-    return (j, h.value, h.prefix_len) if not need_link else None
+    if not need_link or (toks[k].kind == "word" and j < n and _month_at(ld, toks, j, allow_ambiguous=False)):
+        return j, h.value, h.prefix_len               # "أول شباط": an ordinal word right before a month
+    return None
 
 
 def _weekday_at(ld: LangData, toks, k):
@@ -414,7 +418,7 @@ def date_nth_weekday(ld: LangData, toks, i) -> Hit | None:
     k = i + (ld.day_articles.match(toks, i) or (0,))[0]
     nth = _nth_at(ld, toks, k)
     if nth:
-        wd = _weekday_at(ld, toks, nth[0])
+        wd = _weekday_at(ld, toks, nth[0]) or _construct_weekday(ld, toks, nth[0])
         if not wd:
             return None
         k = wd[0]
@@ -470,6 +474,16 @@ def date_bare_day(ld: LangData, toks, i) -> Hit | None:
     if od is None or od[0] > n or (od[0] < n and toks[od[0]].kind != "punct"):
         return None
     return Hit(i, od[0], "date", date=DateSpec(kind="day_only", day=od[1]), prefix_len=len(wp[2]))
+
+
+def _construct_weekday(ld: LangData, toks, k):
+    """A weekday in the form it takes after 'أول' / 'آخر' or before 'الأسبوع الماضي'
+    ("أول ثلاثاء", "ثلاثاء الأسبوع الفائت"), shaped like :func:`_weekday_at`'s answer."""
+    w = ld.weekdays_construct.match(toks, k) if k < len(toks) else None
+    if not w:
+        return None
+    j = k + w[0]
+    return j, w[1], " ".join(t.text for t in toks[k:j]), len(w[2]), j
 
 
 def _nth_weekday(y: int, m: int, nth: int, weekday: int) -> dt.date | None:
@@ -586,6 +600,10 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
         if wd:
             return Hit(i, wd[0], "date", date=DateSpec(kind="weekday", weekday=wd[1], weekday_text=wd[2],
                                                        offset=rb[1] if rb[1] else 0), prefix_len=len(rb[2]))
+    cw = _construct_weekday(ld, toks, i)
+    if cw and (rw := _relative_week(ld, toks, cw[0])):       # "ثلاثاء الأسبوع الفائت"
+        return Hit(i, rw[1], "date", date=DateSpec(kind="weekday", weekday=cw[1], weekday_text=cw[2],
+                                                   offset=rw[0], unit=WEEK), prefix_len=cw[3])
     rw = _relative_week(ld, toks, i)
     if rw and rw[1] < n and (wd := _weekday_at(ld, toks, rw[1])):
         return Hit(i, wd[0], "date", date=DateSpec(kind="weekday", weekday=wd[1], weekday_text=wd[2],
@@ -603,11 +621,12 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
         au = ld.ago_units.match(toks, k)
         if au and au[1].endswith("2"):
             return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1][:-1], offset=2), prefix_len=len(ab[2]))
-        if au:           # "منذ أسبوع": a unit without a count is one of it
+        if au and not au[1].endswith("+"):     # "منذ أسبوع": a unit without a count is one of it;
+            # a plural ("منذ سنوات", "for years") is no count at all
             return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1], offset=1), prefix_len=len(ab[2]))
         q = _count_at(ld, toks, k)
         if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
-            return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=q[1]),
+            return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="ago", unit=au[1].rstrip("2+"), offset=q[1]),
                        prefix_len=len(ab[2]))
     lb = ld.later_before.match(toks, i)
     if lb and i + lb[0] < n:
@@ -619,17 +638,17 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
             return Hit(i, k + au[0], "date", date=DateSpec(kind="later", unit=au[1][:-1], offset=-2), prefix_len=len(lb[2]))
         q = _count_at(ld, toks, k)
         if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])) and q[1] > 0:
-            return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="later", unit=au[1].rstrip("2"), offset=-q[1]),
+            return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="later", unit=au[1].rstrip("2+"), offset=-q[1]),
                        prefix_len=len(lb[2]))
     q = _count_at(ld, toks, i)
     if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
         e = q[0] + au[0]
         if e < n and ld.ago_after.match(toks, e):
             return Hit(i, e + ld.ago_after.match(toks, e)[0], "date",
-                       date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=q[1]))
+                       date=DateSpec(kind="ago", unit=au[1].rstrip("2+"), offset=q[1]))
         if e < n and ld.later_after.match(toks, e):
             return Hit(i, e + ld.later_after.match(toks, e)[0], "date",
-                       date=DateSpec(kind="ago", unit=au[1].rstrip("2"), offset=-q[1]))
+                       date=DateSpec(kind="ago", unit=au[1].rstrip("2+"), offset=-q[1]))
     return None
 
 
@@ -667,7 +686,7 @@ def _units_at(ld, toks, k):
     n = len(toks)
     q = _count_at(ld, toks, k)
     if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
-        return q[0] + au[0], q[1], au[1].rstrip("2")
+        return q[0] + au[0], q[1], au[1].rstrip("2+")
     if k < n and (au := ld.ago_units.match(toks, k)) and au[1].endswith("2"):
         return k + au[0], 2, au[1][:-1]
     return None

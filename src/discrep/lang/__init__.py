@@ -194,6 +194,8 @@ class LangData:
         self.offset_links = Lexicon(dd["offset_links"], ())
         self.last_words = Lexicon({w: True for w in dd["last_words"]}, P)
         self.future_words = Lexicon({w: True for w in dd["future_words"]}, P)
+        self.weekdays_construct = Lexicon(dd["weekdays_construct"], P)
+        self.day_nouns = Lexicon({w: True for w in dd["day_nouns"]}, ())
         self.holidays = Lexicon(dd["holidays"], P)
         self.dateline_labels = tuple(fold(w).casefold() for w in dd["dateline_labels"])
 
@@ -238,7 +240,8 @@ class LangData:
                         self.currency, self.hedge_before, self.range_openers, self.months, self.other_months,
                         self.weekdays, self.weekday_prefixes, self.year_words, self.year_preps, self.relative_days,
                         self.relative_before, self.periods, self.parts, self.ago_before, self.later_before,
-                        self.holidays, self.negative_words, self.fractions, self.day_articles, self.month_prefixes)
+                        self.holidays, self.negative_words, self.fractions, self.day_articles, self.month_prefixes,
+                        self.offset_links, self.last_words, self.weekdays_construct)
             keys = set().union(*(lx.first for lx in lexicons))
             keys |= self.ord_digit_prefixes | self.implicit_one | self.decimal_words | {"-", "+"}
             t = self.__dict__["_triggers"] = frozenset(keys)
