@@ -81,7 +81,6 @@ def _script_re(ranges: tuple[tuple[int, int], ...]) -> re.Pattern:
 
 
 def _mask(norm: str, patterns: tuple[re.Pattern, ...], start: int) -> tuple[str, list[tuple[int, int]]]:
-    chars = list(norm)
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     pos = 0
@@ -101,9 +100,17 @@ def _mask(norm: str, patterns: tuple[re.Pattern, ...], start: int) -> tuple[str,
         seen.add(key)
     if start:
         spans.insert(0, (0, start)) if not spans or spans[0][0] != 0 else None
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars), spans
+    if not spans:
+        return norm, spans
+    out, at = [], 0
+    for a, b in sorted(spans):
+        a = max(a, at)                   # spans may overlap (front matter and its lines)
+        if b <= a:
+            continue
+        out += (norm[at:a], " " * (b - a))
+        at = b
+    out.append(norm[at:])
+    return "".join(out), spans
 
 
 def _published_from_dateline(norm: str, labels: tuple[str, ...]) -> dt.date | None:
@@ -144,7 +151,8 @@ def _outlet_from_text(norm: str, published_dateline: bool, pattern_sets) -> tupl
 def _web_patterns():
     from . import lang
     lds = [lang.get(c) for c in lang.available()]
-    boiler = tuple(re.compile(p) for ld in lds for p in ld.boilerplate)
+    # one alternation: each line is matched once, not once per pattern
+    boiler = (re.compile("|".join(f"(?:{p})" for ld in lds for p in ld.boilerplate)),)
     outlet = tuple(re.compile(p) for ld in lds for p in ld.outlet_patterns)
     return lds, boiler, outlet
 

@@ -196,7 +196,8 @@ def extract(nd: NormalizedDoc, reference: dt.date | None = None, whole: bool = F
     found: list[tuple[list, Hit]] = []
     for s, e in spans:
         toks = tokenize(norm[s:e], s)
-        found.extend((toks, h) for h in scan(ld, toks, _link_tokens(norm, toks, s, e), whole))
+        with numbers.memoized():
+            found.extend((toks, h) for h in scan(ld, toks, _link_tokens(norm, toks, s, e), whole))
     years = [h.date.year for _, h in found if h.kind == "date" and h.date.year]
     doc_year = max(years) if years else None
     out: list[Mention] = []

@@ -3,7 +3,9 @@ vague quantities and ordinals.  Each matcher looks at token ``i`` and returns a
 :class:`Hit` (token span plus fields) or ``None``; the scanner keeps the longest hit."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import wraps
 from typing import Any
 
 from ..lang import LangData
@@ -62,6 +64,35 @@ def parse_digits(s: str) -> int | float | None:
     return int(s)
 
 
+_MEMO: dict | None = None
+
+
+@contextmanager
+def memoized():
+    """Within one scan, readers called again at the same token (the ordinal at ``i`` is
+    asked for by three date matchers and by the ordinal matcher) answer from a memo."""
+    global _MEMO
+    outer, _MEMO = _MEMO, {}
+    try:
+        yield
+    finally:
+        _MEMO = outer
+
+
+def scan_memo(f):
+    @wraps(f)
+    def wrapper(ld, toks, i, *args, **kw):
+        memo = _MEMO
+        if memo is None:
+            return f(ld, toks, i, *args, **kw)
+        key = (f, id(toks), i, args, tuple(kw.items()))
+        if key in memo:
+            return memo[key]
+        r = memo[key] = f(ld, toks, i, *args, **kw)
+        return r
+    return wrapper
+
+
 def _number_word(ld: LangData, toks: list[Token], i: int, first: bool, later_prefixes=None):
     """(categories, prefix, n_tokens) for a number word at ``i``; later words may carry
     a conjunction prefix ("وخمسمائة")."""
@@ -84,6 +115,7 @@ def _places_disjoint(a: int, b: int) -> bool:
     return True
 
 
+@scan_memo
 def compose_words(ld: LangData, toks: list[Token], i: int, definite: bool = False):
     """Longest well-formed number-word sequence at ``i`` -> (j, value, prefix_len, tail_scale)
     or None.  ``tail_scale`` is the scale the sequence ends on ("three million" -> 10**6), so
@@ -755,6 +787,7 @@ def quantity_opened(ld, toks, k):
     return hit
 
 
+@scan_memo
 def ordinal(ld: LangData, toks, i) -> Hit | None:
     """الـ90, رقم 90, 90th, العضو التسعين, الحادي عشر, twenty-first, ninetieth."""
     n = len(toks)
