@@ -22,6 +22,8 @@ class Token(NamedTuple):
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     out: list[Token] = []
+    append = out.append
+    new = tuple.__new__                  # half the cost of Token(...): no argument parsing
     prev_end = -1
     for m in TOKEN_RE.finditer(text):
         s = m.group()
@@ -29,8 +31,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         kind = "num" if c.isdigit() or (c == "." and len(s) > 1) else ("word" if c.isalpha() else "punct")
         st, en = m.span()
         st += offset
-        out.append(Token(s, s.casefold(), st, en + offset, kind, st == prev_end))
-        prev_end = en + offset
+        en += offset
+        append(new(Token, (s, s.casefold(), st, en, kind, st == prev_end)))
+        prev_end = en
     return out
 
 

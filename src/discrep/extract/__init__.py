@@ -82,21 +82,25 @@ MATCHERS = (
 OPENER_TOKENS = 6
 
 
-def _near_anchor(ld, toks) -> list[bool]:
+def _near_anchor(ld, toks, anchors: set[int] | None = None) -> list[bool]:
+    """For each token, whether an anchor is at most OPENER_TOKENS tokens ahead.  ``anchors``
+    are the anchor offsets :func:`windows` found (else each token is tested)."""
     n = len(toks)
     out = [False] * n
     last = n + OPENER_TOKENS + 1
     for k in range(n - 1, -1, -1):
-        if ld.is_anchor(toks[k]):
+        t = toks[k]
+        if (t.start in anchors or t.kind == "num") if anchors is not None else ld.is_anchor(t):
             last = k
         out[k] = last - k <= OPENER_TOKENS
     return out
 
 
-def scan(ld, toks, skip: set[int] = frozenset(), everywhere: bool = False) -> list[Hit]:
+def scan(ld, toks, skip: set[int] = frozenset(), everywhere: bool = False,
+         anchors: set[int] | None = None) -> list[Hit]:
     hits: list[Hit] = []
     i, n = 0, len(toks)
-    near = [True] * n if everywhere else _near_anchor(ld, toks)
+    near = [True] * n if everywhere else _near_anchor(ld, toks, anchors)
     while i < n:
         if i in skip or not near[i] or not ld.may_start(toks[i]):
             i += 1
@@ -164,12 +168,20 @@ def _snap(norm: str, at: int, step: int) -> int:
 def windows(ld, norm: str) -> list[tuple[int, int]]:
     """Stretches of ``norm`` that can hold a mention: each anchor plus a margin of
     ``MARGIN_CHUNKS`` chunks either side, cut at whitespace and merged when they touch."""
+    return anchored_windows(ld, norm)[0]
+
+
+def anchored_windows(ld, norm: str) -> tuple[list[tuple[int, int]], set[int] | None]:
+    """:func:`windows` and the start offsets of the anchors (None when the whole text is
+    one window because its lower case changes length, so no offsets were taken)."""
     low = norm.lower()
     if len(low) != len(norm):              # a rare character whose lower case is longer
-        return [(0, len(norm))]
+        return [(0, len(norm))], None
     out: list[tuple[int, int]] = []
+    anchors: set[int] = set()
     for m in ld.anchor_re.finditer(low):
         a, b = m.span()
+        anchors.add(a)
         if out and a <= out[-1][1]:
             s = out[-1][0]
         else:
@@ -183,7 +195,7 @@ def windows(ld, norm: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
-    return out
+    return out, anchors
 
 
 def extract(nd: NormalizedDoc, reference: dt.date | None = None, whole: bool = False) -> list[Mention]:
@@ -192,12 +204,12 @@ def extract(nd: NormalizedDoc, reference: dt.date | None = None, whole: bool = F
     reference the windows are tested against)."""
     ld = lang.get(nd.lang)
     norm = nd.norm
-    spans = [(0, len(norm))] if whole else windows(ld, norm)
+    spans, anchors = ([(0, len(norm))], None) if whole else anchored_windows(ld, norm)
     found: list[tuple[list, Hit]] = []
     for s, e in spans:
         toks = tokenize(norm[s:e], s)
         with numbers.memoized():
-            found.extend((toks, h) for h in scan(ld, toks, _link_tokens(norm, toks, s, e), whole))
+            found.extend((toks, h) for h in scan(ld, toks, _link_tokens(norm, toks, s, e), whole, anchors))
     years = [h.date.year for _, h in found if h.kind == "date" and h.date.year]
     doc_year = max(years) if years else None
     out: list[Mention] = []

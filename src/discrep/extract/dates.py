@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..lang import LangData
-from .numbers import Hit, compose_words, parse_digits
+from .numbers import Hit, compose_words, ordinal, parse_digits
 
 PREC_ORDER = ("year", "month", "day")
 
@@ -127,7 +127,6 @@ def _day_at(ld: LangData, toks, k):
 def _ordinal_day(ld: LangData, toks, k, need_link=True):
     """'الأول من أكتوبر', 'الحادي والثلاثين من', 'the first of October', 'the 1st of March'
     -> (j_after_link, day, prefix_len)."""
-    from .numbers import ordinal
     n = len(toks)
     if k < n and ld.day_articles.match(toks, k) and k + 1 < n:
         k += ld.day_articles.match(toks, k)[0]
@@ -400,7 +399,6 @@ DAY_MONTH_MARKS = (".", "-", "/")     # a mark glued to the day before a month n
 
 def _nth_at(ld: LangData, toks, k):
     """'first' .. 'fifth', 'الأول' .. , or 'last' / 'الأخير' -> (end, n), n = -1 for the last."""
-    from .numbers import ordinal
     if k >= len(toks):
         return None
     lw = ld.last_words.match(toks, k)

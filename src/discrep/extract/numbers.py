@@ -335,6 +335,8 @@ def _slash_fraction(ld: LangData, toks, i, j, v):
 
 def _in_percent_word(ld: LangData, toks, i) -> bool:
     """Whether ``toks[i]`` is part of a percent phrase ("بالمائة", "في المائة", "per cent")."""
+    if toks[i].low not in ld.percent_words:
+        return False
     for k in range(max(0, i - 2), i + 1):
         m = ld.percent_after.match(toks, k)
         if m and k + m[0] > i:

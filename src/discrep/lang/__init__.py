@@ -159,6 +159,7 @@ class LangData:
         self.ord_idioms = frozenset((self.stem(fold(h)), v) for h, v in o["idioms"])
 
         self.percent_after = Lexicon({w: True for w in d["percent"]["after"]}, (), ())
+        self.percent_words = frozenset(w for p in d["percent"]["after"] for w in words(p))
         self.percent_before = Lexicon({w: True for w in d["percent"]["before"]}, (), ())
         self.currency = Lexicon([(w, code) for code, ws in d["money"].items() for w in ws], P, S)
 
