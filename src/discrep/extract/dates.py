@@ -35,6 +35,9 @@ class DateSpec:
     unit: str | None = None
     part: str | None = None
     end: "DateSpec | None" = None
+    # how to place it: FUTURE (a bare weekday after "will"), WEEK (in a named calendar
+    # week), NTH_OR_DAY ("الثلاثاء الأول": the 1st or the first Tuesday), THIS_YEAR
+    mode: str | None = None
 
 
 def _int(tok):
@@ -308,7 +311,7 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
         if mo:
             # "الثلاثاء الأول من أكتوبر": the 1st, or the first Tuesday when the 1st is no Tuesday
             nth = NTH_OR_DAY if wd and od[1] <= 5 and not toks[k].text[:1].isdigit() else None
-            best = (mo[0], replace(spec, day=od[1], month=mo[1], unit=nth))
+            best = (mo[0], replace(spec, day=od[1], month=mo[1], mode=nth))
             if not wd:
                 pl = od[2]
     # month day / month
@@ -346,7 +349,7 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
         # a bare month name: only in full patterns, or after a preposition (see date_bare_month)
         return Hit(i, j, "block") if not wd else Hit(i, wd[0], "date", date=DateSpec(
             kind="weekday", weekday=spec.weekday, weekday_text=spec.weekday_text,
-            unit=_tense(ld, toks, i)), prefix_len=pl)
+            mode=_tense(ld, toks, i)), prefix_len=pl)
     if wd and not best:
         # only an ordinal day: in "قتل يوم الخميس 15 شخصا" the 15 is a count
         dd = _ordinal_day(ld, toks, k, need_link=False)
@@ -360,15 +363,15 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
         direction = 0
         ra = ld.relative_after.match(toks, j) if j < n else None
         rw = _relative_week(ld, toks, j + (ld.day_links.match(toks, j) or (0,))[0]) if j < n else None
-        unit = None
+        mode = None
         if rw:
-            (direction, j), unit = rw, WEEK           # "Wednesday of this week": its calendar week
+            (direction, j), mode = rw, WEEK           # "Wednesday of this week": its calendar week
         elif ra:
             direction, j = ra[1], j + ra[0]
         else:
-            unit = _tense(ld, toks, i)
+            mode = _tense(ld, toks, i)
         return Hit(i, j, "date", date=DateSpec(kind="weekday", weekday=spec.weekday, weekday_text=spec.weekday_text,
-                                               offset=direction, unit=unit), prefix_len=pl)
+                                               offset=direction, mode=mode), prefix_len=pl)
     return None
 
 
@@ -485,8 +488,11 @@ def _construct_weekday(ld: LangData, toks, k):
 
 
 def _nth_weekday(y: int, m: int, nth: int, weekday: int) -> dt.date | None:
+    """The ``nth`` ``weekday`` of month ``m`` (``nth`` = -1 for the last)."""
     days = [d for d in range(1, calendar.monthrange(y, m)[1] + 1) if dt.date(y, m, d).weekday() == weekday]
-    return dt.date(y, m, days[nth - 1 if nth > 0 else nth]) if -len(days) <= nth <= len(days) and nth else None
+    if nth == 0 or abs(nth) > len(days):
+        return None
+    return dt.date(y, m, days[nth - 1] if nth > 0 else days[nth])
 
 
 def date_holiday(ld: LangData, toks, i) -> Hit | None:
@@ -506,7 +512,7 @@ def date_holiday(ld: LangData, toks, i) -> Hit | None:
     this = rb is not None and k > i and direction == 0     # "this Thanksgiving": this year's
     if not direction and not this and _tense(ld, toks, i) == FUTURE:
         direction = 1                            # "the talks will resume after Christmas"
-    spec = DateSpec(kind="holiday", unit=rule, offset=direction, part=THIS_YEAR if this else None)
+    spec = DateSpec(kind="holiday", unit=rule, offset=direction, mode=THIS_YEAR if this else None)
     y = _year_at(ld, toks, j) if j < n else None
     if y:
         spec.year, j = y[1], y[0]
@@ -601,7 +607,7 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
     cw = _construct_weekday(ld, toks, i)
     if cw and (rw := _relative_week(ld, toks, cw[0])):       # "ثلاثاء الأسبوع الفائت"
         return Hit(i, rw[1], "date", date=DateSpec(kind="weekday", weekday=cw[1], weekday_text=cw[2],
-                                                   offset=rw[0], unit=WEEK), prefix_len=cw[3])
+                                                   offset=rw[0], mode=WEEK), prefix_len=cw[3])
     rw = _relative_week(ld, toks, i)
     if rw and rw[1] < n and (wd := _weekday_at(ld, toks, rw[1])):
         return Hit(i, wd[0], "date", date=DateSpec(kind="weekday", weekday=wd[1], weekday_text=wd[2],
@@ -891,7 +897,7 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
     elif spec.kind == "holiday":
         # "next Christmas" / "last Eid" go forward or back from the reference; a bare name
         # is its nearest occurrence ("after Christmas" in a February article: last December)
-        years = (ref.year,) if spec.part == THIS_YEAR else (ref.year - 1, ref.year, ref.year + 1)
+        years = (ref.year,) if spec.mode == THIS_YEAR else (ref.year - 1, ref.year, ref.year + 1)
         cands = [d for d in (holiday_date(spec.unit, y) for y in years) if d]
         if spec.offset > 0:
             cands = [d for d in cands if d > ref]
@@ -930,11 +936,11 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
     elif spec.kind == "weekday":
         delta = (ref.weekday() - spec.weekday) % 7
-        if spec.offset or spec.unit == WEEK:
+        if spec.offset or spec.mode == WEEK:
             # "next Friday", "الجمعة المقبلة": that weekday in the next (or previous) calendar week
             week = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec.offset)
             d = week + dt.timedelta(days=spec.weekday)
-        elif spec.unit == FUTURE:
+        elif spec.mode == FUTURE:
             d = ref + dt.timedelta(days=(spec.weekday - ref.weekday()) % 7 or 7)
         else:
             d = ref - dt.timedelta(days=delta)
@@ -1005,7 +1011,7 @@ def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
             return None
         if ref is not None:
             y, src = _nearest_year(m, d, ref), "reference"
-            if (spec.weekday is not None and d and spec.unit != NTH_OR_DAY and _valid(y, m, d)
+            if (spec.weekday is not None and d and spec.mode != NTH_OR_DAY and _valid(y, m, d)
                     and dt.date(y, m, d).weekday() != spec.weekday
                     and abs((dt.date(y, m, d) - ref).days) > WEEKDAY_PICKS_YEAR_BEYOND):
                 # "الخميس 15 آب" far from the reference: the year nearest it in which the 15th is
@@ -1033,7 +1039,7 @@ def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
     if not _valid(y, m, d):
         return None
     day = dt.date(y, m, d)
-    if spec.unit == NTH_OR_DAY and spec.weekday is not None and day.weekday() != spec.weekday:
+    if spec.mode == NTH_OR_DAY and spec.weekday is not None and day.weekday() != spec.weekday:
         day = _nth_weekday(y, m, d, spec.weekday)
         src = "weekday"
     return Resolved(day.isoformat(), day, day, "day", src)
