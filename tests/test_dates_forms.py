@@ -92,6 +92,10 @@ def dates(text):
     ("on 7, 8 and 9 May 2024", "2024-05-08"),
     ("the court sits again on the 18th.", "2026-02-18"),
     ("he arrived on the third, a Tuesday", "2026-02-03"),
+    # a day range without an opener
+    ("on the night of 9-10 February", "2026-02-09"),
+    ("ليلة 14-15 آذار 2025", "2025-03-14"),
+    ("the fair runs 9 to 12 March", "2026-03-09"),
     # a count of units before or after a date is that other date
     ("the strike came 3 days after March 12", "2026-03-15"),
     ("two weeks before Christmas 2024", "2024-12-11"),

@@ -20,6 +20,16 @@ def values(text, kind=None, lang=None):
     ("a loss of -4/5", -0.8),
     ("it took 3 1/2 hours", 3.5),
     ("النتيجة 7/100", 0.07),
+    # a dot before three digits and a counted noun is a thousands separator
+    ("فر 1.500 معتقل من السجن", 1500),
+    ("عبر 12.300 لاجئ الحدود", 12300),
+    ("2.750 people were evacuated", 2750),
+    ("وقع زلزال بقوة 6.125 درجة", 6.125),       # a measure word keeps the decimal
+    ("سعر 3.750 دينار", 3.75),                   # so does a currency
+    ("1.250 مليون نازح", 1250000),
+    # digits continue a number in words after its scale
+    ("نحو ثلاثة آلاف و500 عنصر", 3500),
+    ("three thousand and 500 troops", 3500),
     # a free-standing conjunction joins number words
     ("قتل ستة و عشرون مدنيا في القصف", 26),
     ("وصل أربعة و ثلاثون لاجئا", 34),
@@ -111,6 +121,16 @@ def test_plural_scale_alone_is_vague(text):
 ])
 def test_ordinal_forms(text, value):
     assert value in values(text, "ordinal")
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("خلال الـ24 ساعة الماضية", "number", 24),     # "the 24 hours": a count
+    ("في الـ 48 ساعة المقبلة", "number", 48),
+    ("انضمت بوصفها العضو الـ90.", "ordinal", 90),
+    ("الدولة الـ12 في الاتحاد", "ordinal", 12),
+])
+def test_article_before_digits(text, kind, value):
+    assert (kind, value) in [(m.kind, m.value) for m in mentions(text)[0]]
 
 
 def test_cardinal_before_indefinite_noun_stays_a_count():

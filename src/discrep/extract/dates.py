@@ -772,19 +772,11 @@ def date_range(ld: LangData, toks, i) -> Hit | None:
     """'بين الأول من أكتوبر وحتى السادس من نوفمبر', 'from 3 to 5 March 2026'."""
     op = ld.range_openers.match(toks, i)
     if not op:
-        return None
+        return _day_range(ld, toks, i, i, 0)         # "9-10 February", "9 to 12 March"
     k = i + op[0]
     a = _any_date(ld, toks, k)
     if a is None or a.kind != "date" or a.date.kind != "abs":
-        # day range sharing the month: "from 3 to 5 March"
-        d1 = _day_at(ld, toks, k)
-        if d1 and (lk := ld.range_links.match(toks, d1[0])):
-            b = _any_date(ld, toks, d1[0] + lk[0])
-            if b and b.kind == "date" and b.date.kind == "abs" and b.date.day and b.date.day > d1[1]:
-                start = replace(b.date, day=d1[1], weekday=None, weekday_text=None)
-                return Hit(i, b.j, "date", date=DateSpec(kind="range", end=b.date, **_abs(start)),
-                           prefix_len=len(op[2]))
-        return None
+        return _day_range(ld, toks, i, k, len(op[2]))
     j = a.j
     lk = ld.range_links.match(toks, j) if j < len(toks) else None
     if not lk:
@@ -793,6 +785,19 @@ def date_range(ld: LangData, toks, i) -> Hit | None:
     if b is None or b.kind != "date" or b.date.kind not in ("abs", "monthrel"):
         return None
     return Hit(i, b.j, "date", date=DateSpec(kind="range", end=b.date, **_abs(a.date)), prefix_len=len(op[2]))
+
+
+def _day_range(ld, toks, i, k, prefix_len) -> Hit | None:
+    """A day range sharing the month: "from 3 to 5 March", "9-10 February"."""
+    d1 = _day_at(ld, toks, k)
+    lk = ld.range_links.match(toks, d1[0]) if d1 and d1[0] < len(toks) else None
+    if not lk or (k == i and toks[d1[0]].low in ld.conj_words):     # "9 and 10 May" is a list
+        return None
+    b = _any_date(ld, toks, d1[0] + lk[0])
+    if b and b.kind == "date" and b.date.kind == "abs" and b.date.day and b.date.day > d1[1]:
+        start = replace(b.date, day=d1[1], weekday=None, weekday_text=None)
+        return Hit(i, b.j, "date", date=DateSpec(kind="range", end=b.date, **_abs(start)), prefix_len=prefix_len)
+    return None
 
 
 def _abs(s: DateSpec):

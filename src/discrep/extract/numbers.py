@@ -294,6 +294,8 @@ def _digit_value(ld: LangData, toks, i):
     if v is None:
         return None
     n = len(toks)
+    if isinstance(v, float) and _dot_thousands(ld, toks, j, text):
+        v = int(text.replace(".", ""))
     # "3/4", "20/100", "٧٧/١٠٠": a slash fraction.  A day and a month written this way were
     # read by the date matchers (after a date preposition, or padded) before this runs.
     sf = _slash_fraction(ld, toks, i, j, v)
@@ -312,6 +314,31 @@ def _digit_value(ld: LangData, toks, i):
     if p:
         return p
     return j, v
+
+
+def _counted_after(ld: LangData, toks, j) -> bool:
+    """Whether an indefinite noun follows: 'الـ24 ساعة' is 'the 24 hours', a count, while
+    'العضو الـ90' and 'الـ90 في التحالف' are ranks."""
+    if j >= len(toks) or toks[j].kind != "word" or toks[j].low in ld.stopwords:
+        return False
+    w = toks[j].low
+    return not any(w.startswith(p) for p in ld.clitic_def_prefixes_long if p) and not ld.ordwords.match(toks, j)
+
+
+def _dot_thousands(ld: LangData, toks, j, text: str) -> bool:
+    """'1.500 معتقل': a dot before exactly three digits is a thousands separator when a
+    counted noun follows (a count of detainees is whole).  Not before a scale, percent,
+    currency or measure word ('1.500 مليون', '2.125 km'), nor with no noun after."""
+    head, dot, tail = text.partition(".")
+    if not dot or "." in tail or "," in text or len(tail) != 3 or not head.isdigit() or len(head) > 3:
+        return False
+    if j >= len(toks) or toks[j].kind != "word" or toks[j].glued:
+        return False
+    w = toks[j]
+    if (w.low in ld.stopwords or ld.measure_words.match(toks, j) or ld.percent_after.match(toks, j)
+            or ld.currency.match(toks, j) or _scale_after(ld, toks, j) or ld.numwords.match(toks, j)):
+        return False
+    return True
 
 
 def _slash_fraction(ld: LangData, toks, i, j, v):
@@ -513,6 +540,9 @@ def core_number(ld: LangData, toks, i):
             return None
         if v == 1 and j == i + 1 and i and ld.pronoun_one_after.match(toks, i - 1):
             return None                          # "which one", "that one", "أي واحد"
+        if tail_scale and j < n and (toks[j].low in ld.conj_words or toks[j].low in ld.conj_prefixes) \
+                and j + 1 < n and toks[j + 1].kind == "num":
+            v, j, tail_scale = _digits_after_scale(ld, toks, j, v, tail_scale)   # "ثلاثة آلاف و500"
     else:
         return None
     # decimal words: "1 point 5", "two point two million"
@@ -797,7 +827,7 @@ def ordinal(ld: LangData, toks, i) -> Hit | None:
     if _in_percent_word(ld, toks, i):
         return None                      # "بالمائة" is "percent", not "the hundredth"
     # digit prefix "الـ90" / "الـ 90"
-    if t.low in ld.ord_digit_prefixes and i + 1 < n and toks[i + 1].kind == "num":
+    if t.low in ld.ord_digit_prefixes and i + 1 < n and toks[i + 1].kind == "num" and not _counted_after(ld, toks, i + 2):
         v = parse_digits(toks[i + 1].text)
         if isinstance(v, int):
             base = max((len(b) for b in ld.ord_digit_bases if t.low.endswith(b)), default=len(t.low))
