@@ -86,6 +86,10 @@ def test_number_forms(text, value):
     "see https://example.org/item?id=305&q=30%25",   # a link's digits
     "write to desk2024@example.com",
     "the shop is open 24/7",            # an idiom
+    "the meeting starts at 3 p.m.",     # clock times are not counts
+    "بدأ القصف الساعة 4 فجرا",
+    "at 11 am local time",
+    "cases of COVID-19 rose",           # a code
 ])
 def test_not_numbers(text):
     assert values(text, "number") == [] and values(text, "percent") == []
@@ -155,6 +159,10 @@ def test_percent_word_before_a_number_is_not_its_sign(text):
 ])
 def test_percent_forms(text, value):
     assert values(text, "percent") == [value]
+
+
+def test_counts_in_the_morning_stay_counts():
+    assert values("قتل 3 صباحا و5 مساء", "number") == [3, 5]
 
 
 @pytest.mark.parametrize("text, kind, value", [

@@ -29,9 +29,27 @@ def _blockers(ld, toks, i):
     if (t.kind == "num" and i + 2 < len(toks) and toks[i + 1].text == "/" and toks[i + 1].glued
             and toks[i + 2].glued and f"{t.text}/{toks[i + 2].text}" in ld.slash_idioms):
         return Hit(i, i + 3, "block")                   # "24/7", "9/11"
+    if t.kind == "num":
+        tm = _clock_time(ld, toks, i)
+        if tm:
+            return Hit(i, tm, "block")                   # "at 3 p.m.", "الساعة 10 صباحا"
     oc = ld.other_months.match(toks, i)
     if oc and _next_to_number(toks, i, i + oc[0]):
         return Hit(i, i + oc[0], "block")
+    return None
+
+
+def _clock_time(ld, toks, i) -> int | None:
+    """The end of a clock time at ``toks[i]``: an hour (0-24) with a time word after it
+    ("3 p.m.", "10 صباحا") or an hour word before it ("الساعة 10").  Times are not counts."""
+    v = numbers.parse_digits(toks[i].text) if toks[i].text.isdigit() else None
+    if v is None or v > 24:
+        return None
+    ta = ld.time_after.match(toks, i + 1) if i + 1 < len(toks) else None
+    if ta:
+        return i + 1 + ta[0]
+    if i and ld.time_before.match(toks, i - 1):
+        return i + 1
     return None
 
 

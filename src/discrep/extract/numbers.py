@@ -201,7 +201,7 @@ def _scale_after(ld: LangData, toks, j):
 
 
 def _glued_identifier(ld: LangData, toks, i) -> bool:
-    """Digits written inside another token: S-300, F16, COVID19, 3D, A320."""
+    """Digits written inside another token: S-300, F16, COVID19, COVID-19, 3D, A320."""
     t = toks[i]
     if t.glued and i > 0:
         p = toks[i - 1]
@@ -211,7 +211,7 @@ def _glued_identifier(ld: LangData, toks, i) -> bool:
             return True
         if p.text == "-" and p.glued and i > 1 and toks[i - 2].kind == "word":
             q = toks[i - 2]
-            if q.kind == "word" and len(q.text) <= 4 and not _number_word(ld, toks, i - 2, True):
+            if q.kind == "word" and (len(q.text) <= 4 or q.text.isupper()) and not _number_word(ld, toks, i - 2, True):
                 return True
     if i + 1 < len(toks):
         nx = toks[i + 1]

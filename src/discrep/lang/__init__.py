@@ -230,6 +230,8 @@ class LangData:
         self.boilerplate = tuple(fold(p) for p in t["boilerplate_lines"])
         self.identifier_heads = Lexicon({w: True for w in t["identifier_heads"]}, P)
         self.phone_words = Lexicon({w: True for w in t["phone_words"]}, P)
+        self.time_after = Lexicon({w: True for w in t["time_after"]}, ())
+        self.time_before = Lexicon({w: True for w in t["time_before"]}, P)
         self.outlet_patterns = tuple(fold(p) for p in t["outlet_patterns"])
 
     @property
