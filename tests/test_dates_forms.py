@@ -96,6 +96,11 @@ def dates(text):
     ("on the night of 9-10 February", "2026-02-09"),
     ("ليلة 14-15 آذار 2025", "2025-03-14"),
     ("the fair runs 9 to 12 March", "2026-03-09"),
+    # year ranges
+    ("the war from 2011 to 2015", "2011"),
+    ("بين عامي 2012 و2016", "2012"),
+    ("in 2011-2012 the fighting spread", "2011"),
+    ("the 2018-2019 season", "2018"),
     # a count of units before or after a date is that other date
     ("the strike came 3 days after March 12", "2026-03-15"),
     ("two weeks before Christmas 2024", "2024-12-11"),

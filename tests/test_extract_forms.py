@@ -169,6 +169,8 @@ def test_counts_in_the_morning_stay_counts():
     ("حتى 300 شخص", "number", 300),              # no date follows: the hedge stays
     ("paid $12 December 27", "money", 12),        # money keeps its number
     ("up to 40 people on 3 May", "number", 40),
+    ("between 2000 and 2010 fighters", "number", 2000),      # counts, not years
+    ("between 1500 and 1600", "number", 1500),
 ])
 def test_hedged_quantity_without_a_date_inside_stays(text, kind, value):
     ms, _ = mentions(text)

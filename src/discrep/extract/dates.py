@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..lang import LangData
-from .numbers import Hit, compose_words, ordinal, parse_digits
+from .numbers import Hit, _counted_after, compose_words, ordinal, parse_digits
 
 PREC_ORDER = ("year", "month", "day")
 
@@ -754,7 +754,7 @@ def date_after_preposition(ld: LangData, toks, i) -> Hit | None:
     k = i + p[0]
     if k >= len(toks):
         return None
-    for f in (date_words, date_numeric, date_numeric_short):
+    for f in (date_words, date_numeric, date_numeric_short, date_range):
         full = f(ld, toks, k)
         if full is not None and full.kind == "date":
             return None      # the scanner reads the full date at its own position
@@ -772,8 +772,11 @@ def date_range(ld: LangData, toks, i) -> Hit | None:
     """'بين الأول من أكتوبر وحتى السادس من نوفمبر', 'from 3 to 5 March 2026'."""
     op = ld.range_openers.match(toks, i)
     if not op:
-        return _day_range(ld, toks, i, i, 0)         # "9-10 February", "9 to 12 March"
+        return _day_range(ld, toks, i, i, 0) or _year_range(ld, toks, i, i, 0)   # "9-10 February", "2011-2012"
     k = i + op[0]
+    yr = _year_range(ld, toks, i, k, len(op[2]))     # "from 2011 to 2015", "بين عامي 2011 و2015"
+    if yr:
+        return yr
     a = _any_date(ld, toks, k)
     if a is None or a.kind != "date" or a.date.kind != "abs":
         return _day_range(ld, toks, i, k, len(op[2]))
@@ -798,6 +801,33 @@ def _day_range(ld, toks, i, k, prefix_len) -> Hit | None:
         start = replace(b.date, day=d1[1], weekday=None, weekday_text=None)
         return Hit(i, b.j, "date", date=DateSpec(kind="range", end=b.date, **_abs(start)), prefix_len=prefix_len)
     return None
+
+
+# Years without a year word that a range reads as years rather than as counts.
+BARE_YEARS = (1800, 2100)
+
+
+def _year_range(ld, toks, i, k, prefix_len) -> Hit | None:
+    """Two years joined by a range link: after an opener any link, without one only a
+    glued dash ("2011-2012"), since "2011 and 2015" may be two counts."""
+    n = len(toks)
+    y1 = _year_at(ld, toks, k)
+    if not y1 or y1[0] >= n:
+        return None
+    lk = ld.range_links.match(toks, y1[0])
+    if not lk or (k == i and not (toks[y1[0]].text == "-" and toks[y1[0]].glued and y1[0] + 1 < n
+                                  and toks[y1[0] + 1].glued)):
+        return None
+    y2 = _year_at(ld, toks, y1[0] + lk[0])
+    if not y2 or not 0 < y2[1] - y1[1] <= 100:
+        return None
+    bare = not (y1[2] or y2[2])
+    if bare and not BARE_YEARS[0] <= y1[1] <= BARE_YEARS[1]:
+        return None
+    if bare and _counted_after(ld, toks, y2[0]) and not (k == i and y2[1] - y1[1] <= 10):
+        return None                  # "between 2000 and 2010 fighters" counts fighters; "the 2011-2012 season" is years
+    return Hit(i, y2[0], "date", date=DateSpec(kind="range", year=y1[1], end=DateSpec(year=y2[1])),
+               prefix_len=prefix_len)
 
 
 def _abs(s: DateSpec):
