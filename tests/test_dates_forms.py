@@ -89,7 +89,7 @@ def dates(text):
     # a day listed before a date shares its month; a day alone after "on the"
     ("the meeting ran on 18 and 19 June", "2026-06-18"),
     ("عقد الاجتماع يومي 9 و10 آذار 2025", "2025-03-09"),
-    ("on 7, 8 and 9 May 2024", "2024-05-08"),
+    ("on 7, 8 and 9 May 2024", "2024-05-07"),
     ("the court sits again on the 18th.", "2026-02-18"),
     ("he arrived on the third, a Tuesday", "2026-02-03"),
     # a day range without an opener
@@ -194,6 +194,18 @@ def test_in_n_days_is_never_opposed(a, b):
 ])
 def test_offset_date_is_not_the_inner_date(a, b, verdict):
     """'3 days after 12 March' is 15 March: it agrees with '15 March' and opposes '12 March'."""
+    from conftest import run
+    r = run(a, b)
+    assert [f.verdict for f in r.findings if f.kind == "date"] == [verdict]
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("The meeting was held on 9 and 10 February.", "The meeting was held on 10 February.", "agree"),
+    ("عقد الاجتماع يومي 14 و15 آذار.", "عقد الاجتماع في 14 آذار.", "agree"),
+    ("The meeting was held on 9 and 10 February.", "The meeting was held on 12 February.", "conflict"),
+])
+def test_listed_days_are_one_span(a, b, verdict):
+    """A meeting 'on 9 and 10 February' agrees with a report of either day."""
     from conftest import run
     r = run(a, b)
     assert [f.verdict for f in r.findings if f.kind == "date"] == [verdict]

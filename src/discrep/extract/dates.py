@@ -442,9 +442,9 @@ def date_nth_weekday(ld: LangData, toks, i) -> Hit | None:
 
 
 def date_day_list(ld: LangData, toks, i) -> Hit | None:
-    """'18 and 19 June', '9 و10 شباط', '7, 8 and 9 May 2024': a day listed before a date
-    shares its month and year.  The hit covers the first day only; the scanner goes on to
-    the rest."""
+    """'9 and 10 February', '9 و10 شباط', '7, 8 and 9 May 2024': days listed before a date
+    share its month and year.  One event over the listed days is the usual sense, so the
+    list is one mention spanning them: another report of any listed day agrees with it."""
     n = len(toks)
     d = _day_at(ld, toks, i)
     if d is None or d[0] >= n:
@@ -457,11 +457,16 @@ def date_day_list(ld: LangData, toks, i) -> Hit | None:
     if k < n and toks[k].low in ld.conj_words:        # "7, and 8 May"
         k += 1
     nxt = date_day_list(ld, toks, k) or _any_date(ld, toks, k)
-    if nxt is None or nxt.kind != "date" or nxt.date.kind != "abs" or nxt.date.day is None or nxt.date.month is None:
+    if nxt is None or nxt.kind != "date":
         return None
-    if nxt.date.day <= d[1]:
+    last = nxt.date.end if nxt.date.kind == "range" else nxt.date
+    if (last is None or last.kind != "abs" or last.day is None or last.month is None
+            or (nxt.date.kind == "range" and nxt.date.day is None)):
         return None
-    return Hit(i, d[0], "date", date=DateSpec(year=nxt.date.year, month=nxt.date.month, day=d[1]))
+    first_listed = nxt.date.day if nxt.date.kind == "range" else last.day
+    if first_listed <= d[1]:
+        return None
+    return Hit(i, nxt.j, "date", date=DateSpec(kind="range", year=last.year, month=last.month, day=d[1], end=last))
 
 
 def date_bare_day(ld: LangData, toks, i) -> Hit | None:
