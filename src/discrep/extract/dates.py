@@ -630,8 +630,9 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
         au = ld.ago_units.match(toks, k)
         if au and au[1].endswith("2"):
             return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1][:-1], offset=2), prefix_len=len(ab[2]))
-        if au and not au[1].endswith("+"):     # "منذ أسبوع": a unit without a count is one of it;
-            # a plural ("منذ سنوات", "for years") is no count at all
+        if au and not au[1].endswith("+") and not _year_at(ld, toks, k, need_word=True):
+            # "منذ أسبوع": a unit without a count is one of it; a plural ("منذ سنوات", "for
+            # years") is no count at all, and "منذ عام 2011" is since the year 2011
             return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1], offset=1), prefix_len=len(ab[2]))
         q = _count_at(ld, toks, k)
         if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
