@@ -170,6 +170,7 @@ def test_weekday_then_count_is_not_a_day():
     "it may rain in may",
     "وقال إنها ستنتهي بتاريخ",
     "he was freed 3 days later",       # later than the story's event, not the publication
+    "he had left two days earlier",
 ])
 def test_not_dates(text):
     assert dates(text) == []

@@ -183,3 +183,19 @@ def test_hedged_quantity_without_a_date_inside_stays(text, kind, value):
 ])
 def test_long_slash_pairs_are_not_fractions(text, values_):
     assert values(text, "number") == values_
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("the death toll rose from 30 to 45", 30, 45),
+    ("ارتفعت الحصيلة من 12 إلى 19 قتيلا", 12, 19),
+    ("unemployment fell from 9 to 7 percent", 9, 7),
+])
+def test_change_from_to_is_not_a_range(text, old, new):
+    """'rose from 30 to 45': the old figure is marked 'previous' (decide leaves it out)."""
+    ms, _ = mentions(text)
+    assert [(m.value, m.qualifier) for m in ms] == [(old, "previous"), (new, "exact")]
+
+
+def test_plain_from_to_stays_a_range():
+    ms, _ = mentions("from 30 to 45 people were evacuated")
+    assert [(m.value, m.qualifier) for m in ms] == [(30, "range")]

@@ -5,7 +5,8 @@ Each claim gets an effective interval from its qualifier and the settings (toler
 comparable claims have disjoint intervals; otherwise it is an agreement when at least
 ``min_agree_sources`` documents or sources state it.  Weekdays that contradict their
 date are findings of their own.  A date read from "in 3 days" takes no part in a verdict
-(neither conflict nor agreement): the words may give a duration rather than a day."""
+(neither conflict nor agreement): the words may give a duration rather than a day; nor
+does the old figure of a change ("rose from 30 to 45")."""
 from __future__ import annotations
 
 import datetime as dt
@@ -29,6 +30,8 @@ def interval(c: Claim, st: Settings) -> tuple[float, float]:
         return lo, hi
     v = float(m.value)
     q = m.qualifier
+    if q == "previous":                  # "rose from 30 to 45": the 30 is no longer the figure
+        return -math.inf, math.inf
     if q == "exact":
         return v * (1 - st.tolerance), v * (1 + st.tolerance)
     if q == "approx":

@@ -776,11 +776,29 @@ def ranged(ld: LangData, toks, i) -> Hit | None:
     k = i + op[0]
     if k >= len(toks):
         return None
+    if _after_change_verb(ld, toks, i):
+        # "rose from 30 to 45", "fell from 9 to 7": the first figure is the one before the change
+        c = core_number(ld, toks, k)
+        if c and c[0] < len(toks) and (lk := ld.range_links.match(toks, c[0])) and core_number(ld, toks, c[0] + lk[0]):
+            return Hit(i, c[0], "number", c[1], c[1], c[1], "previous", prefix_len=len(op[2]))
     h = quantity_opened(ld, toks, k)
     if h and h.qualifier == "range":
         h.i, h.prefix_len = i, len(op[2])
         return h
     return None
+
+
+# How far before "from" a change verb ("rose", "ارتفعت") is looked for.
+CHANGE_VERB_TOKENS = 4
+
+
+def _after_change_verb(ld: LangData, toks, i) -> bool:
+    for k in range(i - 1, max(-1, i - 1 - CHANGE_VERB_TOKENS), -1):
+        if toks[k].kind == "punct" or toks[k].kind == "num":
+            return False
+        if ld.change_verbs.match(toks, k):
+            return True
+    return False
 
 
 def quantity_opened(ld, toks, k):

@@ -169,6 +169,7 @@ class LangData:
         self.hedge_after = Lexicon([(w, q) for q, ws in ha.items() for w in ws], P)
         self.range_openers = Lexicon({w: True for w in d["ranges"]["openers"]}, P)
         self.range_links = Lexicon({w: True for w in d["ranges"]["links"]}, ())
+        self.change_verbs = Lexicon({w: True for w in d["ranges"]["change_verbs"]}, P)
 
         dd = d["dates"]
         self.ambiguous_months = frozenset(words(" ".join(dd["ambiguous_months"])))
