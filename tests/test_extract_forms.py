@@ -95,6 +95,15 @@ def test_not_numbers(text):
     assert values(text, "number") == [] and values(text, "percent") == []
 
 
+@pytest.mark.parametrize("text, values_", [
+    ("ثلاثون خمسة", [30, 5]),          # Arabic says units before tens: this is not 35
+    ("سبعون ثلاثة جرحى", [70, 3]),
+    ("thirty five", [35]),
+])
+def test_unit_after_tens(text, values_):
+    assert values(text, "number") == values_
+
+
 @pytest.mark.parametrize("text, counts", [
     ("قتل 3 من 10 أشخاص", [3, 10]),              # counts of a noun, not the ratio 0.3
     ("earned $2000 over 3 years", [3]),

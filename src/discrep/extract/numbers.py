@@ -146,6 +146,8 @@ def compose_words(ld: LangData, toks: list[Token], i: int, definite: bool = Fals
         if cat == "card":
             if cur and not _places_disjoint(cur, val):
                 break
+            if ld.units_before_tens and cur % 100 >= 20 and val < 10:
+                break                    # "خمسة وثلاثون" is 35; after "ثلاثون" a unit starts anew
             if last_scale is not None and val >= last_scale:
                 break
             cur += val

@@ -129,6 +129,7 @@ class LangData:
                 single[w] = single.get(w, ()) + ((cat, v),)
         self.numwords = Lexicon([(w, v) for w, v in single.items()], P, S)
         self.conj_prefixes = tuple(fold(c) for c in n["conjunction_prefixes"])
+        self.units_before_tens = bool(n["units_before_tens"])
         self.conj_words = frozenset(words(" ".join(n["conjunction_words"])))
         self.implicit_one = frozenset(fold(w).casefold() for w in n["implicit_one"])
         self.half_words = frozenset(fold(w).casefold() for w in n["half_words"])
