@@ -43,6 +43,8 @@ def values(text, kind=None, lang=None):
     ("خسر خمس السكان منازلهم", 0.2),
     ("نحو مليون ونصف نازح", 1500000),
     ("مائة و ثلاثة أرباع", 100.75),
+    ("استغرق ثلاثة وخمس", 3.2),             # a number word after a whole: a fraction
+    ("سبعة وثلث", 7 + 1 / 3),
     ("two thirds of the votes", 2 / 3),
     ("five and a half million people", 5500000),
     ("seven million and a quarter", 7250000),
@@ -97,6 +99,7 @@ def test_not_numbers(text):
 
 @pytest.mark.parametrize("text, values_", [
     ("ثلاثون خمسة", [30, 5]),          # Arabic says units before tens: this is not 35
+    ("بين ثلاث وخمس سنوات", [3, 5]),    # a counted noun after: two numbers, not 3.2
     ("سبعون ثلاثة جرحى", [70, 3]),
     ("thirty five", [35]),
 ])

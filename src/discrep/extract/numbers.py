@@ -411,7 +411,7 @@ def _decimal_tail(ld: LangData, toks, j):
     return (k, "0." + digits) if digits else None
 
 
-def _fraction_word(ld: LangData, toks, k, numerator):
+def _fraction_word(ld: LangData, toks, k, numerator, after_whole: bool = False):
     """A fraction word at ``k`` read with ``numerator`` (None when no numerator was written):
     (j, value) or None.  'half', 'ربع' stand alone; 'thirds', 'أخماس' need a numerator;
     a word that is also a cardinal ('خمس') is a fraction alone only before a definite noun."""
@@ -431,8 +431,9 @@ def _fraction_word(ld: LangData, toks, k, numerator):
     if numerator is None:
         if not alone:
             return None
-        if ld.numwords.match(toks, k) and not (j < len(toks) and _definite(ld, toks[j].low)):
-            return None
+        if ld.numwords.match(toks, k) and not (j < len(toks) and _definite(ld, toks[j].low)) \
+                and not (after_whole and not _counted_after(ld, toks, j)):
+            return None          # "خمس نساء" is five women; "ثلاثة وخمس" (after_whole) three and a fifth
         numerator = num
     return j, numerator / den
 
@@ -570,7 +571,7 @@ def core_number(ld: LangData, toks, i):
         elif toks[k].kind == "word" and any(toks[k].low.startswith(c) for c in ld.conj_prefixes):
             conj = k                             # "ونصف", "وثمانية وثمانون من مئة"
         if conj is not None and conj < n:
-            f = _fraction_word(ld, toks, conj, None) or (
+            f = _fraction_word(ld, toks, conj, None, after_whole=True) or (
                 _fraction_word(ld, toks, conj + 1, 1) if toks[conj].low in ld.implicit_one else None)
             if f is None:
                 num = _plain_number(ld, toks, conj) if conj == k + 1 else _prefixed_number(ld, toks, conj)
@@ -583,7 +584,8 @@ def core_number(ld: LangData, toks, i):
             if f is None and conj == k and ld.fractions.match(toks, k):
                 m = ld.fractions.match(toks, k)
                 span, (num_, den, _), _ = m
-                f = (k + span, num_ / den) if num_ else None
+                ambiguous = ld.numwords.match(toks, k) and _counted_after(ld, toks, k + span)
+                f = (k + span, num_ / den) if num_ and not ambiguous else None   # not "ثلاث وخمس سنوات"
             if f:
                 fj, fv = f
                 sc2 = _scale_after(ld, toks, fj) if tail_scale else None
