@@ -224,3 +224,17 @@ def test_future_weekday_agrees_with_its_date(a, b):
     from conftest import run
     r = run(a, b)
     assert [f.verdict for f in r.findings if f.kind == "date"] == ["agree"]
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # published on Monday 9 February: "next Friday" is the 13th or the 20th
+    ("تعقد القمة الجمعة المقبلة في الرياض.", "تعقد القمة في 13 شباط في الرياض.", "agree"),
+    ("The summit will be held next Friday.", "The summit will be held on 20 February.", "agree"),
+    ("The summit will be held next Friday.", "The summit will be held on 25 February.", "conflict"),
+    # with the week named, only its Friday
+    ("تعقد القمة يوم الجمعة من الأسبوع المقبل.", "تعقد القمة في 13 شباط.", "conflict"),
+])
+def test_next_weekday_spans_both_readings(a, b, verdict):
+    from conftest import run
+    r = run(a, b)
+    assert [f.verdict for f in r.findings if f.kind == "date"] == [verdict]

@@ -858,6 +858,13 @@ def _shift_month(y, m, k):
     return idx // 12, idx % 12 + 1
 
 
+def _next_weekday(ref: dt.date, weekday: int, direction: int) -> dt.date:
+    """The nearest ``weekday`` strictly after (``direction`` > 0) or before ``ref``."""
+    if direction > 0:
+        return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7 or 7)
+
+
 def _shift(d: dt.date, unit: str, k: int) -> dt.date | None:
     if unit == "day":
         return d + dt.timedelta(days=k)
@@ -977,15 +984,24 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
     elif spec.kind == "weekday":
         delta = (ref.weekday() - spec.weekday) % 7
+        lo = hi = None
         if spec.offset or spec.mode == WEEK:
             # "next Friday", "الجمعة المقبلة": that weekday in the next (or previous) calendar week
             week = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec.offset)
             d = week + dt.timedelta(days=spec.weekday)
+            if spec.offset and spec.mode != WEEK:
+                # said on a Monday, "next Friday" may also mean the coming one (and "last
+                # Monday" on a Thursday this week's): the span holds both readings
+                near = _next_weekday(ref, spec.weekday, spec.offset)
+                lo, hi = min(d, near), max(d, near)
         elif spec.mode == FUTURE:
-            d = ref + dt.timedelta(days=(spec.weekday - ref.weekday()) % 7 or 7)
+            d = _next_weekday(ref, spec.weekday, 1)
         else:
             d = ref - dt.timedelta(days=delta)
-        r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
+        if lo is not None and lo != hi:
+            r = Resolved(d.isoformat(), lo, hi, "day", "relative", "approx", relative=True)
+        else:
+            r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
     elif spec.kind == "monthrel":
         if spec.offset < 0:
             y = ref.year if spec.month < ref.month else ref.year - 1
