@@ -152,3 +152,36 @@ def test_tolerance_setting():
 def test_finding_ids_are_stable():
     t = ("The SDF said 100 prisoners escaped.", "The government said 400 prisoners escaped.")
     assert [f.id for f in run(*t).findings] == [f.id for f in run(*t).findings]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("وصل 1500 لاجئ إلى الحدود خلال يوم واحد.", "وصل 1500 لاجئ إلى الحدود خلال 24 ساعة."),
+    ("Some 800 families fled within 3 days.", "Some 800 families fled within 72 hours."),
+    ("نزح 2000 شخص خلال أسبوع واحد.", "نزح 2000 شخص خلال 7 أيام."),
+])
+def test_spans_of_time_are_not_head_counts(a, b):
+    """'one day' and '24 hours' are neither a head count nor each other's unit: no conflict."""
+    r = run(a, b)
+    assert not [f for f in r.findings if f.verdict == "conflict"]
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("The ministry said 120 were injured in the strike on Aleppo.", "Medics said 130 were wounded in the strike on Aleppo.",
+     "conflict"),
+    ("The ministry said 45 were killed in the Idlib shelling.", "Medics said 45 died in the Idlib shelling.", "agree"),
+    ("The siege lasted 40 days.", "The siege lasted 45 days.", "conflict"),
+])
+def test_unit_that_names_the_event(a, b, verdict):
+    """'120 injured' and '130 wounded' count one thing: the unit word is the event."""
+    r = run(a, b)
+    assert [f.verdict for f in r.findings if f.kind == "count"] == [verdict]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("قتل 45 شخصا قتلوا", "شخصا"),
+    ("خلال يوم واحد", "يوم"),
+    ("أصيب طفلان اثنان", "طفلان"),
+])
+def test_arabic_units(text, unit):
+    _, cs = mentions(text)
+    assert cs[0].unit == unit

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 
+from .claims import TIME_UNIT
 from .model import Claim, Group
 from .settings import Settings
 
@@ -72,6 +73,10 @@ class ContextIndex:
         return inter / (min(self.mass[a], self.mass[b]) or 1.0)
 
 
+def _is_time(unit_stem: str | None) -> bool:
+    return bool(unit_stem) and unit_stem.startswith(TIME_UNIT)
+
+
 def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
     if x.kind != y.kind or x.mention.currency != y.mention.currency:
         return False
@@ -79,6 +84,8 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
         return False
     if x.event and y.event and x.event != y.event:
         return False
+    if (_is_time(x.unit_stem) or _is_time(y.unit_stem)) and x.unit_stem != y.unit_stem and x.kind == "count":
+        return False                     # "يوم واحد" is no head count, nor the same as "24 ساعة"
     same_event = bool(x.event and x.event == y.event)
     if x.unit_stem and y.unit_stem:
         same_unit = fuzz.ratio(x.unit_stem, y.unit_stem) >= st.unit_cutoff

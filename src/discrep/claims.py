@@ -194,6 +194,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
             continue
         ev, ev_text = _event(ld, s, events, attrs, a, b, kind, settings)
+        if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev:
+            unit = ustem = None          # "إصابة 130 في القصف": the word after is another event
         if ev is None and kind == "count" and ustem:
             for psi, pu, pev, ptext in reversed(prior):
                 if psi == si and pev and pu and pu == ustem:
@@ -211,6 +213,10 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     return out
 
 
+EVENT_UNIT = "event:"
+TIME_UNIT = "time:"
+
+
 def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_of):
     if kind == "money":
         return m.currency, m.currency
@@ -219,6 +225,9 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
     toks = s.toks
     if kind == "ordinal" and ld.ordinal_head == "before":
         rng = range(a - 1, max(-1, a - 4), -1)
+    elif a == b and toks[a].low in ld.number_adjectives and a and _content_word(ld, toks[a - 1]) \
+            and not _is_mention_tok(toks[a - 1], mspans):
+        rng = range(a - 1, a - 2, -1)            # "يوم واحد", "طفلان اثنان": the noun comes first
     else:
         rng = range(b + 1, min(len(toks), b + 4))
     for k in rng:
@@ -229,7 +238,12 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
             return None, None
         if t.low in ld.skip_before_unit or t.low in ld.stopwords:
             continue
-        return text_of(t.start, t.end), ld.stem(t.low)
+        ev = ld.event_of(t.low)
+        # "120 injured" / "130 wounded" / "45 قتيلا": a unit that names the event is keyed by
+        # it; "3 days" / "يوم واحد": a span of time, never the same quantity as a head count
+        tu = ld.ago_units.match(toks, k) or ld.time_units.match(toks, k)
+        key = (EVENT_UNIT + ev) if ev else (TIME_UNIT + str(tu[1]).rstrip("2+")) if tu else ld.stem(t.low)
+        return text_of(t.start, t.end), key
     return None, None
 
 

@@ -228,6 +228,8 @@ class LangData:
         self.clause_breaks = tuple(fold(c) for c in t["clause_breaks"])
         self.clause_words = Lexicon({w: True for w in t["clause_words"]}, P)
         self.skip_before_unit = frozenset(words(" ".join(t["skip_before_unit"])))
+        self.number_adjectives = frozenset(words(" ".join(t["number_adjectives"])))
+        self.time_units = Lexicon(t["time_units"], P, S)
         self.stopwords = frozenset(words(" ".join(t["stopwords"])))
         self.boilerplate = tuple(fold(p) for p in t["boilerplate_lines"])
         self.identifier_heads = Lexicon({w: True for w in t["identifier_heads"]}, P)
