@@ -628,37 +628,27 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
     if ab and i + ab[0] < n:
         k = i + ab[0]
         au = ld.ago_units.match(toks, k)
-        if au and au[1].endswith("2"):
-            return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1][:-1], offset=2), prefix_len=len(ab[2]))
-        if au and not au[1].endswith("+") and not _year_at(ld, toks, k, need_word=True):
+        if au and not au[1].endswith(("2", "+")) and not _year_at(ld, toks, k, need_word=True):
             # "منذ أسبوع": a unit without a count is one of it; a plural ("منذ سنوات", "for
             # years") is no count at all, and "منذ عام 2011" is since the year 2011
             return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1], offset=1), prefix_len=len(ab[2]))
-        q = _count_at(ld, toks, k)
-        if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
-            return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="ago", unit=au[1].rstrip("2+"), offset=q[1]),
-                       prefix_len=len(ab[2]))
+        c = _units_at(ld, toks, k)
+        if c:
+            return Hit(i, c[0], "date", date=DateSpec(kind="ago", unit=c[2], offset=c[1]), prefix_len=len(ab[2]))
     lb = ld.later_before.match(toks, i)
     if lb and i + lb[0] < n:
-        k = i + lb[0]
-        au = ld.ago_units.match(toks, k)
         # "in 3 days": a date ahead, or a duration ("the siege ended in 3 days"); kind "later"
         # resolves like a negative "ago" but is marked so that decide never opposes it
-        if au and au[1].endswith("2"):
-            return Hit(i, k + au[0], "date", date=DateSpec(kind="later", unit=au[1][:-1], offset=-2), prefix_len=len(lb[2]))
-        q = _count_at(ld, toks, k)
-        if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])) and q[1] > 0:
-            return Hit(i, q[0] + au[0], "date", date=DateSpec(kind="later", unit=au[1].rstrip("2+"), offset=-q[1]),
-                       prefix_len=len(lb[2]))
-    q = _count_at(ld, toks, i)
-    if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
-        e = q[0] + au[0]
-        if e < n and ld.ago_after.match(toks, e):
-            return Hit(i, e + ld.ago_after.match(toks, e)[0], "date",
-                       date=DateSpec(kind="ago", unit=au[1].rstrip("2+"), offset=q[1]))
-        if e < n and ld.later_after.match(toks, e):
-            return Hit(i, e + ld.later_after.match(toks, e)[0], "date",
-                       date=DateSpec(kind="ago", unit=au[1].rstrip("2+"), offset=-q[1]))
+        c = _units_at(ld, toks, i + lb[0])
+        if c and c[1] > 0:
+            return Hit(i, c[0], "date", date=DateSpec(kind="later", unit=c[2], offset=-c[1]), prefix_len=len(lb[2]))
+    c = _units_at(ld, toks, i)
+    if c and c[0] < n:
+        e, count, unit = c
+        if (aa := ld.ago_after.match(toks, e)):                      # "3 days ago"
+            return Hit(i, e + aa[0], "date", date=DateSpec(kind="ago", unit=unit, offset=count))
+        if (la := ld.later_after.match(toks, e)):                    # "two years from now"
+            return Hit(i, e + la[0], "date", date=DateSpec(kind="ago", unit=unit, offset=-count))
     return None
 
 
