@@ -208,6 +208,8 @@ def test_change_from_to_is_not_a_range(text, old, new):
     assert [(m.value, m.qualifier) for m in ms] == [(old, "previous"), (new, "exact")]
 
 
-def test_plain_from_to_stays_a_range():
-    ms, _ = mentions("from 30 to 45 people were evacuated")
+@pytest.mark.parametrize("text", ["from 30 to 45 people were evacuated", "the toll rose to between 30 and 45",
+                                  "ارتفعت الحصيلة إلى ما بين 30 و45 قتيلا"])
+def test_plain_from_to_stays_a_range(text):
+    ms, _ = mentions(text)
     assert [(m.value, m.qualifier) for m in ms] == [(30, "range")]

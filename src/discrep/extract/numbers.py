@@ -780,7 +780,7 @@ def ranged(ld: LangData, toks, i) -> Hit | None:
     k = i + op[0]
     if k >= len(toks):
         return None
-    if _after_change_verb(ld, toks, i):
+    if ld.change_from.match(toks, i) and _after_change_verb(ld, toks, i):
         # "rose from 30 to 45", "fell from 9 to 7": the first figure is the one before the change
         c = core_number(ld, toks, k)
         if c and c[0] < len(toks) and (lk := ld.range_links.match(toks, c[0])) and core_number(ld, toks, c[0] + lk[0]):

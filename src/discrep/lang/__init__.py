@@ -171,6 +171,7 @@ class LangData:
         self.range_openers = Lexicon({w: True for w in d["ranges"]["openers"]}, P)
         self.range_links = Lexicon({w: True for w in d["ranges"]["links"]}, ())
         self.change_verbs = Lexicon({w: True for w in d["ranges"]["change_verbs"]}, P)
+        self.change_from = Lexicon({w: True for w in d["ranges"]["change_from"]}, ())
 
         dd = d["dates"]
         self.ambiguous_months = frozenset(words(" ".join(dd["ambiguous_months"])))
