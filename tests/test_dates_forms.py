@@ -32,6 +32,13 @@ def dates(text):
     ("Hanukkah 2024 started at dusk", "2024-12-26"),
     ("اندلعت حرب يوم الغفران 1973", "1973-10-06"),
     ("احتفالات رأس السنة الصينية 2023", "2023-01-22"),
+    # the Hijri calendar, through hijridate (Umm al-Qura)
+    ("أعلن في 15 رمضان 1446 أن", "2025-03-15"),
+    ("صدر القرار في 1 شوال 1445 هـ", "2024-04-10"),
+    ("the truce of 27 Ramadan 1445 AH", "2024-04-06"),
+    ("وصلوا في العاشر من محرم", "2026-06-25"),           # the nearest 10 Muharram
+    ("خلال عام 1441 هـ", "2019-08-31"),                   # the Hijri year, from its first day
+    ("في شهر رمضان الماضي", "2025-03-01"),
     # numeric forms
     ("the report of 01.11.2019 said", "2019-11-01"),
     ("figures for 3/2021 show", "2021-03"),
@@ -160,6 +167,8 @@ def test_weekday_then_count_is_not_a_day():
     "1/3 of the population",          # a fraction, not 3 January
     "open 24/7",
     "صفر",                             # the number zero, not the Hijri month
+    "قال رمضان إن الوفد وصل",          # a name
+    "في رمضان",                          # a month alone is no date
     "he said it would end in",         # a preposition at the very end
     "they will march in silence",      # a lower-case ambiguous month word is a verb
     "the office is on the 4th floor",

@@ -86,6 +86,7 @@ MATCHERS = (
     dates.date_nth_weekday,
     dates.date_day_list,
     dates.date_bare_day,
+    dates.date_hijri,
     dates.date_year,
     dates.date_after_preposition,
     numbers.ranged,

@@ -469,6 +469,102 @@ def date_day_list(ld: LangData, toks, i) -> Hit | None:
     return Hit(i, nxt.j, "date", date=DateSpec(kind="range", year=last.year, month=last.month, day=d[1], end=last))
 
 
+# Hijri years a bare number may be read as (the range the Umm al-Qura tables cover).
+HIJRI_YEARS = (1343, 1500)
+
+
+def _hijri_year_at(ld: LangData, toks, k, need_suffix: bool):
+    """[year word] NNNN [هـ] -> (end, year) for a Hijri year; without ``need_suffix`` the
+    suffix may be left out (after a Hijri month)."""
+    n = len(toks)
+    yw = ld.year_words.match(toks, k) if k < n else None
+    if yw:
+        k += yw[0]
+    if k >= n or not toks[k].text.isdigit() or not HIJRI_YEARS[0] <= int(toks[k].text) <= HIJRI_YEARS[1]:
+        return None
+    j = k + 1
+    sf = ld.hijri_year_suffixes.match(toks, j) if j < n else None
+    if sf:
+        return j + sf[0], int(toks[k].text)
+    return None if need_suffix else (j, int(toks[k].text))
+
+
+def date_hijri(ld: LangData, toks, i) -> Hit | None:
+    """Dates of the Hijri calendar: '15 رمضان 1446', 'الخامس عشر من شهر رمضان', 'رمضان
+    الماضي', 'عام 1441 هـ'.  A month alone ('في رمضان', also a name) is not a date."""
+    n = len(toks)
+    y = _hijri_year_at(ld, toks, i, need_suffix=True)
+    if y:
+        return Hit(i, y[0], "date", date=DateSpec(kind="hijri", year=y[1]))
+    k, day = i, None
+    d = _day_at(ld, toks, i)
+    if d:
+        k, day = d[0], d[1]
+        if k < n and ld.day_links.match(toks, k):
+            k += ld.day_links.match(toks, k)[0]
+    else:
+        od = _ordinal_day(ld, toks, i, need_link=False)
+        if od:
+            k, day = od[0], od[1]
+    if k < n and (mp := ld.month_prefixes.match(toks, k)) and ld.other_months.match(toks, k + mp[0]):
+        k += mp[0]
+    hm = ld.other_months.match(toks, k) if k < n else None
+    if not hm or (day is not None and day > 30):
+        return None
+    j = k + hm[0]
+    spec = DateSpec(kind="hijri", month=hm[1], day=day)
+    y = _hijri_year_at(ld, toks, j, need_suffix=False) if j < n else None
+    ra = ld.relative_after.match(toks, j) if j < n and not y else None
+    if y:
+        spec.year, j = y[1], y[0]
+    elif ra:
+        spec.offset, j = ra[1], j + ra[0]
+    elif day is None:
+        return None
+    return Hit(i, j, "date", date=spec, prefix_len=0 if day is not None else len(hm[2]))
+
+
+def _hijri_span(y: int, m: int | None, d: int | None) -> tuple[dt.date, dt.date] | None:
+    """The Gregorian days of a Hijri year, month or day."""
+    from hijridate import Hijri
+    try:
+        if d is not None:
+            g = Hijri(y, m, d).to_gregorian()
+            return dt.date(g.year, g.month, g.day), dt.date(g.year, g.month, g.day)
+        lo = Hijri(y, m or 1, 1).to_gregorian()
+        end = Hijri(y + 1, 1, 1) if m in (None, 12) else Hijri(y, m + 1, 1)
+        hi = dt.date(*end.to_gregorian().datetuple()) - dt.timedelta(days=1)
+        return dt.date(lo.year, lo.month, lo.day), hi
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve_hijri(spec: DateSpec, ref: dt.date | None) -> Resolved | None:
+    y = spec.year
+    src = "explicit"
+    if y is None:
+        if ref is None:
+            return None
+        from hijridate import Gregorian
+        hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+        cands = [(c, sp) for c in (hy - 1, hy, hy + 1) if (sp := _hijri_span(c, spec.month, spec.day))]
+        if spec.offset > 0:
+            cands = [x for x in cands if x[1][0] > ref]
+        elif spec.offset < 0:
+            cands = [x for x in cands if x[1][1] < ref]
+        if not cands:
+            return None
+        y = min(cands, key=lambda x: abs((x[1][0] - ref).days))[0]
+        src = "reference"
+    sp = _hijri_span(y, spec.month, spec.day)
+    if sp is None:
+        return None
+    lo, hi = sp
+    if lo == hi:
+        return Resolved(lo.isoformat(), lo, hi, "day", src, relative=src == "reference")
+    return Resolved(lo.isoformat(), lo, hi, "day", src, "range", relative=src == "reference")
+
+
 def date_bare_day(ld: LangData, toks, i) -> Hit | None:
     """'on the 18th.', 'on the fourth,': a day of the month alone, after a weekday
     preposition and an article and before punctuation or the end (not 'the 4th floor')."""
@@ -917,6 +1013,8 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         if a.low > b.high and spec.year is None:
             a = resolve(replace(spec, kind="abs", end=None, year=b.low.year - 1), ref, doc_year)
         return Resolved(a.value, a.low, b.high, a.precision, a.year_source, "range", a.relative or b.relative)
+    if spec.kind == "hijri":
+        return _resolve_hijri(spec, ref)
     if spec.kind == "nth_weekday":
         y, src = spec.year, "explicit"
         if y is None:

@@ -176,7 +176,8 @@ class LangData:
         dd = d["dates"]
         self.ambiguous_months = frozenset(words(" ".join(dd["ambiguous_months"])))
         self.months = Lexicon(dd["months"], P)
-        self.other_months = Lexicon({m: True for m in dd["other_calendar_months"]}, P)
+        self.other_months = Lexicon(dd["other_calendar_months"], P)     # Hijri month -> number
+        self.hijri_year_suffixes = Lexicon({w: True for w in dd["hijri_year_suffixes"]}, ())
         self.weekdays = Lexicon(dd["weekdays"], P)
         self.weekday_prefixes = Lexicon({w: True for w in dd["weekday_prefixes"]}, ())
         self.year_words = Lexicon({w: True for w in dd["year_words"]}, P)
