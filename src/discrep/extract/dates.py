@@ -306,6 +306,11 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
         if mo:
             best = (mo[0], replace(spec, day=d[1], month=mo[1]))
     od = _ordinal_day(ld, toks, k) if not best else None
+    if od and (rm := _relative_period(ld, toks, od[0], "month")):
+        # "العاشر من الشهر الجاري", "the 5th of last month"
+        return Hit(i, rm[1], "date", date=DateSpec(kind="period", unit="month", offset=rm[0], day=od[1],
+                                                   weekday=spec.weekday, weekday_text=spec.weekday_text),
+                   prefix_len=pl if wd else od[2])
     if od:
         mo = _month_at(ld, toks, od[0])
         if mo:
@@ -790,14 +795,19 @@ def _units_at(ld, toks, k):
 
 def _relative_week(ld, toks, k):
     """'next week', 'الأسبوع المقبل' -> (week offset, end) or None."""
+    return _relative_period(ld, toks, k, "week")
+
+
+def _relative_period(ld, toks, k, unit: str):
+    """'next week', 'last month', 'الشهر الجاري' (a period of ``unit``) -> (offset, end) or None."""
     n = len(toks)
     if k >= n:
         return None
     rb = ld.relative_before.match(toks, k)
-    if rb and k + rb[0] < n and (pr := ld.periods.match(toks, k + rb[0])) and pr[1] == "week":
+    if rb and k + rb[0] < n and (pr := ld.periods.match(toks, k + rb[0])) and pr[1] == unit:
         return rb[1], k + rb[0] + pr[0]
     pr = ld.periods.match(toks, k)
-    if pr and pr[1] == "week" and k + pr[0] < n and (ra := ld.relative_after.match(toks, k + pr[0])):
+    if pr and pr[1] == unit and k + pr[0] < n and (ra := ld.relative_after.match(toks, k + pr[0])):
         return ra[1], k + pr[0] + ra[0]
     return None
 
@@ -1110,6 +1120,11 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
             y, m = _shift_month(ref.year, ref.month, spec.offset)
             lo, hi = _month_span(y, m)
             r = Resolved(f"{y:04d}-{m:02d}", lo, hi, "month", "relative", relative=True)
+            if spec.day:
+                if not _valid(y, m, spec.day):
+                    return None
+                d = dt.date(y, m, spec.day)
+                r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
         elif spec.unit == "year":
             y = ref.year + spec.offset
             r = Resolved(f"{y:04d}", dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "relative", relative=True)
