@@ -112,6 +112,9 @@ def dates(text):
     ("on the night of 9-10 February", "2026-02-09"),
     ("ليلة 14-15 آذار 2025", "2025-03-14"),
     ("the fair runs 9 to 12 March", "2026-03-09"),
+    # year lists are one span
+    ("floods in 2012, 2013 and 2014", "2012"),
+    ("في الأعوام 2015 و2016 و2017", "2015"),
     # year ranges
     ("the war from 2011 to 2015", "2011"),
     ("بين عامي 2012 و2016", "2012"),

@@ -844,8 +844,27 @@ def date_year(ld: LangData, toks, i, need_word=True) -> Hit | None:
     y = _year_at(ld, toks, i, need_word=need_word)
     if y:
         yw = ld.year_words.match(toks, i)
-        return Hit(i, y[0], "date", date=DateSpec(year=y[1]), prefix_len=len(yw[2]) if yw else 0)
+        j, spec = _with_year_list(ld, toks, y[0], y[1])
+        return Hit(i, j, "date", date=spec, prefix_len=len(yw[2]) if yw else 0)
     return None
+
+
+def _with_year_list(ld, toks, j, year):
+    """(end, spec) for a year, spanning the years listed after it: 'in 2012,
+    2013 and 2014', 'في الأعوام 2012 و2013' (one mention from the first to the last)."""
+    n, last, k = len(toks), year, j
+    while k + 1 < n and (toks[k].text in ",،" or toks[k].low in ld.conj_words):
+        m = k + 1
+        if toks[m].low in ld.conj_words and m + 1 < n:          # "2012, and 2013"
+            m += 1
+        t = toks[m]
+        if not (t.text.isdigit() and len(t.text) == 4 and last < int(t.text) <= BARE_YEARS[1]):
+            break
+        last, k = int(t.text), m + 1
+        j = k
+    if last == year:
+        return j, DateSpec(year=year)
+    return j, DateSpec(kind="range", year=year, end=DateSpec(year=last))
 
 
 def date_after_preposition(ld: LangData, toks, i) -> Hit | None:
@@ -862,8 +881,8 @@ def date_after_preposition(ld: LangData, toks, i) -> Hit | None:
             return None      # the scanner reads the full date at its own position
     y = _year_at(ld, toks, k)
     if y and not y[2]:
-        # not when the number is really a count: "في 2014 غارة"
-        return Hit(k, y[0], "date", date=DateSpec(year=y[1]))
+        j, spec = _with_year_list(ld, toks, y[0], y[1])
+        return Hit(k, j, "date", date=spec)
     mo = _month_at(ld, toks, k, allow_ambiguous=False)
     if mo:
         return Hit(k, mo[0], "date", date=DateSpec(month=mo[1]), prefix_len=mo[2])
