@@ -92,6 +92,8 @@ def test_number_forms(text, value):
     "بدأ القصف الساعة 4 فجرا",
     "at 11 am local time",
     "cases of COVID-19 rose",           # a code
+    "several people were hurt",         # a vague word is a count only before a scale
+    "أصيب بضعة أشخاص",
 ])
 def test_not_numbers(text):
     assert values(text, "number") == [] and values(text, "percent") == []
@@ -119,6 +121,26 @@ def test_counts_not_ratios_or_signs(text, counts):
 
 def test_point_mid_sentence_is_not_a_decimal():
     assert values("at that point two hundred fled", "number") == [200]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("several hundred people fled", 200, 900),
+    ("a few thousand troops", 2000, 9000),
+    ("several hundred thousand refugees", 200000, 900000),
+    ("نزح بضعة آلاف", 3000, 9000),
+])
+def test_vague_word_before_a_scale(text, low, high):
+    ms, _ = mentions(text)
+    assert [(m.low, m.high, m.qualifier) for m in ms] == [(low, high, "vague")]
+
+
+@pytest.mark.parametrize("text, kind, value, qualifier", [
+    ("unemployment hit 40pc", "percent", 40, "exact"),
+    ("some 120-odd families", "number", 120, "approx"),
+])
+def test_press_abbreviations(text, kind, value, qualifier):
+    ms, _ = mentions(text)
+    assert [(m.kind, m.value, m.qualifier) for m in ms] == [(kind, value, qualifier)]
 
 
 @pytest.mark.parametrize("text", ["millions of people fled", "آلاف الأشخاص نزحوا"])

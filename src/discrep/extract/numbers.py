@@ -650,12 +650,14 @@ def _power_of_ten(x) -> bool:
 def _vague(ld: LangData, toks, i):
     """'عشرات الآلاف', 'dozens', 'tens of thousands' -> (j, low, high, prefix_len)."""
     m = ld.numwords.match(toks, i)
-    if not m:
-        return None
-    n, cats, prefix = m
-    rng = next((v for c, v in cats if c == "vague"), None)
+    rng = next((v for c, v in m[1] if c == "vague"), None) if m else None
     if rng is None:
-        return None
+        # "several hundred", "بضعة آلاف": a vague count only before a scale word
+        vb = ld.vague_before_scale.match(toks, i)
+        if not vb or i + vb[0] >= len(toks) or not _scale_after(ld, toks, i + vb[0]):
+            return None
+        m, rng = vb, vb[1]
+    n, _, prefix = m
     lo, hi = rng
     j = i + n
     k = j
@@ -671,6 +673,8 @@ def _vague(ld: LangData, toks, i):
             if sc:
                 lo, hi = lo * sc, hi * sc
                 j = k + w[2]
+                while (more := _scale_after(ld, toks, j)) and more[1] > sc:   # "several hundred thousand"
+                    lo, hi, sc, j = lo * more[1], hi * more[1], more[1], j + more[0]
     return j, lo, hi, len(prefix)
 
 

@@ -134,6 +134,7 @@ class LangData:
         self.implicit_one = frozenset(fold(w).casefold() for w in n["implicit_one"])
         self.half_words = frozenset(fold(w).casefold() for w in n["half_words"])
         self.vague_links = frozenset(fold(w).casefold() for w in n["vague_links"])
+        self.vague_before_scale = Lexicon(n["vague_before_scale"], P)
         self.decimal_words = frozenset(fold(w).casefold() for w in n["decimal_words"])
         self.slash_idioms = frozenset(fold(w) for w in n["slash_idioms"])
         self.measure_words = Lexicon({w: True for w in n["measure_words"]}, P, S)
@@ -251,7 +252,7 @@ class LangData:
                         self.weekdays, self.weekday_prefixes, self.year_words, self.year_preps, self.relative_days,
                         self.relative_before, self.periods, self.parts, self.ago_before, self.later_before,
                         self.holidays, self.negative_words, self.fractions, self.day_articles, self.month_prefixes,
-                        self.offset_links, self.last_words, self.weekdays_construct)
+                        self.offset_links, self.last_words, self.weekdays_construct, self.vague_before_scale)
             keys = set().union(*(lx.first for lx in lexicons))
             keys |= self.ord_digit_prefixes | self.implicit_one | self.decimal_words | {"-", "+"}
             t = self.__dict__["_triggers"] = frozenset(keys)
