@@ -13,6 +13,9 @@ def values(text, kind=None, lang=None):
 
 
 @pytest.mark.parametrize("text, value", [
+    # dual scales in the construct form before a noun
+    ("فر قرابة ألفي شخص", 2000),
+    ("نحو مليوني لاجئ", 2000000),
     # slash fractions and mixed numbers (a day and month after a date word are dates)
     ("2/3 of the members voted", 2 / 3),
     ("صوت 3/5 الأعضاء", 0.6),
