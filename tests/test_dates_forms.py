@@ -232,3 +232,14 @@ def test_date_verdicts(a, b, verdict):
     from conftest import run
     r = run(a, b)
     assert [f.verdict for f in r.findings if f.kind == "date"] == [verdict]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("sales in the first quarter of 2025", "2025-01-01", "2025-03-31"),
+    ("خلال النصف الثاني من العام الماضي", "2025-07-01", "2025-12-31"),
+    ("في الربع الأخير من 2024", "2024-10-01", "2024-12-31"),
+    ("late 2023", "2023-09-01", "2023-12-31"),
+])
+def test_parts_of_a_year(text, low, high):
+    ms, _ = mentions(text)
+    assert [(m.low, m.high) for m in ms if m.kind == "date"] == [(low, high)]

@@ -159,6 +159,8 @@ def test_plural_scale_alone_is_vague(text):
     ("the twenty fifth session", 25),
     ("its thirtysecond birthday", 32),
     ("the two hundredth anniversary", 200),
+    ("احتلت البلاد المرتبة 90", 90),            # a rank marker before digits
+    ("حل في المركز 3", 3),
 ])
 def test_ordinal_forms(text, value):
     assert value in values(text, "ordinal")

@@ -1009,7 +1009,9 @@ def _nearest_year(month, day, ref: dt.date):
     return best[1] if best else ref.year
 
 
-PART_FRACTIONS = {"early": (0.0, 1 / 3), "mid": (1 / 3, 2 / 3), "late": (2 / 3, 1.0)}
+PART_FRACTIONS = {"early": (0.0, 1 / 3), "mid": (1 / 3, 2 / 3), "late": (2 / 3, 1.0),
+                  "h1": (0.0, 0.5), "h2": (0.5, 1.0),
+                  "q1": (0.0, 0.25), "q2": (0.25, 0.5), "q3": (0.5, 0.75), "q4": (0.75, 1.0)}
 
 
 @dataclass(frozen=True)
@@ -1174,10 +1176,16 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
     else:
         return None
     if r and spec.part and r.precision in ("year", "month"):
-        span = (r.high - r.low).days
         a, b = PART_FRACTIONS[spec.part]
-        lo = r.low + dt.timedelta(days=int(span * a))
-        hi = r.low + dt.timedelta(days=int(span * b))
+        if r.precision == "year" and (a * 12).is_integer() and (b * 12).is_integer():
+            # halves and quarters of a year end on month boundaries
+            y = r.low.year
+            lo = dt.date(y, int(a * 12) + 1, 1)
+            hi = _month_span(y, int(b * 12))[1]
+        else:
+            span = (r.high - r.low).days
+            lo = r.low + dt.timedelta(days=int(span * a))
+            hi = r.low + dt.timedelta(days=int(span * b))
         r = Resolved(r.value, lo, hi, r.precision, r.year_source, "vague", r.relative)
     return r
 
