@@ -59,3 +59,13 @@ def test_openers_alone_are_not_anchors(code, word):
     """An opener with no anchor near it opens no window."""
     filler = FILLER_AR if code == "ar" else FILLER_EN
     assert windows(lang.get(code), filler + word + " " + filler) == []
+
+
+@pytest.mark.parametrize("sep", [" و", ", "])
+def test_long_day_list_does_not_recurse(sep):
+    """A list of thousands of small numbers before a month: each start walks at most a
+    month's worth of rising days, so this neither recurses deeply nor grows quadratically."""
+    text = sep.join(str(k % 28 + 1) for k in range(3000)) + " آذار"
+    nd = normalize(Document(id="w", text=text, lang="ar"))
+    ms = extract(nd, dt.date(2026, 2, 9))
+    assert ms and ms[-1].kind == "date"

@@ -449,29 +449,29 @@ def date_nth_weekday(ld: LangData, toks, i) -> Hit | None:
 def date_day_list(ld: LangData, toks, i) -> Hit | None:
     """'9 and 10 February', '9 و10 شباط', '7, 8 and 9 May 2024': days listed before a date
     share its month and year.  One event over the listed days is the usual sense, so the
-    list is one mention spanning them: another report of any listed day agrees with it."""
+    list is one mention spanning them: another report of any listed day agrees with it.
+    The days must rise, so a list is at most a month long and the walk stays short."""
     n = len(toks)
     d = _day_at(ld, toks, i)
-    if d is None or d[0] >= n:
+    if d is None:
         return None
-    k = d[0]
-    if toks[k].low in ld.conj_words or toks[k].text in ",،":
+    first, last, k = d[1], d[1], d[0]
+    while k < n and (toks[k].low in ld.conj_words or toks[k].text in ",،"):
         k += 1
-    else:
-        return None
-    if k < n and toks[k].low in ld.conj_words:        # "7, and 8 May"
-        k += 1
-    nxt = date_day_list(ld, toks, k) or _any_date(ld, toks, k)
-    if nxt is None or nxt.kind != "date":
-        return None
-    last = nxt.date.end if nxt.date.kind == "range" else nxt.date
-    if (last is None or last.kind != "abs" or last.day is None or last.month is None
-            or (nxt.date.kind == "range" and nxt.date.day is None)):
-        return None
-    first_listed = nxt.date.day if nxt.date.kind == "range" else last.day
-    if first_listed <= d[1]:
-        return None
-    return Hit(i, nxt.j, "date", date=DateSpec(kind="range", year=last.year, month=last.month, day=d[1], end=last))
+        if k < n and toks[k].low in ld.conj_words:    # "7, and 8 May"
+            k += 1
+        full = _any_date(ld, toks, k)
+        if full is not None and full.kind == "date":
+            end = full.date
+            if end.kind != "abs" or end.day is None or end.month is None or end.day <= last:
+                return None
+            return Hit(i, full.j, "date", date=DateSpec(kind="range", year=end.year, month=end.month, day=first,
+                                                        end=end))
+        d = _day_at(ld, toks, k)
+        if d is None or d[1] <= last:
+            return None
+        last, k = d[1], d[0]
+    return None
 
 
 # Hijri years a bare number may be read as (the range the Umm al-Qura tables cover).
