@@ -69,3 +69,8 @@ def test_long_day_list_does_not_recurse(sep):
     nd = normalize(Document(id="w", text=text, lang="ar"))
     ms = extract(nd, dt.date(2026, 2, 9))
     assert ms and ms[-1].kind == "date"
+
+
+def test_addresses_still_found_after_the_linear_pattern():
+    nd = normalize(Document(id="w", text="write to desk2024@example.com or see www.x.org/2025 on 3 May", lang="en"))
+    assert [m.kind for m in extract(nd, dt.date(2026, 2, 9))] == ["date"]

@@ -17,7 +17,9 @@ from .numbers import Hit
 
 
 # web addresses and e-mail addresses: their digits and "%xx" escapes are not quantities
-LINK_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+# (an address starts where its run of address characters starts, and the run is taken
+# whole: a long run with no "@" is then rejected once, not once per character)
+LINK_RE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+", re.IGNORECASE)
 
 
 def _blockers(ld, toks, i):
