@@ -112,6 +112,10 @@ def dates(text):
     ("on the night of 9-10 February", "2026-02-09"),
     ("ليلة 14-15 آذار 2025", "2025-03-14"),
     ("the fair runs 9 to 12 March", "2026-03-09"),
+    # abbreviations with a point, decades
+    ("the attacks of Sept. 11, 2001", "2001-09-11"),
+    ("talks resume Feb. 20", "2026-02-20"),
+    ("growth in the 1990s", "1990"),
     # year lists are one span
     ("floods in 2012, 2013 and 2014", "2012"),
     ("في الأعوام 2015 و2016 و2017", "2015"),
@@ -241,5 +245,14 @@ def test_date_verdicts(a, b, verdict):
     ("late 2023", "2023-09-01", "2023-12-31"),
 ])
 def test_parts_of_a_year(text, low, high):
+    ms, _ = mentions(text)
+    assert [(m.low, m.high) for m in ms if m.kind == "date"] == [(low, high)]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("in the 1990s", "1990-01-01", "1999-12-31"),
+    ("during the 2010's", "2010-01-01", "2019-12-31"),
+])
+def test_decades(text, low, high):
     ms, _ = mentions(text)
     assert [(m.low, m.high) for m in ms if m.kind == "date"] == [(low, high)]

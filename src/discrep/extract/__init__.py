@@ -89,6 +89,7 @@ MATCHERS = (
     dates.date_day_list,
     dates.date_bare_day,
     dates.date_hijri,
+    dates.date_decade,
     dates.date_year,
     dates.date_after_preposition,
     numbers.ranged,

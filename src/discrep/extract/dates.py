@@ -92,6 +92,9 @@ def _month_at(ld: LangData, toks, k, allow_ambiguous=True):
             and toks[k].text == toks[k].low):
         return None              # "in may"; a capital ("in May", "during March") makes it the month
     j = k + span
+    if (j + 1 < n and toks[j].text == "." and toks[j].glued and toks[j + 1].text.isdigit()
+            and len(toks[j + 1].text) <= 2):
+        j += 1                                        # "Sept. 11", "Feb. 9": an abbreviation's point
     if j < n and toks[j].text in "/(" :
         close = toks[j].text == "("
         m2 = ld.months.match(toks, j + 1) if j + 1 < n else None
@@ -830,11 +833,12 @@ def date_part(ld: LangData, toks, i) -> Hit | None:
     k = i + pt[0]
     if k < len(toks) and toks[k].text == "-":
         k += 1
-    sub = date_words(ld, toks, k) or date_year(ld, toks, k, need_word=False) or date_relative(ld, toks, k)
+    sub = (date_words(ld, toks, k) or date_decade(ld, toks, k) or date_year(ld, toks, k, need_word=False)
+           or date_relative(ld, toks, k))
     if sub and sub.kind == "block":          # a bare month is a date after a part word: "منتصف آذار"
         mo = _month_at(ld, toks, k)
         sub = Hit(k, mo[0], "date", date=DateSpec(month=mo[1])) if mo else None
-    if sub and sub.kind == "date" and sub.date.day is None and sub.date.kind in ("abs", "period", "monthrel"):
+    if sub and sub.kind == "date" and sub.date.day is None and sub.date.kind in ("abs", "period", "monthrel", "range"):
         return Hit(i, sub.j, "date", date=replace(sub.date, part=pt[1]), prefix_len=len(pt[2]))
     return None
 
@@ -865,6 +869,22 @@ def _with_year_list(ld, toks, j, year):
     if last == year:
         return j, DateSpec(year=year)
     return j, DateSpec(kind="range", year=year, end=DateSpec(year=last))
+
+
+def date_decade(ld: LangData, toks, i) -> Hit | None:
+    """'the 1990s', "1990's": the ten years from a round year."""
+    n = len(toks)
+    t = toks[i]
+    if not (t.text.isdigit() and len(t.text) == 4 and t.text.endswith("0")
+            and BARE_YEARS[0] <= int(t.text) <= BARE_YEARS[1]):
+        return None
+    j = i + 1
+    if j < n and toks[j].text in ("'", "’") and toks[j].glued:
+        j += 1
+    if not (j < n and toks[j].low == "s" and toks[j].glued):
+        return None
+    y = int(t.text)
+    return Hit(i, j + 1, "date", date=DateSpec(kind="range", year=y, end=DateSpec(year=y + 9)))
 
 
 def date_after_preposition(ld: LangData, toks, i) -> Hit | None:
@@ -1043,7 +1063,8 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
             return None
         if a.low > b.high and spec.year is None:
             a = resolve(replace(spec, kind="abs", end=None, year=b.low.year - 1), ref, doc_year)
-        return Resolved(a.value, a.low, b.high, a.precision, a.year_source, "range", a.relative or b.relative)
+        return _apply_part(Resolved(a.value, a.low, b.high, a.precision, a.year_source, "range",
+                                    a.relative or b.relative), spec.part)
     if spec.kind == "hijri":
         return _resolve_hijri(spec, ref)
     if spec.kind == "nth_weekday":
@@ -1175,19 +1196,24 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
             r = Resolved(f"{y:04d}", dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "relative", relative=True)
     else:
         return None
-    if r and spec.part and r.precision in ("year", "month"):
-        a, b = PART_FRACTIONS[spec.part]
-        if r.precision == "year" and (a * 12).is_integer() and (b * 12).is_integer():
-            # halves and quarters of a year end on month boundaries
-            y = r.low.year
-            lo = dt.date(y, int(a * 12) + 1, 1)
-            hi = _month_span(y, int(b * 12))[1]
-        else:
-            span = (r.high - r.low).days
-            lo = r.low + dt.timedelta(days=int(span * a))
-            hi = r.low + dt.timedelta(days=int(span * b))
-        r = Resolved(r.value, lo, hi, r.precision, r.year_source, "vague", r.relative)
-    return r
+    return _apply_part(r, spec.part) if r else r
+
+
+def _apply_part(r: Resolved, part: str | None) -> Resolved:
+    """Early / mid / late, a half or a quarter of a year, month or span of years."""
+    if not part or r.precision not in ("year", "month"):
+        return r
+    a, b = PART_FRACTIONS[part]
+    if r.low.year == r.high.year and r.precision == "year" and (a * 12).is_integer() and (b * 12).is_integer():
+        # halves and quarters of a year end on month boundaries
+        y = r.low.year
+        lo = dt.date(y, int(a * 12) + 1, 1)
+        hi = _month_span(y, int(b * 12))[1]
+    else:
+        span = (r.high - r.low).days
+        lo = r.low + dt.timedelta(days=int(span * a))
+        hi = r.low + dt.timedelta(days=int(span * b))
+    return Resolved(r.value, lo, hi, r.precision, r.year_source, "vague", r.relative)
 
 
 def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
