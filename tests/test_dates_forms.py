@@ -252,6 +252,8 @@ def test_parts_of_a_year(text, low, high):
 @pytest.mark.parametrize("text, low, high", [
     ("in the 1990s", "1990-01-01", "1999-12-31"),
     ("during the 2010's", "2010-01-01", "2019-12-31"),
+    ("تعود الأزمة إلى الثمانينيات", "1980-01-01", "1989-12-31"),
+    ("since the nineties", "1990-01-01", "1999-12-31"),
 ])
 def test_decades(text, low, high):
     ms, _ = mentions(text)

@@ -872,8 +872,12 @@ def _with_year_list(ld, toks, j, year):
 
 
 def date_decade(ld: LangData, toks, i) -> Hit | None:
-    """'the 1990s', "1990's": the ten years from a round year."""
+    """'the 1990s', "1990's", 'التسعينيات': the ten years from a round year."""
     n = len(toks)
+    dw = ld.decades.match(toks, i)
+    if dw:
+        return Hit(i, i + dw[0], "date", date=DateSpec(kind="range", year=dw[1], end=DateSpec(year=dw[1] + 9)),
+                   prefix_len=len(dw[2]))
     t = toks[i]
     if not (t.text.isdigit() and len(t.text) == 4 and t.text.endswith("0")
             and BARE_YEARS[0] <= int(t.text) <= BARE_YEARS[1]):

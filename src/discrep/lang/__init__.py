@@ -203,6 +203,7 @@ class LangData:
         self.future_words = Lexicon({w: True for w in dd["future_words"]}, P)
         self.weekdays_construct = Lexicon(dd["weekdays_construct"], P)
         self.day_nouns = Lexicon({w: True for w in dd["day_nouns"]}, ())
+        self.decades = Lexicon(dd["decades"], P)
         self.holidays = Lexicon(dd["holidays"], P)
         self.dateline_labels = tuple(fold(w).casefold() for w in dd["dateline_labels"])
 
@@ -252,7 +253,8 @@ class LangData:
                         self.weekdays, self.weekday_prefixes, self.year_words, self.year_preps, self.relative_days,
                         self.relative_before, self.periods, self.parts, self.ago_before, self.later_before,
                         self.holidays, self.negative_words, self.fractions, self.day_articles, self.month_prefixes,
-                        self.offset_links, self.last_words, self.weekdays_construct, self.vague_before_scale)
+                        self.offset_links, self.last_words, self.weekdays_construct, self.vague_before_scale,
+                        self.decades)
             keys = set().union(*(lx.first for lx in lexicons))
             keys |= self.ord_digit_prefixes | self.implicit_one | self.decimal_words | {"-", "+"}
             t = self.__dict__["_triggers"] = frozenset(keys)
@@ -271,7 +273,7 @@ class LangData:
         if p is None:
             anchors: set[str] = set()
             for lx in (self.numwords, self.ordwords, self.fractions, self.months, self.other_months,
-                       self.weekdays, self.relative_days, self.periods, self.ago_units, self.holidays,
+                       self.weekdays, self.relative_days, self.periods, self.ago_units, self.holidays, self.decades,
                        self.year_words):
                 for form, entries in lx.first.items():
                     for rest, _payload, prefix in entries:
