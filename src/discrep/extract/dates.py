@@ -501,6 +501,9 @@ def date_hijri(ld: LangData, toks, i) -> Hit | None:
     """Dates of the Hijri calendar: '15 رمضان 1446', 'الخامس عشر من شهر رمضان', 'رمضان
     الماضي', 'عام 1441 هـ'.  A month alone ('في رمضان', also a name) is not a date."""
     n = len(toks)
+    # a Hijri month or year suffix must be near: most tokens leave at once
+    if not any(t.low in ld.other_months.first or t.low in ld.hijri_year_suffixes.first for t in toks[i:i + 6]):
+        return None
     y = _hijri_year_at(ld, toks, i, need_suffix=True)
     if y:
         return Hit(i, y[0], "date", date=DateSpec(kind="hijri", year=y[1]))
