@@ -20,7 +20,6 @@ import statistics
 import string
 import sys
 import time
-from pathlib import Path
 
 from discrep.extract import extract
 from discrep.load import load

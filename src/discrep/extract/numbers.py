@@ -936,7 +936,7 @@ def _definite_compound(ld: LangData, toks, i):
     r = compose_words(ld, toks, i, definite=True)
     if not r:
         return None
-    j, v, pl = r[0], r[1], r[2]
+    j, v = r[0], r[1]
     if j < len(toks) and toks[j].low in ld.teen_words and v < 10:
         v, j = v + 10, j + 1
     if j > i + 1 or v >= 100:
