@@ -78,6 +78,15 @@ def values(text, kind=None, lang=None):
     ("he paid 4 thousand 3 hundred and 21 dollars", 4321),
     ("تبرع بـ 6 آلاف و500 دينار", 6500),
     ("a dose of 2.5x10^-3 grams", 0.0025),
+    # a fraction's denominator may be any ordinal, also a compound one
+    ("only three twenty-fifths of the budget", 0.12),
+    ("one thirty-second of an inch", 1 / 32),
+    ("two elevenths of the seats", 2 / 11),
+    ("seven and a fortieth", 7.025),
+    ("two and fifty-four hundredths", 2.54),
+    # Indian grouping
+    ("a grant of 1,50,000 rupees", 150000),
+    ("12,34,567 voters", 1234567),
 ])
 def test_number_forms(text, value):
     got = values(text)
@@ -107,6 +116,11 @@ def test_not_numbers(text):
     ("بين ثلاث وخمس سنوات", [3, 5]),    # a counted noun after: two numbers, not 3.2
     ("سبعون ثلاثة جرحى", [70, 3]),
     ("thirty five", [35]),
+    ("three twenty", [3, 20]),          # English says tens first: a unit is never before tens
+    ("one ninety", [1, 90]),
+    # commas between groups that are not thousands: a list
+    ("items 22,24,26,31 were cut", [22, 24, 26, 31]),
+    ("rooms 4,17,23", [4, 17, 23]),
 ])
 def test_unit_after_tens(text, values_):
     assert values(text, "number") == values_
@@ -161,9 +175,12 @@ def test_plural_scale_alone_is_vague(text):
     ("the two hundredth anniversary", 200),
     ("احتلت البلاد المرتبة 90", 90),            # a rank marker before digits
     ("حل في المركز 3", 3),
+    ("a twentieth-century war", 20),          # before a noun, "a" + ordinal is no fraction
+    ("a fifth term in office", 5),
+    ("a twenty-first century problem", 21),
 ])
 def test_ordinal_forms(text, value):
-    assert value in values(text, "ordinal")
+    assert value in values(text, "ordinal") and values(text, "number") == []
 
 
 @pytest.mark.parametrize("text, kind, value", [
@@ -180,7 +197,8 @@ def test_cardinal_before_indefinite_noun_stays_a_count():
     assert values("قتل خمس نساء", "number") == [5]
 
 
-@pytest.mark.parametrize("text", ["قتل الخمسة جميعا", "two hundredths of the vote", "النسبة بالمائة غير معروفة"])
+@pytest.mark.parametrize("text", ["قتل الخمسة جميعا", "two hundredths of the vote", "النسبة بالمائة غير معروفة",
+                                  "three twenty-fifths of it"])
 def test_not_ordinals(text):
     assert values(text, "ordinal") == []
 

@@ -32,9 +32,31 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         st, en = m.span()
         st += offset
         en += offset
+        if kind == "num" and s.count(",") > 1 and not grouped(s):
+            for part in LIST_PART_RE.finditer(s):      # "nos. 22,24,26,31": a list, not one number
+                p = part.group()
+                a = st + part.start()
+                append(new(Token, (p, p, a, a + len(p), "num" if p[0].isdigit() else "punct", a == prev_end)))
+                prev_end = a + len(p)
+            continue
         append(new(Token, (s, s.casefold(), st, en, kind, st == prev_end)))
         prev_end = en
     return out
+
+
+LIST_PART_RE = re.compile(r"[^,]+|,")
+
+
+def grouped(s: str) -> bool:
+    """Digits with commas between groups of thousands: '1,234,567' (three digits a group)
+    or the Indian '12,34,567' (two digits a group before the last three)."""
+    head, *mid, last = s.split(",")
+    if "." in last:
+        last = last.partition(".")[0]
+    if not (head.isdigit() and len(last) == 3 and last.isdigit()):
+        return False
+    return all(len(g) == 3 and g.isdigit() for g in mid) or (
+        len(head) <= 2 and all(len(g) == 2 and g.isdigit() for g in mid))
 
 
 @lru_cache(maxsize=4)

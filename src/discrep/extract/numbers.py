@@ -9,7 +9,7 @@ from functools import wraps
 from typing import Any
 
 from ..lang import LangData
-from ..tokens import Token
+from ..tokens import Token, grouped
 
 
 @dataclass
@@ -44,6 +44,8 @@ def parse_digits(s: str) -> int | float | None:
         return int(v) if float(v).is_integer() and abs(v) < 1e18 else v
     if s.startswith("."):
         return float("0" + s) if s[1:].isdigit() else None
+    if s.count(",") > 1 and grouped(s) and not all(len(g) == 3 for g in s.split(".")[0].split(",")[1:]):
+        s = s.replace(",", "")           # Indian grouping: '1,50,000' = 150,000
     if "," in s or "." in s:
         seps = [c for c in s if c in ",."]
         groups = s.replace(",", ".").split(".")
@@ -106,6 +108,15 @@ def _number_word(ld: LangData, toks: list[Token], i: int, first: bool, later_pre
     return None
 
 
+def _lowest_place(a: int) -> int:
+    """10 ** (trailing zeros of ``a``): the smallest place a following word may fill."""
+    p = 1
+    while a and a % 10 == 0:
+        a //= 10
+        p *= 10
+    return p
+
+
 def _places_disjoint(a: int, b: int) -> bool:
     while a and b:
         if a % 10 and b % 10:
@@ -148,6 +159,8 @@ def compose_words(ld: LangData, toks: list[Token], i: int, definite: bool = Fals
                 break
             if ld.units_before_tens and cur % 100 >= 20 and val < 10:
                 break                    # "خمسة وثلاثون" is 35; after "ثلاثون" a unit starts anew
+            if not ld.units_before_tens and cur and val >= _lowest_place(cur):
+                break                    # "three twenty-firsts": a unit is never followed by tens
             if last_scale is not None and val >= last_scale:
                 break
             cur += val
@@ -420,7 +433,9 @@ def _fraction_word(ld: LangData, toks, k, numerator, after_whole: bool = False):
     if k >= len(toks) or toks[k].kind == "num":
         return None
     m = ld.fractions.match(toks, k)
-    if not m or m[2]:
+    if not m:
+        return _compound_denominator(ld, toks, k, numerator)
+    if m[2]:
         return None
     span, (num, den, alone), _ = m
     j = k + span
@@ -428,6 +443,8 @@ def _fraction_word(ld: LangData, toks, k, numerator, after_whole: bool = False):
         return None
     if numerator is not None and alone and numerator != 1:
         return None                              # "two million and one half" is read by the caller
+    if numerator == 1 and not alone and _noun_follows(ld, toks, j):
+        return None                              # "a fifth term", "a twentieth-century painting"
     if numerator is None:
         if not alone:
             return None
@@ -436,6 +453,35 @@ def _fraction_word(ld: LangData, toks, k, numerator, after_whole: bool = False):
             return None          # "خمس نساء" is five women; "ثلاثة وخمس" (after_whole) three and a fifth
         numerator = num
     return j, numerator / den
+
+
+def _compound_denominator(ld: LangData, toks, k, numerator):
+    """'three twenty-firsts', 'one thirty-second of': a tens word and a unit denominator
+    -> (j, value) or None.  Not before a noun, where it is an ordinal ('a twenty-first
+    century problem')."""
+    if numerator is None or not ld.compound_denominators.first:
+        return None
+    t = _plain_tens(ld, toks, k)
+    if t is None:
+        return None
+    u = k + 1
+    if u < len(toks) and toks[u].text == "-" and toks[u].glued:
+        u += 1
+    m = ld.compound_denominators.match(toks, u)
+    if not m or m[2]:
+        return None
+    j = u + m[0]
+    if _noun_follows(ld, toks, j):
+        return None
+    return j, numerator / (t + m[1])
+
+
+def _noun_follows(ld: LangData, toks, j) -> bool:
+    """A content word (or a hyphenated compound) right after ``j``: what came before it
+    is an adjective there ("a fifth term"), not a fraction ("a fifth of the vote")."""
+    if j < len(toks) and toks[j].text == "-" and toks[j].glued:
+        return True
+    return j < len(toks) and toks[j].kind == "word" and toks[j].low not in ld.stopwords
 
 
 def _definite(ld, low: str) -> bool:

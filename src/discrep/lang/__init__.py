@@ -142,6 +142,7 @@ class LangData:
         fr = [(w, (v[0], v[1], True)) for w, v in n["fractions"].items()]
         fr += [(w, (0, v, False)) for w, v in n["denominators"].items()]
         self.fractions = Lexicon(fr, P, S)
+        self.compound_denominators = Lexicon(n["compound_denominators"], P, S)
         self.ratio_links = Lexicon(n["ratio_links"], ())
         self.ratio_links_one = Lexicon({w: True for w in n["ratio_links_one"]}, ())
         self.pronoun_one_after = Lexicon({w: True for w in n["pronoun_one_after"]}, ())
