@@ -73,6 +73,9 @@ def dates(text):
     ("قصفت الطائرات المدينة الليلة الماضية", "2026-02-08"),
     ("the strikes hit the city last night", "2026-02-08"),
     ("وصل منذ أسبوع", "2026-02-02"),
+    ("سافر قبل امبارح", "2026-02-07"),           # colloquial: the day before yesterday
+    ("بنرجع بعد بكرة", "2026-02-11"),
+    ("يبدأ الإضراب في نصف شهر نيسان", "2026-04"),   # "half of the month" is its middle
     ("تستمر الحرب منذ عام 2011", "2011"),
     ("منذ العام 2014 والمدينة محاصرة", "2014"),
     ("الأسبوع المقبل يوم الخميس", "2026-02-19"),
@@ -194,6 +197,9 @@ def test_weekday_then_count_is_not_a_day():
     "وقال إنها ستنتهي بتاريخ",
     "he was freed 3 days later",       # later than the story's event, not the publication
     "he had left two days earlier",
+    "وفي اليوم السابق للهجوم قتل 4 أشخاص",   # the story's day before, not the reader's today
+    "وصلت التعزيزات في اليوم التالي",
+    "وقعت الحادثة في اليوم نفسه",
 ])
 def test_not_dates(text):
     assert dates(text) == []

@@ -695,7 +695,7 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
     """اليوم [الاثنين] / yesterday, last November, الشهر الماضي / last year, منذ 3 أيام / 3 days ago."""
     n = len(toks)
     rd = ld.relative_days.match(toks, i)
-    if rd:
+    if rd and not ld.anaphoric_after.match(toks, i + rd[0]):
         j = i + rd[0]
         spec = DateSpec(kind="relday", offset=rd[1])
         k = j + 1 if j < n and toks[j].text == "," else j

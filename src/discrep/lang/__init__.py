@@ -190,6 +190,7 @@ class LangData:
         self.weekday_ordinal = dd["weekday_ordinal"]
         self.month_prefixes = Lexicon({w: True for w in dd["month_prefixes"]}, P)
         self.relative_days = Lexicon(dd["relative_days"], P)
+        self.anaphoric_after = Lexicon({w: True for w in dd["anaphoric_after"]}, P)
         self.relative_after = Lexicon(dd["relative_after"], ())
         self.relative_before = Lexicon(dd["relative_before"], P)
         self.periods = Lexicon(dd["periods"], P)
