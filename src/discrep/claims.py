@@ -190,12 +190,15 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             continue
         a, b = idx[0], idx[-1]
         kind = KIND[m.kind]
-        unit, ustem = _unit(ld, s, a, b, kind, m, mspans, text_of)
+        unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of)
         if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
             continue
         ev, ev_text = _event(ld, s, events, attrs, a, b, kind, settings)
         if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev:
-            unit = ustem = None          # "إصابة 130 في القصف": the word after is another event
+            if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
+                ev, ev_text = ustem[len(EVENT_UNIT):], unit
+            else:                        # "إصابة 130 في القصف": the word after is another event
+                unit = ustem = None
         if ev is None and kind == "count" and ustem:
             for psi, pu, pev, ptext in reversed(prior):
                 if psi == si and pev and pu and pu == ustem:
@@ -218,10 +221,11 @@ TIME_UNIT = "time:"
 
 
 def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_of):
+    """(unit text, unit key, whether the unit word touches the mention) for a claim."""
     if kind == "money":
-        return m.currency, m.currency
+        return m.currency, m.currency, True
     if kind == "date":
-        return None, None
+        return None, None, False
     toks = s.toks
     if kind == "ordinal" and ld.ordinal_head == "before":
         rng = range(a - 1, max(-1, a - 4), -1)
@@ -230,21 +234,25 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
         rng = range(a - 1, a - 2, -1)            # "يوم واحد", "طفلان اثنان": the noun comes first
     else:
         rng = range(b + 1, min(len(toks), b + 4))
+    next_to = True                      # only words of skip_before_unit in between ("dozens of")
     for k in rng:
         t = toks[k]
         if t.text in QUOTES:
             continue
         if t.kind != "word" or _is_mention_tok(t, mspans):
-            return None, None
-        if t.low in ld.skip_before_unit or t.low in ld.stopwords:
+            return None, None, False
+        if t.low in ld.skip_before_unit:
+            continue
+        if t.low in ld.stopwords:
+            next_to = False
             continue
         ev = ld.event_of(t.low)
         # "120 injured" / "130 wounded" / "45 قتيلا": a unit that names the event is keyed by
         # it; "3 days" / "يوم واحد": a span of time, never the same quantity as a head count
         tu = ld.ago_units.match(toks, k) or ld.time_units.match(toks, k)
         key = (EVENT_UNIT + ev) if ev else (TIME_UNIT + str(tu[1]).rstrip("2+")) if tu else ld.stem(t.low)
-        return text_of(t.start, t.end), key
-    return None, None
+        return text_of(t.start, t.end), key, next_to
+    return None, None, False
 
 
 def _event(ld, s, events, attrs, a, b, kind, settings: Settings):
