@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 
-from .claims import TIME_UNIT
+from .claims import EVENT_UNIT, TIME_UNIT
 from .model import Claim, Group
 from .settings import Settings
 
@@ -63,6 +63,20 @@ class ContextIndex:
         n = len(self.sets)
         self.idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
         self.mass = {k: sum(self.idf[w] for w in s) for k, s in self.sets.items()}
+        # unit nouns that one document counts separately ("71 مسلحا و7 عسكريين", "41 cases in
+        # 4 provinces") are different quantities, even under one event; an event noun
+        # ("قتيلا", "injured") names a role, not a category, and stays comparable
+        per_doc: dict[str, set[str]] = defaultdict(set)
+        for c in claims:
+            if c.unit_stem and not c.unit_stem.startswith(EVENT_UNIT):
+                per_doc[c.doc_id].add(c.unit_stem)
+        self.distinct_units = set()
+        for units in per_doc.values():
+            us = sorted(units)
+            for i, u in enumerate(us):
+                for v in us[i + 1:]:
+                    if fuzz.ratio(u, v) < settings.unit_cutoff:
+                        self.distinct_units.add((u, v))
 
     def similarity(self, a: tuple, b: tuple) -> float:
         """IDF-weighted overlap coefficient: shared weight over the lighter sentence's weight."""
@@ -89,18 +103,30 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
     same_event = bool(x.event and x.event == y.event)
     if x.unit_stem and y.unit_stem:
         same_unit = fuzz.ratio(x.unit_stem, y.unit_stem) >= st.unit_cutoff
-        if not same_unit and not same_event:
+        # two different nouns count different things ("2 incubators" / "26 people"), unless one
+        # of them only names the event's role ("10 dead", "45 قتيلا") and no document counts
+        # the two separately
+        role = x.kind != "count" or x.unit_stem.startswith(EVENT_UNIT) or y.unit_stem.startswith(EVENT_UNIT)
+        if not same_unit and (not same_event or not role
+                              or tuple(sorted((x.unit_stem, y.unit_stem))) in ctx.distinct_units):
             return False
+        same_unit = same_unit or x.kind == "count"     # a role noun of the same event keys as well
     else:
         same_unit = False
         if not same_event:
             return False
+    if x.kind == "date" and {x.mention.precision, y.mention.precision} >= {"day", "year"}:
+        return False                     # "the war began in 2011" is no rival to "on 22 February 2015"
     if x.sentence_key == y.sentence_key:
         return bool(x.attributed_to or y.attributed_to) and x.attributed_to != y.attributed_to
     # dates have no unit, and an ordinal's head noun varies ("the 90th member/state"), so for
     # those kinds an agreeing event is key enough
     keyed = same_event and (same_unit or x.kind in ("date", "ordinal"))
     cutoff = st.context_cutoff_keyed if keyed else st.context_cutoff
+    if x.doc_id == y.doc_id:
+        # one article giving two figures in two sentences is usually telling two things
+        # ("18 killed ... earlier this week, 87 killed"): only a near restatement is compared
+        cutoff = max(cutoff, st.context_cutoff_same_doc)
     return ctx.similarity(x.sentence_key, y.sentence_key) >= cutoff
 
 

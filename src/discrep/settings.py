@@ -19,6 +19,7 @@ class Settings:
     token_cutoff: float = 88.0         # rapidfuzz ratio for two context stems to count as one word
     context_cutoff: float = 0.25       # IDF-weighted context overlap for claims in different sentences
     context_cutoff_keyed: float = 0.10  # the same, when event and unit (or a date's event) both agree
+    context_cutoff_same_doc: float = 0.5  # the least overlap for two sentences of one document
     # --- decide --------------------------------------------------------------
     tolerance: float = 0.0             # relative slack around exact values (0.05 = 5 %)
     approx_margin: float = 0.15        # "about 120" covers 120 ± 15 %
