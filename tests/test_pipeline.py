@@ -178,13 +178,58 @@ def test_unit_that_names_the_event(a, b, verdict):
 
 
 @pytest.mark.parametrize("text, unit", [
-    ("قتل 45 شخصا قتلوا", "شخصا"),
+    ("قتل 45 جنديا قتلوا", "جنديا"),
+    ("قتل 45 شخصا في القصف", None),              # a head count of anyone has no unit of its own
+    ("اعتقل 7 ناشطين سوريين أمس", "ناشطين"),      # the noun comes first, its adjectives after
     ("خلال يوم واحد", "يوم"),
     ("أصيب طفلان اثنان", "طفلان"),
 ])
 def test_arabic_units(text, unit):
     _, cs = mentions(text)
     assert cs[0].unit == unit
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Four Kurdish militiamen died.", "militiamen"),           # the head is the phrase's last word
+    ("Police arrested 12 aid workers.", "workers"),
+    ("More than 100 Terrorists Killed in raids.", "Terrorists"),
+    ("The strike killed 31 people in the city.", None),       # anyone: no unit
+    ("A blast killed 9 people from a local clan.", None),      # not "clan": "from" ends the phrase
+    ("Medics counted 10 when their bus was hit.", None),
+    ("The raid left 14 others wounded.", None),
+    ("Two of them were medics.", None),                        # a share, named before
+    ("Officials said 120 were injured.", "injured"),           # past an auxiliary, only the event
+])
+def test_english_units(text, unit):
+    _, cs = mentions(text, lang="en")
+    assert cs[0].unit == unit
+
+
+@pytest.mark.parametrize("text, lang_, parts", [
+    ("The shelling killed 18 civilians, including five children.", "en", [False, True]),
+    ("Raids killed 44 people including 11 women, nine children and one medic.", "en", [False, True, True, True]),
+    ("The blast killed 17 people, two of them paramedics.", "en", [False, True]),
+    ("Three of the 20 detainees were freed.", "en", [True, False]),
+    ("It killed 18 civilians including one child and wounded dozens of others.", "en", [False, True, False]),
+    ("قتل 23 شخصا بينهم سبعة أطفال في الغارة.", "ar", [False, True]),
+    ("أسفر القصف عن مقتل 30 مدنيا، من بينهم 4 نساء و6 أطفال.", "ar", [False, True, True]),
+])
+def test_shares_of_a_count(text, lang_, parts):
+    _, cs = mentions(text, lang=lang_)
+    assert [c.part for c in cs if c.kind == "count"] == parts
+
+
+@pytest.mark.parametrize("text, lang_, cumulative", [
+    ("At least 68 civilians have been killed since Saturday.", "en", True),
+    ("Since Thursday the bombing has killed 44 civilians.", "en", True),
+    ("The toll so far stands at 210.", "en", True),
+    ("A car bomb killed 12 people on Thursday.", "en", False),
+    ("ارتفعت حصيلة القتلى إلى 90 منذ بدء الهجوم.", "ar", True),
+    ("مقتل 6 أشخاص في فيضانات لم تشهدها المدينة منذ 30 عاما", "ar", False),   # the cue dates the floods
+])
+def test_running_totals(text, lang_, cumulative):
+    _, cs = mentions(text, lang=lang_)
+    assert [c.cumulative for c in cs if c.kind == "count"][0] is cumulative
 
 
 @pytest.mark.parametrize("a, b, verdict", [

@@ -91,6 +91,11 @@ def _is_time(unit_stem: str | None) -> bool:
     return bool(unit_stem) and unit_stem.startswith(TIME_UNIT)
 
 
+def _specific(c: Claim) -> bool:
+    """The claim counts a named thing ("children"), not just the event's role ("dead")."""
+    return bool(c.unit_stem) and not c.unit_stem.startswith(EVENT_UNIT)
+
+
 def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
     if x.kind != y.kind or x.mention.currency != y.mention.currency:
         return False
@@ -98,6 +103,10 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
         return False
     if x.event and y.event and x.event != y.event:
         return False
+    if x.cumulative != y.cumulative:
+        return False                     # "68 killed since Saturday" is no rival to "11 killed on Thursday"
+    if (x.part or y.part) and not (x.part and y.part and _specific(x) == _specific(y)):
+        return False                     # a share ("including five children") only meets a share
     if (_is_time(x.unit_stem) or _is_time(y.unit_stem)) and x.unit_stem != y.unit_stem and x.kind == "count":
         return False                     # "يوم واحد" is no head count, nor the same as "24 ساعة"
     same_event = bool(x.event and x.event == y.event)
@@ -112,7 +121,10 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
             return False
         same_unit = same_unit or x.kind == "count"     # a role noun of the same event keys as well
     else:
-        same_unit = False
+        # "45 people killed" / "50 dead": with no counted noun, or only the event's role noun,
+        # the event itself is the key; a specific noun ("50 soldiers") is not
+        other = x.unit_stem or y.unit_stem
+        same_unit = x.kind == "count" and (other is None or other.startswith(EVENT_UNIT))
         if not same_event:
             return False
     if x.kind == "date" and {x.mention.precision, y.mention.precision} >= {"day", "year"}:

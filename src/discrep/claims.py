@@ -176,6 +176,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         return re.sub(r"\s+", " ", text[rs:re_]).strip()
 
     prior: list[tuple[int, str | None, str | None, str | None]] = []   # (sentence, unit_stem, event, ev_text)
+    parts: set[int] = set()             # norm starts of the mentions that are shares of another count
     for n, m in enumerate(mentions):
         si = max(0, bisect.bisect_right(starts, m.norm_start) - 1)
         s = sents[si]
@@ -205,6 +206,10 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                     ev, ev_text = pev, ptext
                     break
         prior.append((si, ustem, ev, ev_text))
+        part = kind == "count" and _is_part(ld, s, a, b, mspans, parts, settings)
+        if part:
+            parts.add(m.norm_start)
+        cumulative = kind == "count" and _is_cumulative(ld, s, a, b, settings)
         att = _attribution(attrs, a, b, settings)
         rs, re_ = raw_span(nd, s.start, s.end)
         out.append(Claim(
@@ -212,8 +217,44 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             unit=unit, unit_stem=ustem, event=ev, event_text=ev_text,
             attributed_to=att[0] if att else None, attribution_text=att[1] if att else None,
             sentence=re.sub(r"\s+", " ", text[rs:re_]).strip(), sentence_start=rs,
-            sentence_key=(nd.doc.id, si), context=ctx))
+            sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative))
     return out
+
+
+def _is_part(ld, s: _Sentence, a: int, b: int, mspans, parts: set[int], settings: Settings) -> bool:
+    """A count that is a share of another: "18 killed, including five children", "two of
+    them", and the counts listed after such a cue ("including 11 women, nine children")."""
+    toks = s.toks
+    if ld.partitive_after.match(toks, b + 1):
+        return True
+    for k in range(a - 1, max(-1, a - 1 - settings.partitive_window), -1):
+        t = toks[k]
+        hit = ld.partitive_before.match(toks, k)
+        if hit and k + hit[0] <= a:
+            return True
+        if _is_mention_tok(t, mspans):
+            # the next item of a list of shares ("including 11 women, nine children"): only
+            # the previous item's noun and a conjunction or comma in between
+            gap = toks[k + 1:a]
+            listed = all(g.kind == "punct" and g.text in ld.clause_breaks or g.low in ld.conj_words
+                         or g.kind == "word" and g.low not in ld.stopwords and not ld.event_of(g.low) for g in gap)
+            return listed and _mention_start(t, mspans) in parts
+        if t.kind == "word" and (ld.event_of(t.low) or ld.clause_words.match(toks, k)):
+            return False
+    return False
+
+
+def _mention_start(t: Token, spans) -> int:
+    i = bisect.bisect_left(spans, (t.end, -1)) - 1
+    return spans[i][0] if i >= 0 else -1
+
+
+def _is_cumulative(ld, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
+    """A running total ("68 killed since Saturday"): a cumulative cue near the count, in its clause
+    (not "6 killed in floods the city has not seen since 1990", where the cue is the floods')."""
+    c = s.clause_of[a]
+    lo, hi = max(0, a - settings.cumulative_window), min(len(s.toks), b + settings.cumulative_window + 1)
+    return any(s.clause_of[k] == c and ld.cumulative_cues.match(s.toks, k) for k in range(lo, hi))
 
 
 EVENT_UNIT = "event:"
@@ -235,24 +276,39 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
     else:
         rng = range(b + 1, min(len(toks), b + 4))
     next_to = True                      # only words of skip_before_unit in between ("dozens of")
+    found = None
     for k in rng:
         t = toks[k]
         if t.text in QUOTES:
             continue
         if t.kind != "word" or _is_mention_tok(t, mspans):
-            return None, None, False
-        if t.low in ld.skip_before_unit:
-            continue
+            break
+        if found is None:
+            if ld.partitive_after.match(toks, k):
+                return None, None, False     # "two of them": the counted thing is named before
+            if t.low in ld.generic_units:
+                return None, None, False     # "17 people": anyone, no unit of its own
+            if t.low in ld.skip_before_unit:
+                continue
         if t.low in ld.stopwords:
-            next_to = False
+            if found is not None:
+                break
+            next_to = False              # "120 were injured": only an event word may follow
             continue
         ev = ld.event_of(t.low)
+        tu = ld.ago_units.match(toks, k) or ld.time_units.match(toks, k)
+        if found is not None and (ev or tu or t.low in ld.generic_units):
+            break                        # "100 terrorists killed": the noun phrase ended
+        if not next_to and not ev:
+            break                        # "700 people from Syrian tribe": past a function word
         # "120 injured" / "130 wounded" / "45 قتيلا": a unit that names the event is keyed by
         # it; "3 days" / "يوم واحد": a span of time, never the same quantity as a head count
-        tu = ld.ago_units.match(toks, k) or ld.time_units.match(toks, k)
         key = (EVENT_UNIT + ev) if ev else (TIME_UNIT + str(tu[1]).rstrip("2+")) if tu else ld.stem(t.low)
-        return text_of(t.start, t.end), key, next_to
-    return None, None, False
+        found = (text_of(t.start, t.end), key, next_to)
+        if ev or tu or ld.count_head == "first" or rng.step < 0:
+            break                        # the head noun comes first ("7 ناشطين سوريين")
+        # "four Kurdish militiamen": the head of the noun phrase is its last word
+    return found if found else (None, None, False)
 
 
 def _event(ld, s, events, attrs, a, b, kind, settings: Settings):

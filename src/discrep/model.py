@@ -110,6 +110,8 @@ class Claim:
     sentence_start: int
     sentence_key: tuple[str, int]       # (doc id, sentence index)
     context: tuple[str, ...] = field(default=(), repr=False)   # stemmed content words of the sentence
+    part: bool = False                  # a share of another count ("including five children")
+    cumulative: bool = False            # a running total ("68 killed since Saturday")
 
     @property
     def doc_id(self) -> str:
@@ -118,7 +120,8 @@ class Claim:
     def to_dict(self) -> dict[str, Any]:
         m = self.mention
         d = {"doc": m.doc_id, **m.to_dict(), "kind": self.kind, "unit": self.unit,
-             "event": self.event, "attributed_to": self.attributed_to, "sentence": self.sentence}
+             "event": self.event, "attributed_to": self.attributed_to, "part": self.part,
+             "cumulative": self.cumulative, "sentence": self.sentence}
         return d
 
 

@@ -112,6 +112,7 @@ class LangData:
         self.name = d["meta"]["name"]
         self.script = [tuple(r) for r in d["meta"]["script"]]
         self.ordinal_head = d["meta"]["ordinal_head"]
+        self.count_head = d["meta"]["count_head"]
         self.numeric_date_order = d["meta"]["numeric_date_order"]
         af = d["affixes"]
         self.clitics = tuple(fold(p) for p in af["clitic_prefixes"])
@@ -234,6 +235,10 @@ class LangData:
         self.clause_breaks = tuple(fold(c) for c in t["clause_breaks"])
         self.clause_words = Lexicon({w: True for w in t["clause_words"]}, P)
         self.skip_before_unit = frozenset(words(" ".join(t["skip_before_unit"])))
+        self.generic_units = frozenset(words(" ".join(t["generic_units"])))
+        self.partitive_before = Lexicon({w: True for w in t["partitive_before"]}, P)
+        self.partitive_after = Lexicon({w: True for w in t["partitive_after"]}, P)
+        self.cumulative_cues = Lexicon({w: True for w in t["cumulative_cues"]}, P)
         self.number_adjectives = frozenset(words(" ".join(t["number_adjectives"])))
         self.time_units = Lexicon(t["time_units"], P, S)
         self.stopwords = frozenset(words(" ".join(t["stopwords"])))
