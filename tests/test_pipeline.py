@@ -267,3 +267,54 @@ def test_one_article_telling_two_tolls():
             "Earlier this week a gas attack in the same province killed at least 80 civilians.")
     r = run(text)
     assert not [f for f in r.findings if f.verdict == "conflict"]
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # a share meets only a share; the toll it is part of is another quantity
+    ("The blast killed 17 people, two of them paramedics.", "Seventeen people died in the blast.", "agree"),
+    ("Shelling killed 23 civilians, including 8 children, in Homs.",
+     "Shelling killed 23 civilians in Homs, among them 5 children.", {"agree", "conflict"}),
+    ("قتل 40 شخصا بينهم 9 أطفال في قصف على دوما.", "مقتل 40 شخصا في قصف على دوما.", "agree"),
+    # a running total is no rival to one day's toll
+    ("At least 68 civilians have been killed in the town since Saturday.",
+     "Barrel bombs killed 11 civilians in the town on Thursday.", None),
+    ("More than 320,000 people have been killed in the civil war.", "A car bomb killed 9 people in the city.", None),
+    ("The raids killed 40 fighters in two days, the army said.", "The raids killed 12 fighters, the army said.", None),
+    ("ارتفعت حصيلة القتلى في المدينة إلى 90 منذ بدء الهجوم.", "قتل 14 شخصا في المدينة بقصف جديد.", None),
+    # two running totals still meet
+    ("Since March, 410 people have been killed in the province.",
+     "Since March, 530 people have been killed in the province.", "conflict"),
+])
+def test_shares_and_running_totals_are_other_quantities(a, b, verdict):
+    r = run(a, b, lang="en" if a.isascii() else None)
+    got = {f.verdict for f in r.findings if f.kind == "count"}
+    want = verdict if isinstance(verdict, set) else {verdict}
+    assert (got == want) if verdict else ("conflict" not in got), got
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("Airstrikes killed 11 civilians in the town on 16 July.", "Airstrikes killed 60 civilians in the town on 2 May.", None),
+    ("قتل 12 مدنيا في غارات على البلدة يوم 3 آذار.", "قتل 30 مدنيا في غارات على البلدة يوم 20 نيسان.", None),
+    ("Airstrikes killed 11 civilians in the town on 16 July.", "Airstrikes killed 16 civilians in the town on 16 July.", "conflict"),
+])
+def test_figures_dated_to_different_days_are_two_events(a, b, verdict):
+    r = run(a, b, lang="en" if a.isascii() else None)
+    got = {f.verdict for f in r.findings if f.kind == "count"}
+    assert (got == {verdict}) if verdict else ("conflict" not in got), got
+
+
+@pytest.mark.parametrize("text, unit, event", [
+    ("6 Lebanese martyrs and 22 injured were counted.", "martyrs", "kill"),   # an event noun ends the phrase as its head
+    ("The sides agreed a 48-hour truce.", "hour", None),
+    ("Three Afghan detainees escaped.", "detainees", "escape"),
+])
+def test_head_nouns_that_name_the_event(text, unit, event):
+    _, cs = mentions(text, lang="en")
+    c = next(c for c in cs if c.kind == "count")
+    assert (c.unit, c.event) == (unit, event)
+
+
+@pytest.mark.parametrize("text", ["Airstrikes stopped at 0700 GMT on Tuesday.", "The truce began at 1430 UTC."])
+def test_run_together_clock_times_are_not_counts(text):
+    ms, _ = mentions(text, lang="en")
+    assert not [m for m in ms if m.kind == "number"]

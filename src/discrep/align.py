@@ -8,6 +8,7 @@ IDF-weighted, fuzzily matched content words.  Groups are connected components of
 comparable pairs; decide later judges only the direct pairs (the edges)."""
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 
@@ -18,7 +19,7 @@ from .model import Claim, Group
 from .settings import Settings
 
 
-class _UnionFind:
+class UnionFind:
     def __init__(self, n):
         self.p = list(range(n))
 
@@ -38,7 +39,7 @@ def _canonical_tokens(vocab: list[str], cutoff: float) -> dict[str, str]:
     """Map each context word to a representative of its fuzzy cluster (rapidfuzz cdist)."""
     if not vocab:
         return {}
-    uf = _UnionFind(len(vocab))
+    uf = UnionFind(len(vocab))
     if len(vocab) > 1:
         sims = process.cdist(vocab, vocab, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
         rows, cols = sims.nonzero()
@@ -63,6 +64,14 @@ class ContextIndex:
         n = len(self.sets)
         self.idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
         self.mass = {k: sum(self.idf[w] for w in s) for k, s in self.sets.items()}
+        # the days each sentence names: two figures dated to different days tell two events
+        self.days: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+        slack = settings.date_tolerance_days
+        for c in claims:
+            m = c.mention
+            if c.kind == "date" and m.qualifier != "offset" and m.low and m.high:
+                self.days[c.sentence_key].append((dt.date.fromisoformat(m.low).toordinal() - slack,
+                                                  dt.date.fromisoformat(m.high).toordinal() + slack))
         # unit nouns that one document counts separately ("71 مسلحا و7 عسكريين", "41 cases in
         # 4 provinces") are different quantities, even under one event; an event noun
         # ("قتيلا", "injured") names a role, not a category, and stays comparable
@@ -77,6 +86,11 @@ class ContextIndex:
                 for v in us[i + 1:]:
                     if fuzz.ratio(u, v) < settings.unit_cutoff:
                         self.distinct_units.add((u, v))
+
+    def dated_apart(self, a: tuple, b: tuple) -> bool:
+        """Both sentences name days, and none of one's falls on any of the other's."""
+        da, db = self.days.get(a), self.days.get(b)
+        return bool(da and db) and not any(la <= hb and lb <= ha for la, ha in da for lb, hb in db)
 
     def similarity(self, a: tuple, b: tuple) -> float:
         """IDF-weighted overlap coefficient: shared weight over the lighter sentence's weight."""
@@ -131,6 +145,8 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
         return False                     # "the war began in 2011" is no rival to "on 22 February 2015"
     if x.sentence_key == y.sentence_key:
         return bool(x.attributed_to or y.attributed_to) and x.attributed_to != y.attributed_to
+    if x.kind != "date" and ctx.dated_apart(x.sentence_key, y.sentence_key):
+        return False                     # "11 killed on Thursday" / "60 killed in May"
     # dates have no unit, and an ordinal's head noun varies ("the 90th member/state"), so for
     # those kinds an agreeing event is key enough
     keyed = same_event and (same_unit or x.kind in ("date", "ordinal"))
@@ -159,7 +175,7 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
             by_kind[(kind, cur)].extend(lst)
         for (kind, _), lst in by_kind.items():
             n = len(lst)
-            uf = _UnionFind(n)
+            uf = UnionFind(n)
             edges = []
             for i in range(n):
                 for j in range(i + 1, n):

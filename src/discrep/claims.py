@@ -177,6 +177,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
 
     prior: list[tuple[int, str | None, str | None, str | None]] = []   # (sentence, unit_stem, event, ev_text)
     parts: set[int] = set()             # norm starts of the mentions that are shares of another count
+    whole: tuple[int, bool] | None = None   # (sentence, cumulative) of the last count that is no share
     for n, m in enumerate(mentions):
         si = max(0, bisect.bisect_right(starts, m.norm_start) - 1)
         s = sents[si]
@@ -207,9 +208,13 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                     break
         prior.append((si, ustem, ev, ev_text))
         part = kind == "count" and _is_part(ld, s, a, b, mspans, parts, settings)
+        cumulative = kind == "count" and _is_cumulative(ld, s, a, b, mspans, settings)
         if part:
             parts.add(m.norm_start)
-        cumulative = kind == "count" and _is_cumulative(ld, s, a, b, settings)
+            # a share of a running total is a running share ("since Thursday, 44 killed, including 11 women")
+            cumulative = cumulative or bool(whole and whole[0] == si and whole[1])
+        elif kind == "count":
+            whole = (si, cumulative)
         att = _attribution(attrs, a, b, settings)
         rs, re_ = raw_span(nd, s.start, s.end)
         out.append(Claim(
@@ -249,12 +254,28 @@ def _mention_start(t: Token, spans) -> int:
     return spans[i][0] if i >= 0 else -1
 
 
-def _is_cumulative(ld, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
-    """A running total ("68 killed since Saturday"): a cumulative cue near the count, in its clause
-    (not "6 killed in floods the city has not seen since 1990", where the cue is the floods')."""
+def _is_cumulative(ld, s: _Sentence, a: int, b: int, mspans, settings: Settings) -> bool:
+    """A running total ("68 killed since Saturday"): a cumulative cue near the count, in its
+    clause.  "منذ 30 عاما" / "since 30 years" gives a span, not a start: "6 killed in floods
+    unseen for 30 years" is one event's toll."""
+    toks = s.toks
     c = s.clause_of[a]
-    lo, hi = max(0, a - settings.cumulative_window), min(len(s.toks), b + settings.cumulative_window + 1)
-    return any(s.clause_of[k] == c and ld.cumulative_cues.match(s.toks, k) for k in range(lo, hi))
+    lo, hi = max(0, a - settings.cumulative_window), min(len(toks), b + settings.cumulative_window + 1)
+
+    def duration_at(n):                  # "30 عاما", "24 hours", "two days"
+        return n + 1 < len(toks) and _is_mention_tok(toks[n], mspans) and not (a <= n <= b) and \
+            bool(ld.ago_units.match(toks, n + 1) or ld.time_units.match(toks, n + 1))
+
+    for k in range(lo, hi):
+        if s.clause_of[k] != c:
+            continue
+        hit = ld.cumulative_cues.match(toks, k)
+        if hit and not duration_at(k + hit[0]):
+            return True
+        hit = ld.period_preps.match(toks, k)
+        if hit and duration_at(k + hit[0]):
+            return True                  # "killed 40 in two days"
+    return False
 
 
 EVENT_UNIT = "event:"
@@ -274,13 +295,15 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
             and not _is_mention_tok(toks[a - 1], mspans):
         rng = range(a - 1, a - 2, -1)            # "يوم واحد", "طفلان اثنان": the noun comes first
     else:
-        rng = range(b + 1, min(len(toks), b + 4))
+        rng = range(b + 1, min(len(toks), b + 5))
     next_to = True                      # only words of skip_before_unit in between ("dozens of")
     found = None
     for k in rng:
         t = toks[k]
         if t.text in QUOTES:
             continue
+        if t.text == "-" and k == b + 1 and found is None:
+            continue                     # "a 48-hour truce", "three-day visit"
         if t.kind != "word" or _is_mention_tok(t, mspans):
             break
         if found is None:
@@ -297,7 +320,7 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
             continue
         ev = ld.event_of(t.low)
         tu = ld.ago_units.match(toks, k) or ld.time_units.match(toks, k)
-        if found is not None and (ev or tu or t.low in ld.generic_units):
+        if found is not None and (ev and t.low not in ld.role_nouns or tu or t.low in ld.generic_units):
             break                        # "100 terrorists killed": the noun phrase ended
         if not next_to and not ev:
             break                        # "700 people from Syrian tribe": past a function word

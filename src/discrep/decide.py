@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import math
 
+from .align import UnionFind
 from .model import Claim, Finding, FindingClaim, Group
 from .settings import Settings
 
@@ -93,19 +94,32 @@ def finding_id(kind, story, top, claims) -> str:
     return "D" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
-def decide_group(g: Group, st: Settings) -> Finding | None:
+def _components(n: int, edges) -> list[list[int]]:
+    uf = UnionFind(n)
+    for a, b in edges:
+        uf.union(a, b)
+    comps: dict[int, list[int]] = {}
+    for i in range(n):
+        comps.setdefault(uf.find(i), []).append(i)
+    return [c for c in comps.values() if len(c) > 1]
+
+
+def decide_group(g: Group, st: Settings) -> list[Finding]:
     ivs = [interval(c, st) for c in g.claims]
-    if any(iv == (-math.inf, math.inf) for iv in ivs):
-        # claims that bound nothing ("in 3 days") neither oppose nor support the others
-        keep = [k for k, iv in enumerate(ivs) if iv != (-math.inf, math.inf)]
-        if len(keep) < 2:
-            return None
-        pos = {k: n for n, k in enumerate(keep)}
-        claims = tuple(g.claims[k] for k in keep)
-        edges = tuple((pos[a], pos[b]) for a, b in g.edges if a in pos and b in pos)
-        ivs = [ivs[k] for k in keep]
-    else:
-        claims, edges = g.claims, g.edges
+    # claims that bound nothing ("in 3 days") neither oppose nor support the others: their
+    # pairs are no evidence, and what they alone joined is judged apart
+    edges = [(a, b) for a, b in g.edges if ivs[a] != (-math.inf, math.inf) and ivs[b] != (-math.inf, math.inf)]
+    out = []
+    for comp in _components(len(g.claims), edges):
+        pos = {k: n for n, k in enumerate(comp)}
+        f = _decide(g, tuple(g.claims[k] for k in comp), [ivs[k] for k in comp],
+                    [(pos[a], pos[b]) for a, b in edges if a in pos], st)
+        if f:
+            out.append(f)
+    return out
+
+
+def _decide(g: Group, claims, ivs, edges, st: Settings) -> Finding | None:
     worst = None
     for a, b in edges:
         (la, ha), (lb, hb) = ivs[a], ivs[b]
@@ -158,7 +172,7 @@ def weekday_findings(claims: list[Claim]) -> list[Finding]:
 
 
 def decide(groups: list[Group], claims: list[Claim], st: Settings) -> list[Finding]:
-    out = [f for g in groups if (f := decide_group(g, st))]
+    out = [f for g in groups for f in decide_group(g, st)]
     if "weekday" in st.kinds:
         out.extend(weekday_findings(claims))
     out.sort(key=lambda f: (f.verdict != "conflict", -(f.severity or 0), f.kind, f.id))

@@ -14,7 +14,7 @@ class Settings:
     # --- claims --------------------------------------------------------------
     event_window: int = 20             # max tokens between a mention and its event word
     attribution_window: int = 40       # max tokens between an attribution verb and a mention
-    cumulative_window: int = 6         # max tokens between "since"/"منذ" and a count it makes a running total
+    cumulative_window: int = 10        # max tokens between "since"/"منذ" and a count it makes a running total
     partitive_window: int = 3          # max tokens between "including"/"بينهم" and the share it introduces
     # --- align ---------------------------------------------------------------
     unit_cutoff: float = 80.0          # rapidfuzz ratio for two unit stems to be "the same thing"

@@ -45,9 +45,13 @@ def _clock_time(ld, toks, i) -> int | None:
     """The end of a clock time at ``toks[i]``: an hour (0-24) with a time word after it
     ("3 p.m.", "10 صباحا") or an hour word before it ("الساعة 10").  Times are not counts."""
     v = numbers.parse_digits(toks[i].text) if toks[i].text.isdigit() else None
-    if v is None or v > 24:
+    if v is None:
         return None
     ta = ld.time_after.match(toks, i + 1) if i + 1 < len(toks) else None
+    if ta and len(toks[i].text) == 4 and v // 100 < 24 and v % 100 < 60:
+        return i + 1 + ta[0]             # "0700 GMT", "1430 UTC": hours and minutes run together
+    if v > 24:
+        return None
     if ta:
         return i + 1 + ta[0]
     if i and ld.time_before.match(toks, i - 1):
