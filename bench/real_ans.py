@@ -16,7 +16,7 @@ below, which looks only at the headlines and the stance label, never at discrep'
 * **unrelated**: stance `other`.
 
 Numbers are digit runs (ASCII or Arabic-Indic, with "," or "٬" grouping) and a short list
-of spelled-out numbers written in this script, so that the labels do not borrow
+of spelled-out numbers written in this script, either times a scale word right after it, so that the labels do not borrow
 discrep's own reader.  Printed: recall on numeric contradictions, and the share of
 same-number and unrelated pairs on which discrep reports a conflict, with examples.
 """
@@ -76,9 +76,14 @@ def numbers(headline: str) -> list[float]:
             v *= SCALES[nxt[1]]
             scaled_words.add(nxt[0])
         out.append(v)
-    for st, w in words:
-        if st not in scaled_words and (v := _spelled(w)) is not None:
-            out.append(v)
+    for n, (st, w) in enumerate(words):
+        if st in scaled_words or (v := _spelled(w)) is None:
+            continue
+        nxt = words[n + 1] if n + 1 < len(words) else None
+        if v < 1000 and nxt and text[st + len(w):nxt[0]].strip() == "" and nxt[1] in SCALES:
+            v *= SCALES[nxt[1]]          # "بخمسين مليار" is 50e9, as "٥٠ مليار" is
+            scaled_words.add(nxt[0])
+        out.append(v)
     return out
 
 

@@ -14,6 +14,9 @@ Two measures, both through the library (one `check_documents` call each):
    date and a place (a heuristic: a few merge two events).  Each cluster becomes a story.
    Clusters whose annotated death counts (civilians or non-civilians) differ between
    outlets should get a count conflict; clusters whose counts agree should get none.
+   Because a cluster may merge two events, a stricter figure is printed as well: among
+   the clusters where two documents' differing tolls are read as claims, how many get a
+   conflict that cites both tolls.
 
 Per-cluster evidence for a sample is printed so that a person can judge it.
 """
@@ -113,6 +116,21 @@ def main(argv=None) -> int:
         outcome[differ].append((c, fs, by_story[c["cluster_key"]]))
     d, s = outcome[True], outcome[False]
     d_hit = sum(bool(fs) for _, fs, _ in d)
+    # stricter: a conflict that cites the annotated tolls of two documents of the cluster;
+    # "checkable" clusters are those where two documents' differing tolls are read as claims
+    found_in = collections.defaultdict(set)
+    for cl in rep2.claims:
+        if cl.kind == "count":
+            found_in[cl.doc_id].add(cl.mention.value)
+    checkable = cited = 0
+    for c, fs, _ in d:
+        tolls = {m["id"]: annotated(m) & found_in[m["id"]] for m in c["members"]}
+        with_toll = [v for v in tolls.values() if v]
+        if len(with_toll) < 2 or len({frozenset(v) for v in with_toll}) < 2:
+            continue
+        checkable += 1
+        cited += any(len({fc.claim.doc_id for fc in f.claims if fc.claim.mention.value in tolls.get(fc.claim.doc_id, ())}) >= 2
+                     for f in fs)
     s_quiet = sum(not fs for _, fs, _ in s)
     s_quiet_all = sum(not every for _, _, every in s)
     rnd = random.Random(a.seed)
@@ -127,6 +145,8 @@ def main(argv=None) -> int:
             for f in every[:4]:
                 print(f"  -> {f.kind} conflict: {f.reason}")
     print(f"\nclusters whose death counts differ: {len(d)}, count conflict on {d_hit}: {d_hit / len(d):.3f}")
+    print(f"  of which {checkable} have two documents' differing tolls read as claims; a conflict citing both "
+          f"tolls on {cited}: {cited / max(checkable, 1):.3f}")
     print(f"clusters whose death counts agree: {len(s)}, no count conflict on {s_quiet}: {s_quiet / len(s):.3f}"
           f" (no conflict of any kind on {s_quiet_all}: {s_quiet_all / len(s):.3f})")
     return 0

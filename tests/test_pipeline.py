@@ -318,3 +318,42 @@ def test_head_nouns_that_name_the_event(text, unit, event):
 def test_run_together_clock_times_are_not_counts(text):
     ms, _ = mentions(text, lang="en")
     assert not [m for m in ms if m.kind == "number"]
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # nothing names what the figures count: a near restatement still makes them one quantity
+    ("العجز التجاري بلغ 48 مليار هذا العام", "العجز التجاري بلغ 39 مليار هذا العام", "conflict"),
+    ("The deficit reached 48 billion this year", "The deficit reached 39 billion this year", "conflict"),
+    ("The deficit reached 48 billion this year", "Exports grew to 39 billion as prices rose", None),
+    # "more than 130" is not how one reports 1,300; it still covers 150
+    ("Activists said more than 130 people were killed in the attack.",
+     "Opponents said 1,300 people were killed in the attack.", "conflict"),
+    ("Activists said more than 130 people were killed in the attack.",
+     "Opponents said 150 people were killed in the attack.", "agree"),
+    # "and injuring 250" starts the next figure: the 7 is still the dead
+    ("مقتل 9 فلسطينيين وإصابة 310 في احتجاجات قرب الحدود", "مقتل 9 وإصابة 310 في الاحتجاجات قرب الحدود", "agree"),
+])
+def test_near_restatements_and_hedges(a, b, verdict):
+    r = run(a, b, lang="en" if a.isascii() else None)
+    got = {f.verdict for f in r.findings if f.kind in ("count", "money")}
+    assert (got == {verdict}) if verdict else ("conflict" not in got), got
+
+
+@pytest.mark.parametrize("text, value", [
+    ("توفي عن عمر يناهز 87عاما", 87),                 # a span of time glued to its number
+    ("مقبرة عمرها 3200سنة", 3200),
+    ("ربح مليار ونصف المليار", 1_500_000_000),        # the scale said again after the half
+    ("بلغ عدد السكان مليونين ونصف المليون", 2_500_000),
+])
+def test_arabic_forms_read_as_one_number(text, value):
+    ms, _ = mentions(text)
+    assert [m.value for m in ms if m.kind in ("number", "money")] == [value]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("More than 9,000 were killed and millions have been displaced.", ["kill", "displace"]),
+    ("Officials said 40 were injured and 3 were killed.", ["injure", "kill"]),
+])
+def test_the_participle_after_an_auxiliary_names_the_event(text, event):
+    _, cs = mentions(text, lang="en")
+    assert [c.event for c in cs if c.kind == "count"] == event

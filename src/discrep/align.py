@@ -124,6 +124,7 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
     if (_is_time(x.unit_stem) or _is_time(y.unit_stem)) and x.unit_stem != y.unit_stem and x.kind == "count":
         return False                     # "يوم واحد" is no head count, nor the same as "24 ساعة"
     same_event = bool(x.event and x.event == y.event)
+    bare = False
     if x.unit_stem and y.unit_stem:
         same_unit = fuzz.ratio(x.unit_stem, y.unit_stem) >= st.unit_cutoff
         # two different nouns count different things ("2 incubators" / "26 people"), unless one
@@ -139,7 +140,8 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
         # the event itself is the key; a specific noun ("50 soldiers") is not
         other = x.unit_stem or y.unit_stem
         same_unit = x.kind == "count" and (other is None or other.startswith(EVENT_UNIT))
-        if not same_event:
+        bare = not (x.event or y.event or other)
+        if not same_event and not bare:
             return False
     if x.kind == "date" and {x.mention.precision, y.mention.precision} >= {"day", "year"}:
         return False                     # "the war began in 2011" is no rival to "on 22 February 2015"
@@ -151,6 +153,10 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
     # those kinds an agreeing event is key enough
     keyed = same_event and (same_unit or x.kind in ("date", "ordinal"))
     cutoff = st.context_cutoff_keyed if keyed else st.context_cutoff
+    if bare:
+        # nothing names what the figures count ("العجز يصل إلى 77 مليار"): only a near
+        # restatement of the same sentence makes them one quantity
+        cutoff = st.context_cutoff_unkeyed
     if x.doc_id == y.doc_id:
         # one article giving two figures in two sentences is usually telling two things
         # ("18 killed ... earlier this week, 87 killed"): only a near restatement is compared
@@ -167,7 +173,7 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
         ctx = ContextIndex(sc, settings)
         blocks: dict[tuple, list[Claim]] = defaultdict(list)
         for c in sc:
-            if c.kind in settings.kinds and (c.event or c.unit_stem):
+            if c.kind in settings.kinds:
                 blocks[(c.kind, c.mention.currency, c.event)].append(c)
         # event-less claims may pair with any event block of their kind: merge them in by kind
         by_kind: dict[tuple, list[Claim]] = defaultdict(list)

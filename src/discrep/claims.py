@@ -297,6 +297,7 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
     else:
         rng = range(b + 1, min(len(toks), b + 5))
     next_to = True                      # only words of skip_before_unit in between ("dozens of")
+    only_event = False
     found = None
     for k in rng:
         t = toks[k]
@@ -306,6 +307,8 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
             continue                     # "a 48-hour truce", "three-day visit"
         if t.kind != "word" or _is_mention_tok(t, mspans):
             break
+        if k > b and any(t.low.startswith(c) and ld.event_of(t.low[len(c):]) for c in ld.conj_prefixes):
+            break                        # "مقتل 7 وإصابة 250": "and injuring" starts the next figure
         if found is None:
             if ld.partitive_after.match(toks, k):
                 return None, None, False     # "two of them": the counted thing is named before
@@ -313,16 +316,20 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
                 return None, None, False     # "17 people": anyone, no unit of its own
             if t.low in ld.skip_before_unit:
                 continue
+        if t.low in ld.auxiliaries and found is None:
+            only_event = True            # "120 were injured": the participle names the figure's event
+            continue
         if t.low in ld.stopwords:
             if found is not None:
                 break
-            next_to = False              # "120 were injured": only an event word may follow
+            next_to = False              # "إصابة 130 في القصف": an event after a preposition is another's
+            only_event = True
             continue
         ev = ld.event_of(t.low)
         tu = ld.ago_units.match(toks, k) or ld.time_units.match(toks, k)
         if found is not None and (ev and t.low not in ld.role_nouns or tu or t.low in ld.generic_units):
             break                        # "100 terrorists killed": the noun phrase ended
-        if not next_to and not ev:
+        if only_event and not ev:
             break                        # "700 people from Syrian tribe": past a function word
         # "120 injured" / "130 wounded" / "45 قتيلا": a unit that names the event is keyed by
         # it; "3 days" / "يوم واحد": a span of time, never the same quantity as a head count

@@ -41,8 +41,8 @@ def interval(c: Claim, st: Settings) -> tuple[float, float]:
         return v * st.up_to_floor, v
     if q in ("at_least",):
         return v, math.inf
-    if q == "more_than":
-        return v, math.inf
+    if q == "more_than":                 # "more than 130" is not how one reports 1,300
+        return v, v * st.more_than_ceiling
     if q == "less_than":
         return 0.0, v
     lo = float(m.low) if m.low is not None else 0.0

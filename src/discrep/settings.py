@@ -21,11 +21,13 @@ class Settings:
     token_cutoff: float = 88.0         # rapidfuzz ratio for two context stems to count as one word
     context_cutoff: float = 0.25       # IDF-weighted context overlap for claims in different sentences
     context_cutoff_keyed: float = 0.10  # the same, when event and unit (or a date's event) both agree
+    context_cutoff_unkeyed: float = 0.6  # the same, when neither claim names an event or a unit
     context_cutoff_same_doc: float = 0.5  # the least overlap for two sentences of one document
     # --- decide --------------------------------------------------------------
     tolerance: float = 0.0             # relative slack around exact values (0.05 = 5 %)
     approx_margin: float = 0.15        # "about 120" covers 120 ± 15 %
     up_to_floor: float = 0.5           # "up to 1,500" covers [750, 1,500]
+    more_than_ceiling: float = 3.0     # "more than 130" covers [130, 390]
     date_tolerance_days: int = 0       # slack around dates, in days
     min_agree_sources: int = 2         # documents or attributions needed for an agreement
     fail_on: str = "conflict"          # "conflict" or "never"

@@ -233,7 +233,9 @@ def _glued_identifier(ld: LangData, toks, i) -> bool:
         if nx.glued and nx.kind == "word":
             if (nx.low in ld.ord_digit_suffixes or ld.percent_after.match(toks, i + 1)
                     or ld.currency.match(toks, i + 1) or _number_word(ld, toks, i + 1, True)
-                    or nx.low in ld.year_suffixes or ld.months.match(toks, i + 1)):
+                    or nx.low in ld.year_suffixes or ld.months.match(toks, i + 1)
+                    # a span of time written without its space: "25عام", "1000سنة"
+                    or ld.ago_units.match(toks, i + 1) or ld.time_units.match(toks, i + 1)):
                 return False
             return True
     return False
@@ -639,6 +641,10 @@ def core_number(ld: LangData, toks, i):
                     fv, fj = fv * sc2[1], fj + sc2[0]     # "one billion and a half million"
                 elif tail_scale:
                     fv *= tail_scale
+                    w = _number_word(ld, toks, fj, True) if fj < n else None
+                    if (w and (not w[1] or w[1] in ld.definite_prefixes)
+                            and any(c in ("scale", "pscale") and sv == tail_scale for c, sv in w[0])):
+                        fj += w[2]               # "مليار ونصف المليار": the scale said again
                 v += fv
                 j = fj
                 if not tail_scale:

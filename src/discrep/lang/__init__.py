@@ -237,6 +237,7 @@ class LangData:
         self.skip_before_unit = frozenset(words(" ".join(t["skip_before_unit"])))
         self.generic_units = frozenset(words(" ".join(t["generic_units"])))
         self.role_nouns = frozenset(words(" ".join(t["role_nouns"])))
+        self.auxiliaries = frozenset(words(" ".join(t["auxiliaries"])))
         self.partitive_before = Lexicon({w: True for w in t["partitive_before"]}, P)
         self.partitive_after = Lexicon({w: True for w in t["partitive_after"]}, P)
         self.cumulative_cues = Lexicon({w: True for w in t["cumulative_cues"]}, P)
