@@ -1,0 +1,51 @@
+"""Evaluation gate on real news: ``bench/real_ans.py`` (Arabic headline pairs) and
+``bench/real_fakes.py`` (English casualty reports) must stay at or above pinned floors,
+and false conflicts at or below pinned ceilings.  The data is read from ``../shared``; CI
+sets ``DISCREP_REQUIRE_PEERS=1`` so that a missing ``../shared`` fails instead of skipping.
+Raise the floors when the figures improve; never relax them to land a change.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SHARED = pathlib.Path(os.environ.get("DISCREP_SHARED", ROOT.parent / "shared"))
+EXTERNAL = SHARED / "bench" / "external"
+
+
+def _run(script: str, data: str) -> str:
+    path = EXTERNAL / data
+    if not path.is_dir():
+        if os.environ.get("DISCREP_REQUIRE_PEERS"):
+            pytest.fail(f"evaluation data not found at {path}")
+        pytest.skip(f"evaluation data not found at {path}")
+    pr = subprocess.run([sys.executable, str(ROOT / "bench" / script), str(path), "--show", "0"],
+                        capture_output=True, text=True, timeout=600)
+    assert pr.returncode == 0, pr.stderr
+    return pr.stdout
+
+
+def _rate(out: str, pattern: str) -> float:
+    m = re.search(pattern, out)
+    assert m, f"no line matching {pattern!r} in:\n{out}"
+    return float(m.group(1))
+
+
+def test_ans_floors():
+    out = _run("real_ans.py", "ans_arabic_news_stance")
+    assert _rate(out, r"numeric contradiction: .* recall ([\d.]+)") >= 0.80, out
+    assert _rate(out, r"same numbers: .* false-conflict rate ([\d.]+)") <= 0.01, out
+    assert _rate(out, r"unrelated: .* false-conflict rate ([\d.]+)") == 0.0, out
+
+
+def test_fakes_floors():
+    out = _run("real_fakes.py", "fakes_syria_casualty_reports")
+    assert _rate(out, r"recall ([\d.]+)") >= 0.99, out
+    assert _rate(out, r"counts agree: .* no count conflict on \d+: ([\d.]+)") >= 0.36, out
+    assert _rate(out, r"conflict citing both tolls on \d+: ([\d.]+)") >= 0.48, out
