@@ -357,3 +357,13 @@ def test_arabic_forms_read_as_one_number(text, value):
 def test_the_participle_after_an_auxiliary_names_the_event(text, event):
     _, cs = mentions(text, lang="en")
     assert [c.event for c in cs if c.kind == "count"] == event
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("Car Bomb Kills Four Injures Nine in Homs", "Four Killed Nine Injured in Homs Car Bomb", {"agree"}),
+    ("Shelling Kills Three Wounds 12 in Daraa", "Three Killed 15 Wounded in Daraa Shelling", {"agree", "conflict"}),
+])
+def test_headline_verbs_after_a_number(a, b, verdict):
+    """The dead agree and the wounded differ: a verb after a number starts the next figure."""
+    r = run(a, b, lang="en")
+    assert {f.verdict for f in r.findings if f.kind == "count"} == verdict

@@ -326,6 +326,8 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
             only_event = True
             continue
         ev = ld.event_of(t.low)
+        if ev and t.low in ld.event_verbs:
+            break                        # "Kills Two Injures Three": a verb after the number starts a clause
         tu = ld.ago_units.match(toks, k) or ld.time_units.match(toks, k)
         if found is not None and (ev and t.low not in ld.role_nouns or tu or t.low in ld.generic_units):
             break                        # "100 terrorists killed": the noun phrase ended

@@ -238,6 +238,7 @@ class LangData:
         self.generic_units = frozenset(words(" ".join(t["generic_units"])))
         self.role_nouns = frozenset(words(" ".join(t["role_nouns"])))
         self.auxiliaries = frozenset(words(" ".join(t["auxiliaries"])))
+        self.event_verbs = frozenset(words(" ".join(t["event_verbs"])))
         self.partitive_before = Lexicon({w: True for w in t["partitive_before"]}, P)
         self.partitive_after = Lexicon({w: True for w in t["partitive_after"]}, P)
         self.cumulative_cues = Lexicon({w: True for w in t["cumulative_cues"]}, P)
