@@ -210,6 +210,7 @@ def test_english_units(text, unit):
     ("Raids killed 44 people including 11 women, nine children and one medic.", "en", [False, True, True, True]),
     ("The blast killed 17 people, two of them paramedics.", "en", [False, True]),
     ("Three of the 20 detainees were freed.", "en", [True, False]),
+    ("Among the 40 dead were journalists.", "en", [False]),                  # the whole, not a share
     ("It killed 18 civilians including one child and wounded dozens of others.", "en", [False, True, False]),
     ("قتل 23 شخصا بينهم سبعة أطفال في الغارة.", "ar", [False, True]),
     ("أسفر القصف عن مقتل 30 مدنيا، من بينهم 4 نساء و6 أطفال.", "ar", [False, True, True]),
