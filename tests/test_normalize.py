@@ -86,3 +86,11 @@ def test_outlet_and_dateline(text, outlet, published):
     nd = normalize(Document("x", text))
     assert nd.outlet == outlet
     assert (nd.published.isoformat() if nd.published else None) == published
+
+
+@pytest.mark.parametrize("code", lang.available())
+def test_event_word_lists_name_events(code):
+    """role_nouns and event_verbs only refine event words: an entry that is no event word never fires."""
+    ld = lang.get(code)
+    for key in ("role_nouns", "event_verbs"):
+        assert [w for w in getattr(ld, key) if not ld.event_of(w)] == [], key
