@@ -13,7 +13,10 @@ import datetime as dt
 import hashlib
 import math
 
+from rapidfuzz import fuzz
+
 from .align import UnionFind
+from .claims import EVENT_UNIT
 from .model import Claim, Finding, FindingClaim, Group
 from .settings import Settings
 
@@ -104,11 +107,79 @@ def _components(n: int, edges) -> list[list[int]]:
     return [c for c in comps.values() if len(c) > 1]
 
 
-def decide_group(g: Group, st: Settings) -> list[Finding]:
+def _overlap(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    return x[0] <= y[1] and y[0] <= x[1]
+
+
+class Witnesses:
+    """What each document of a story states, to tell two quantities from a dispute.
+
+    Two outlets that each give both figures ("13 killed in the province ... 8 in one
+    village") do not disagree: the figures are two quantities that both report.  Nor do two
+    figures that some document gives as a whole and its share ("31 killed, including 10 on
+    a bus").  Two named sources at odds stay a conflict when both outlets relay them, each
+    figure with its source."""
+
+    def __init__(self, claims: list[Claim], st: Settings):
+        self.st = st
+        self.by_doc: dict[tuple, list[tuple[Claim, tuple]]] = {}
+        self.shares: dict[object, list[tuple[Claim, tuple, tuple]]] = {}   # story -> (whole, its interval, share's)
+        by_sentence: dict[tuple, list[Claim]] = {}
+        for c in claims:
+            self.by_doc.setdefault((c.story, c.doc_id), []).append((c, interval(c, st)))
+            if c.kind == "count":
+                by_sentence.setdefault(c.sentence_key, []).append(c)
+        for cs in by_sentence.values():
+            for share in (c for c in cs if c.part):
+                for whole in cs:
+                    if not whole.part and whole.event == share.event and whole.mention.value > share.mention.value:
+                        self.shares.setdefault(whole.story, []).append(
+                            (whole, interval(whole, st), interval(share, st)))
+
+    def same_quantity(self, w: Claim, c: Claim) -> bool:
+        """``w`` counts what ``c`` counts, as far as the claims' keys tell (no context needed)."""
+        if (w.kind, w.mention.currency, w.event, w.part, w.cumulative) != \
+                (c.kind, c.mention.currency, c.event, c.part, c.cumulative):
+            return False
+        plain = lambda u: u is None or u.startswith(EVENT_UNIT)
+        return plain(w.unit_stem) or plain(c.unit_stem) or \
+            fuzz.ratio(w.unit_stem, c.unit_stem) >= self.st.unit_cutoff
+
+    def nested(self, x: Claim, y: Claim, ivx, ivy) -> bool:
+        """Some document gives one of the two figures as a share of the other."""
+        return any(whole.event == x.event and (_overlap(wiv, ivx) and _overlap(siv, ivy)
+                                               or _overlap(wiv, ivy) and _overlap(siv, ivx))
+                   for whole, wiv, siv in self.shares.get(x.story, ()))
+
+    def states(self, doc_claim: Claim, like: Claim, iv, by_source: bool = False) -> bool:
+        """The document of ``doc_claim`` also states ``like``'s quantity with a value in ``iv``
+        (and, with ``by_source``, from ``like``'s source)."""
+        # an open bound witnesses only the figure it names: "at least 31" states 31, not 35
+        return any(w is not doc_claim and self.same_quantity(w, like) and _overlap(wv, iv)
+                   and (not math.isinf(wv[1]) or iv[0] <= wv[0])
+                   and (not by_source or w.attributed_to == like.attributed_to)
+                   for w, wv in self.by_doc.get((doc_claim.story, doc_claim.doc_id), ()))
+
+    def explained(self, x: Claim, y: Claim, ivx, ivy) -> bool:
+        """The two disjoint figures are two quantities, not one quantity in dispute."""
+        if _overlap(ivx, ivy):
+            return False
+        if self.nested(x, y, ivx, ivy):
+            return True
+        if x.doc_id == y.doc_id or not (self.states(x, y, ivy) and self.states(y, x, ivx)):
+            return False
+        relayed = x.attributed_to and y.attributed_to and x.attributed_to != y.attributed_to \
+            and self.states(x, y, ivy, by_source=True) and self.states(y, x, ivx, by_source=True)
+        return not relayed
+
+
+def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[Finding]:
     ivs = [interval(c, st) for c in g.claims]
     # claims that bound nothing ("in 3 days") neither oppose nor support the others: their
     # pairs are no evidence, and what they alone joined is judged apart
     edges = [(a, b) for a, b in g.edges if ivs[a] != (-math.inf, math.inf) and ivs[b] != (-math.inf, math.inf)]
+    if wit:
+        edges = [(a, b) for a, b in edges if not wit.explained(g.claims[a], g.claims[b], ivs[a], ivs[b])]
     out = []
     for comp in _components(len(g.claims), edges):
         pos = {k: n for n, k in enumerate(comp)}
@@ -172,7 +243,8 @@ def weekday_findings(claims: list[Claim]) -> list[Finding]:
 
 
 def decide(groups: list[Group], claims: list[Claim], st: Settings) -> list[Finding]:
-    out = [f for g in groups for f in decide_group(g, st)]
+    wit = Witnesses(claims, st)
+    out = [f for g in groups for f in decide_group(g, st, wit)]
     if "weekday" in st.kinds:
         out.extend(weekday_findings(claims))
     out.sort(key=lambda f: (f.verdict != "conflict", -(f.severity or 0), f.kind, f.id))
