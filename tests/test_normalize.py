@@ -90,7 +90,7 @@ def test_outlet_and_dateline(text, outlet, published):
 
 @pytest.mark.parametrize("code", lang.available())
 def test_event_word_lists_name_events(code):
-    """role_nouns and event_verbs only refine event words: an entry that is no event word never fires."""
+    """role_nouns, event_verbs and occurrence_nouns only refine event words: an entry that is no event word never fires."""
     ld = lang.get(code)
-    for key in ("role_nouns", "event_verbs"):
+    for key in ("role_nouns", "event_verbs", "occurrence_nouns"):
         assert [w for w in getattr(ld, key) if not ld.event_of(w)] == [], key

@@ -368,3 +368,109 @@ def test_headline_verbs_after_a_number(a, b, verdict):
     """The dead agree and the wounded differ: a verb after a number starts the next figure."""
     r = run(a, b, lang="en")
     assert {f.verdict for f in r.findings if f.kind == "count"} == verdict
+
+
+@pytest.mark.parametrize("texts, verdict", [
+    # both outlets give the province's toll and one village's: two quantities, not a dispute
+    (["Raids killed 14 civilians across Hama province on Monday, a monitor said. In the west of the province, "
+      "6 civilians were killed when jets struck the village of Kafr Nabudah.",
+      "Jets killed 6 civilians in Kafr Nabudah on Monday. Raids across Hama province killed 14 civilians, a monitor said."],
+     None),
+    (["قتل 22 مدنيا في غارات على ريف إدلب. وفي بلدة سرمين قتل 9 مدنيين في غارة على سوق شعبي.",
+      "قتل 9 مدنيين في غارة على سوق شعبي في سرمين. وقتل 22 مدنيا في غارات على ريف إدلب يوم الاثنين."],
+     None),
+    # only one outlet gives both: the other's figure stays disputed
+    (["Raids killed 14 civilians across Hama province on Monday, a monitor said.",
+      "Raids killed 19 civilians across Hama province on Monday, a monitor said. Six died in one village."],
+     "conflict"),
+    # "at least 27" names 27, not 35: the outlets still disagree
+    (["Activists said 27 people were killed in the town when the jet crashed. The toll is at least 31, a monitor said.",
+      "Thirty-five people were killed in the town when the jet crashed. Rescuers had first found at least 12 dead."],
+     "conflict"),
+])
+def test_outlets_that_each_give_both_figures(texts, verdict):
+    r = run(*texts, lang="en" if texts[0].isascii() else None)
+    got = {f.verdict for f in r.findings if f.kind == "count" and f.verdict == "conflict"}
+    assert got == ({verdict} if verdict else set()), [f.reason for f in r.findings]
+
+
+def test_named_sources_relayed_by_both_outlets_stay_a_conflict():
+    a = ("The Red Crescent said 4 people were killed in the gas attack on the town. "
+         "The SDF said 9 people were killed in the gas attack on the town.")
+    b = ("According to the SDF, 9 people were killed in the gas attack on the town. "
+         "The Red Crescent said 4 people were killed in the gas attack on the town.")
+    r = run(a, b, lang="en")
+    assert conflicts(r)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Barrel bombs killed 27 civilians in Daraa on Friday, including 11 when a school bus was hit.",
+     "Eleven civilians were killed when barrel bombs hit a school bus in Daraa on Friday."],
+    ["قتل 35 مدنيا في قصف على حمص، بينهم 12 في سوق الخضار.", "قتل 12 مدنيا في قصف على سوق الخضار في حمص."],
+])
+def test_a_figure_given_as_a_share_of_the_other_is_no_rival(texts):
+    r = run(*texts, lang="en" if texts[0].isascii() else None)
+    assert not [f for f in conflicts(r) if f.kind == "count"], [f.reason for f in conflicts(r)]
+
+
+@pytest.mark.parametrize("text, lang_, events", [
+    ("Rockets killed and wounded 12 civilians in the market.", "en", ["injure+kill"]),
+    ("Shells claimed three lives and injured five people.", "en", ["kill", "injure"]),
+    ("About 40 soldiers were killed and 40 others were injured in the ambush.", "en", ["kill", "injure"]),
+    ("أسفر القصف عن سقوط 25 قتيلا وجريحا في السوق", "ar", ["injure+kill"]),
+    ("أدى الانفجار إلى مقتل وإصابة 17 شخصا", "ar", ["injure+kill"]),
+])
+def test_coordinated_events(text, lang_, events):
+    """One figure for the dead and the wounded together is neither alone."""
+    _, cs = mentions(text, lang=lang_)
+    assert [c.event for c in cs if c.kind == "count"] == events
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Shelling killed and injured 9 civilians in Aleppo.", "Shelling killed 2 civilians in Aleppo."),
+    ("أدى القصف إلى مقتل وإصابة 14 مدنيا في حلب", "أدى القصف إلى مقتل 3 مدنيين في حلب"),
+])
+def test_casualties_together_are_no_rival_to_the_dead(a, b):
+    r = run(a, b, lang="en" if a.isascii() else None)
+    assert not conflicts(r)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Four more civilians died of their wounds in Homs overnight.", "Shelling killed 21 civilians in Homs."),
+    ("Two additional bodies were recovered from the rubble in Douma.", "The strike killed 30 people in Douma."),
+    ("وتوفي 3 جرحى إضافيين متأثرين بإصاباتهم في دوما", "قتل 30 شخصا في غارة على دوما"),
+])
+def test_an_increment_is_no_rival_to_the_toll(a, b):
+    r = run(a, b, lang="en" if a.isascii() else None)
+    assert not conflicts(r)
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("Medics counted 38 attacks on hospitals in Syria in March.", "Air raids hit five hospitals in Syria in March.", None),
+    ("Medics counted 38 attacks on hospitals in Syria in March.", "Medics counted 45 attacks on hospitals in Syria in March.",
+     "conflict"),
+    ("وثقت المنظمة 26 هجوما على المدارس في سوريا", "استهدفت الغارات 4 مدارس في سوريا", None),
+])
+def test_a_count_of_attacks_is_no_count_of_targets(a, b, verdict):
+    r = run(a, b, lang="en" if a.isascii() else None)
+    got = {f.verdict for f in r.findings if f.kind == "count"}
+    assert (got == {verdict}) if verdict else ("conflict" not in got), got
+
+
+@pytest.mark.parametrize("text, cumulative", [
+    ("In the past two weeks more than 200 civilians have been killed in the city.", True),
+    ("Over the last 48 hours, 63 people were killed in the province.", True),
+])
+def test_a_past_period_makes_a_running_total(text, cumulative):
+    _, cs = mentions(text, lang="en")
+    c = next(c for c in cs if c.kind == "count" and c.event == "kill")
+    assert c.cumulative is cumulative
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Nearly 300,000 Syrians live in the besieged districts.", None),   # "live" is not "lives"
+    ("The bombing claimed 12 lives in the village.", "kill"),
+])
+def test_a_word_equal_to_an_entrys_stem_is_another_word(text, event):
+    _, cs = mentions(text, lang="en")
+    assert next(c for c in cs if c.kind == "count").event == event

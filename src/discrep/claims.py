@@ -139,22 +139,44 @@ def _attributions(ld, s: _Sentence, mspans, text_of):
     return out
 
 
-def _events(ld, s: _Sentence):
-    out = []
+def _events(ld, s: _Sentence, mspans):
+    out = []                            # (token index, event, text, end index)
     k = 0
     while k < len(s.toks):
         t = s.toks[k]
         ph = ld.event_phrases.match(s.toks, k)
         if ph:
-            out.append((k, ph[1], " ".join(x.text for x in s.toks[k:k + ph[0]])))
+            out.append((k, ph[1], " ".join(x.text for x in s.toks[k:k + ph[0]]), k + ph[0]))
             k += ph[0]
             continue
         if t.kind == "word":
             ev = ld.event_of(t.low)
             if ev:
-                out.append((k, ev, t.text))
+                out.append((k, ev, t.text, k + 1))
         k += 1
-    return out
+    # "killed and injured five", "مقتل وإصابة 20": one figure for both events together, the
+    # same as neither alone
+    for i in range(len(out) - 1):
+        (k1, e1, t1, end1), (k2, e2, t2, end2) = out[i], out[i + 1]
+        # but "claiming two lives and injuring three" gives each event its own figure
+        own = k1 > 0 and _is_mention_tok(s.toks[k1 - 1], mspans) and end2 < len(s.toks) \
+            and _is_mention_tok(s.toks[end2], mspans)
+        if e1 != e2 and "+" not in e1 + e2 and not own and _linked(ld, s.toks, end1, k2):
+            both = combined(e1, e2)
+            out[i], out[i + 1] = (k1, both, t1, end1), (k2, both, t2, end2)
+    return [(k, ev, txt) for k, ev, txt, _ in out]
+
+
+def combined(e1: str, e2: str) -> str:
+    return "+".join(sorted({*e1.split("+"), *e2.split("+")}))
+
+
+def _linked(ld, toks, end: int, k2: int) -> bool:
+    """Only a coordinating word lies between two event words ("killed and wounded", "قتل وجرح")."""
+    gap = toks[end:k2]
+    if not gap:
+        return k2 < len(toks) and any(toks[k2].low.startswith(c) for c in ld.conj_prefixes)
+    return len(gap) == 1 and gap[0].low in ld.event_links
 
 
 def _content_word(ld, t: Token) -> bool:
@@ -177,14 +199,14 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
 
     prior: list[tuple[int, str | None, str | None, str | None]] = []   # (sentence, unit_stem, event, ev_text)
     parts: set[int] = set()             # norm starts of the mentions that are shares of another count
-    whole: tuple[int, bool] | None = None   # (sentence, cumulative) of the last count that is no share
+    whole: tuple | None = None          # (sentence, cumulative, event, event text) of the last count that is no share
     for n, m in enumerate(mentions):
         si = max(0, bisect.bisect_right(starts, m.norm_start) - 1)
         s = sents[si]
         if si not in cache:
             ctx = tuple(sorted({ld.stem(t.low) for t in s.toks
                                 if _content_word(ld, t) and not _is_mention_tok(t, mspans)}))
-            cache[si] = (_events(ld, s), _attributions(ld, s, mspans, text_of), ctx)
+            cache[si] = (_events(ld, s, mspans), _attributions(ld, s, mspans, text_of), ctx)
         events, attrs, ctx = cache[si]
         idx = [k for k, t in enumerate(s.toks) if m.norm_start <= t.start < m.norm_end
                or t.start <= m.norm_start < t.end]
@@ -195,7 +217,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of)
         if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
             continue
-        ev, ev_text = _event(ld, s, events, attrs, a, b, kind, settings)
+        ev, ev_text = _event(ld, s, events, attrs, a, b, kind, mspans, settings)
         if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev:
             if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
@@ -213,8 +235,10 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             parts.add(m.norm_start)
             # a share of a running total is a running share ("since Thursday, 44 killed, including 11 women")
             cumulative = cumulative or bool(whole and whole[0] == si and whole[1])
+            if ev is None and whole and whole[0] == si:
+                ev, ev_text = whole[2], whole[3]     # "27 killed, including 11 on a bus": a share of the dead
         elif kind == "count":
-            whole = (si, cumulative)
+            whole = (si, cumulative, ev, ev_text)
         att = _attribution(attrs, a, b, settings)
         rs, re_ = raw_span(nd, s.start, s.end)
         out.append(Claim(
@@ -232,6 +256,8 @@ def _is_part(ld, s: _Sentence, a: int, b: int, mspans, parts: set[int], settings
     toks = s.toks
     if ld.partitive_after.match(toks, b + 1):
         return True
+    if any(k < len(toks) and toks[k].low in ld.increment_after for k in (b + 1, b + 2)):
+        return True                      # "three more died", "5 قتلى إضافيين": an increment, not the toll
     for k in range(a - 1, max(-1, a - 1 - settings.partitive_window), -1):
         t = toks[k]
         hit = ld.partitive_before.match(toks, k)
@@ -267,8 +293,8 @@ def _is_cumulative(ld, s: _Sentence, a: int, b: int, mspans, settings: Settings)
             bool(ld.ago_units.match(toks, n + 1) or ld.time_units.match(toks, n + 1))
 
     for k in range(lo, hi):
-        if s.clause_of[k] != c:
-            continue
+        if s.clause_of[k] != c and k:
+            continue                     # a cue opening the sentence scopes over it ("Since May, ...")
         hit = ld.cumulative_cues.match(toks, k)
         if hit and not duration_at(k + hit[0]):
             return True
@@ -309,6 +335,8 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
             break
         if k > b and any(t.low.startswith(c) and ld.event_of(t.low[len(c):]) for c in ld.conj_prefixes):
             break                        # "مقتل 7 وإصابة 250": "and injuring" starts the next figure
+        if found is not None and ld.partitive_before.match(toks, k):
+            break                        # "13 civilians among them seven children": the share's cue
         if found is None:
             if ld.partitive_after.match(toks, k):
                 return None, None, False     # "two of them": the counted thing is named before
@@ -335,6 +363,14 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
             break                        # "700 people from Syrian tribe": past a function word
         # "120 injured" / "130 wounded" / "45 قتيلا": a unit that names the event is keyed by
         # it; "3 days" / "يوم واحد": a span of time, never the same quantity as a head count
+        if ev and k + 2 < len(toks):
+            j = k + 1 if _linked(ld, toks, k + 1, k + 1) else k + 2 if _linked(ld, toks, k + 1, k + 2) else None
+            nxt = ld.event_of(toks[j].low) if j else None
+            own = j is not None and j + 1 < len(toks) and _is_mention_tok(toks[j + 1], mspans)
+            if nxt and nxt != ev and not own:
+                ev = combined(ev, nxt)   # "20 قتيلا وجريحا": the dead and the wounded together
+        if ev and (t.low in ld.occurrence_nouns or ld.stem(t.low) in ld.occurrence_stems):
+            ev = None                    # "43 attacks": a count of events, not of their victims
         key = (EVENT_UNIT + ev) if ev else (TIME_UNIT + str(tu[1]).rstrip("2+")) if tu else ld.stem(t.low)
         found = (text_of(t.start, t.end), key, next_to)
         if ev or tu or ld.count_head == "first" or rng.step < 0:
@@ -343,19 +379,27 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
     return found if found else (None, None, False)
 
 
-def _event(ld, s, events, attrs, a, b, kind, settings: Settings):
+def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
     clause = s.clause_of
     ca, cb = clause[a], clause[b]
 
     def dist(k):
         return a - k if k < a else k - b
 
+    def used(k):
+        # "70 were killed and 70 others were injured": a verb after one figure and before a
+        # conjunction is that figure's, when the second has an event word of its own after it
+        return any(_is_mention_tok(t, mspans) for t in s.toks[max(0, k - settings.event_window):k]) \
+            and any(t.low in ld.conj_words for t in s.toks[k + 1:a])
+
     def pick(allowed):
         best = None
-        for k, ev, txt in events:
-            if clause[k] in allowed and dist(k) <= settings.event_window:
-                if best is None or dist(k) < dist(best[0]):
-                    best = (k, ev, txt)
+        cands = [(k, ev, txt) for k, ev, txt in events if clause[k] in allowed and dist(k) <= settings.event_window]
+        if any(k > b for k, _, _ in cands):
+            cands = [e for e in cands if e[0] > b or not used(e[0])]
+        for k, ev, txt in cands:
+            if best is None or dist(k) < dist(best[0]):
+                best = (k, ev, txt)
         return best
 
     best = pick({ca, cb})

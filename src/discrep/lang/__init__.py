@@ -211,11 +211,12 @@ class LangData:
         self.dateline_labels = tuple(fold(w).casefold() for w in dd["dateline_labels"])
 
         self.events: dict[str, str] = {}
+        self.event_stems: dict[str, str] = {}
         self.event_phrases = Lexicon([(w, ev) for ev, ws in d["events"].items() for w in ws if " " in w], P)
         for ev, ws in d["events"].items():
             for w in ws:
                 if " " not in w:
-                    self.events.setdefault(self.stem(fold(w)), ev)
+                    self.event_stems.setdefault(self.stem(fold(w)), ev)
                     self.events.setdefault(fold(w).casefold(), ev)
 
         a = d["attribution"]
@@ -241,6 +242,10 @@ class LangData:
         self.event_verbs = frozenset(words(" ".join(t["event_verbs"])))
         self.partitive_before = Lexicon({w: True for w in t["partitive_before"]}, P)
         self.partitive_after = Lexicon({w: True for w in t["partitive_after"]}, P)
+        self.increment_after = frozenset(words(" ".join(t["increment_after"])))
+        self.event_links = frozenset(words(" ".join(t["event_links"])))
+        self.occurrence_nouns = frozenset(words(" ".join(t["occurrence_nouns"])))
+        self.occurrence_stems = frozenset(self.stem(w) for w in self.occurrence_nouns)
         self.cumulative_cues = Lexicon({w: True for w in t["cumulative_cues"]}, P)
         self.period_preps = Lexicon({w: True for w in t["period_preps"]}, P)
         self.number_adjectives = frozenset(words(" ".join(t["number_adjectives"])))
@@ -334,7 +339,13 @@ class LangData:
         return w
 
     def event_of(self, tok_low: str) -> str | None:
-        return self.events.get(tok_low) or self.events.get(self.stem(tok_low))
+        """The event a word names: an entry itself, or an inflection of one.  A bare word that
+        only equals an entry's stem is another word ("live" is not "lives")."""
+        hit = self.events.get(tok_low)
+        if hit:
+            return hit
+        st = self.stem(tok_low)
+        return self.event_stems.get(st) if st != tok_low.casefold() else None
 
 
 @lru_cache(maxsize=None)
