@@ -474,3 +474,13 @@ def test_a_past_period_makes_a_running_total(text, cumulative):
 def test_a_word_equal_to_an_entrys_stem_is_another_word(text, event):
     _, cs = mentions(text, lang="en")
     assert next(c for c in cs if c.kind == "count").event == event
+
+
+@pytest.mark.parametrize("text, lang_, events", [
+    ("Doctors said four people died and nine others suffered breathing problems.", "en", ["kill", None]),
+    ("Shelling killed four people and wounded nine others.", "en", ["kill", "injure"]),
+    ("قالت مصادر طبية إن 6 أشخاص توفوا و11 آخرين عانوا من صعوبات في التنفس", "ar", ["kill", None]),
+])
+def test_others_after_a_second_figure_start_a_new_group(text, lang_, events):
+    _, cs = mentions(text, lang=lang_)
+    assert [c.event for c in cs if c.kind == "count"] == events

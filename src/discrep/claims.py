@@ -395,7 +395,9 @@ def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
     def pick(allowed):
         best = None
         cands = [(k, ev, txt) for k, ev, txt in events if clause[k] in allowed and dist(k) <= settings.event_window]
-        if any(k > b for k, _, _ in cands):
+        # "five died and eight others had breathing problems": "others" says a new group starts
+        others = b + 1 < len(s.toks) and s.toks[b + 1].low in ld.others_words
+        if others or any(k > b for k, _, _ in cands):
             cands = [e for e in cands if e[0] > b or not used(e[0])]
         for k, ev, txt in cands:
             if best is None or dist(k) < dist(best[0]):

@@ -244,6 +244,7 @@ class LangData:
         self.partitive_after = Lexicon({w: True for w in t["partitive_after"]}, P)
         self.increment_after = frozenset(words(" ".join(t["increment_after"])))
         self.event_links = frozenset(words(" ".join(t["event_links"])))
+        self.others_words = frozenset(words(" ".join(t["others_words"])))
         self.occurrence_nouns = frozenset(words(" ".join(t["occurrence_nouns"])))
         self.occurrence_stems = frozenset(self.stem(w) for w in self.occurrence_nouns)
         self.cumulative_cues = Lexicon({w: True for w in t["cumulative_cues"]}, P)
