@@ -208,6 +208,12 @@ def _decide(g: Group, claims, ivs, edges, st: Settings) -> Finding | None:
         reason = f"{show_value(ca)} ({who(ca)}) vs {show_value(cb)} ({who(cb)}): " + (
             "dates do not overlap" if g.kind == "date" else "intervals do not overlap")
         sev = _spread([ca, cb]) if g.kind != "date" else None
+        # the odd one out first (the figure fewer claims back), then its rival: a linter
+        # points at the first claim
+        backing = lambda k: sum(_overlap(ivs[k], iv) for iv in ivs)
+        first, second = sorted((a, b), key=lambda k: (backing(k), k))
+        order = [first, second] + [k for k in range(len(claims)) if k not in (first, second)]
+        fclaims = tuple(fclaims[k] for k in order)
         return Finding(finding_id(g.kind, g.story, top, claims), "conflict", g.kind, g.story, top, reason, sev, fclaims)
     docs = {c.doc_id for c in claims}
     sources = {c.attributed_to for c in claims if c.attributed_to}
@@ -248,4 +254,84 @@ def decide(groups: list[Group], claims: list[Claim], st: Settings) -> list[Findi
     if "weekday" in st.kinds:
         out.extend(weekday_findings(claims))
     out.sort(key=lambda f: (f.verdict != "conflict", -(f.severity or 0), f.kind, f.id))
+    return out
+
+
+def _same_source(a: str | None, b: str | None, st: Settings) -> bool:
+    """Two attributions name one source ("The rebels" / "the rebels", an alias folded to one label)."""
+    if not a or not b:
+        return False
+    return fuzz.token_set_ratio(a.casefold(), b.casefold()) >= st.source_cutoff
+
+
+def _draft_id(verdict: str, c: Claim) -> str:
+    """Stable across edits elsewhere in the draft and across added sources: the draft claim's
+    document, sentence and words, and the verdict (an unsupported figure that becomes a
+    conflict is new)."""
+    sent = " ".join(c.sentence.split())
+    key = "|".join(["draft", verdict, c.kind, c.doc_id, c.mention.text, sent])
+    return "D" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def _states_a_fact(c: Claim) -> bool:
+    """A figure a source could state too: it names what it counts or the event it dates."""
+    if c.kind == "date":
+        return bool(c.event) and c.mention.qualifier != "offset"
+    return bool(c.event or c.unit_stem)
+
+
+def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st: Settings) -> list[Finding]:
+    """One verdict per claim of a draft: ``conflict`` when a source contradicts it (or when
+    the draft states as fact a figure the sources only attribute, and another source says
+    otherwise), ``agree`` when a source supports it, ``unsupported`` when no source states it."""
+    wit = Witnesses(claims, st)
+    pairs: dict[str, list[tuple[Claim, tuple, tuple]]] = {}
+    for g in groups:
+        ivs = [interval(c, st) for c in g.claims]
+        for a, b in g.edges:
+            for d, o in ((a, b), (b, a)):
+                x, y = g.claims[d], g.claims[o]
+                if x.doc_id in drafts and y.doc_id not in drafts and not wit.explained(x, y, ivs[d], ivs[o]) \
+                        and ivs[o] != (-math.inf, math.inf):
+                    pairs.setdefault(x.id, []).append((y, ivs[d], ivs[o]))
+    out = []
+    for c in claims:
+        if c.doc_id not in drafts or c.kind not in st.kinds:
+            continue
+        iv = interval(c, st)
+        found = pairs.get(c.id, [])
+        support = [y for y, _, yv in found if _overlap(iv, yv)]
+        against = [y for y, _, yv in found if not _overlap(iv, yv)]
+        if c.attributed_to:
+            # the draft names its source: when the sources quote it too, only its figures bind
+            same = [y for y in support + against if _same_source(y.attributed_to, c.attributed_to, st)]
+            if same:
+                support = [y for y in support if y in same]
+                against = [y for y in against if y in same]
+        mine = f"{show_value(c)} (draft)"
+        if against:
+            y = max(against, key=lambda y: abs(interval(y, st)[0] - iv[0]))
+            verdict = "conflict"
+            reason = f"{mine} vs {show_value(y)} ({who(y)})"
+            backers = sorted({y.attributed_to for y in support if y.attributed_to})
+            if not c.attributed_to and backers:
+                reason += (f"; the draft states as fact what the sources attribute to {', '.join(backers)}")
+            reason += ": " + ("dates do not overlap" if c.kind == "date" else "intervals do not overlap")
+            others = [y] + [z for z in support + against if z is not y]
+        elif support:
+            verdict = "agree"
+            srcs = sorted({who(y) for y in support})
+            reason = f"{mine} is supported by {', '.join(srcs)}"
+            others = support
+        elif _states_a_fact(c):
+            verdict, reason, others = "unsupported", f"{mine}: no source states this {topic([c])}", []
+        else:
+            continue
+        fcs = (FindingClaim(c, *_public(*iv, c)),) + tuple(
+            FindingClaim(y, *_public(*interval(y, st), y)) for y in others)
+        sev = _spread([c] + others[:1]) if verdict == "conflict" and c.kind != "date" else None
+        out.append(Finding(_draft_id(verdict, c), verdict, c.kind, c.story, topic([c] + others), reason, sev, fcs,
+                           draft=True))
+    order = {"conflict": 0, "unsupported": 1, "agree": 2}
+    out.sort(key=lambda f: (order[f.verdict], f.claims[0].claim.mention.start))
     return out

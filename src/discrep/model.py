@@ -158,11 +158,15 @@ class Finding:
     reason: str
     severity: float | None
     claims: tuple[FindingClaim, ...]
+    draft: bool = False                 # a verdict on a draft's claim (its first claim) against sources
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "verdict": self.verdict, "kind": self.kind, "story": self.story,
-                "topic": self.topic, "reason": self.reason, "severity": self.severity,
-                "claims": [c.to_dict() for c in self.claims]}
+        d = {"id": self.id, "verdict": self.verdict, "kind": self.kind, "story": self.story,
+             "topic": self.topic, "reason": self.reason, "severity": self.severity,
+             "claims": [c.to_dict() for c in self.claims]}
+        if self.draft:
+            d["draft_claim"] = 0
+        return d
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,7 @@ class Report:
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = ()
+    drafts: tuple[str, ...] = ()        # ids of the documents checked against the others
 
     @property
     def conflicts(self) -> int:
@@ -180,13 +185,21 @@ class Report:
     def agreements(self) -> int:
         return sum(f.verdict == "agree" for f in self.findings)
 
+    @property
+    def unsupported(self) -> int:
+        return sum(f.verdict == "unsupported" for f in self.findings)
+
+    def count(self, verdict: str) -> int:
+        return sum(f.verdict == verdict for f in self.findings)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": "discrep.report/1",
             "documents": [document_dict(d) for d in self.documents],
             "findings": [f.to_dict() for f in self.findings],
             "summary": {"documents": len(self.documents), "claims": len(self.claims),
-                        "conflicts": self.conflicts, "agreements": self.agreements},
+                        "conflicts": self.conflicts, "agreements": self.agreements,
+                        "unsupported": self.unsupported, "drafts": list(self.drafts)},
             "warnings": list(self.warnings),
         }
 

@@ -157,7 +157,7 @@ def _web_patterns():
     return lds, boiler, outlet
 
 
-def normalize(doc: Document, force_lang: str | None = None) -> NormalizedDoc:
+def normalize(doc: Document, force_lang: str | None = None, outlet_aliases: dict[str, str] | None = None) -> NormalizedDoc:
     lds, boiler, outlet_pats = _web_patterns()
     norm, at, by = fold_with_map(doc.text)
     probe = NormalizedDoc(doc, norm, at, by, "", None, None, "", "")
@@ -185,6 +185,8 @@ def normalize(doc: Document, force_lang: str | None = None) -> NormalizedDoc:
         else:
             outlet, osrc = doc.id, "file name"
 
+    if outlet_aliases:                   # a newsroom's own names for its sources (config)
+        outlet = outlet_aliases.get(outlet.casefold(), outlet)
     nd = NormalizedDoc(doc, norm, at, by, code, published, psrc, outlet, osrc)
     masked = tuple(raw_span(nd, a, b) for a, b in spans if b > a)
     return NormalizedDoc(doc, norm, at, by, code, published, psrc, outlet, osrc, masked)

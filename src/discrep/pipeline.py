@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from dataclasses import replace
 from typing import Iterable
 
 from .align import align
 from .claims import build_claims
-from .decide import decide
+from .decide import decide, decide_draft
 from .extract import extract
 from .load import load
 from .model import Claim, Document, Mention, NormalizedDoc, Report
@@ -25,7 +27,8 @@ def _references(nds: list[NormalizedDoc]) -> dict[str, dt.date | None]:
 
 def extract_documents(docs: Iterable[Document], settings: Settings = Settings()
                       ) -> list[tuple[NormalizedDoc, list[Mention], list[Claim]]]:
-    nds = [normalize(d, settings.lang) for d in docs]
+    aliases = {k.casefold(): v for k, v in settings.outlet_aliases}
+    nds = [normalize(d, settings.lang, aliases) for d in docs]
     refs = _references(nds)
     out = []
     for nd in nds:
@@ -47,3 +50,25 @@ def check_documents(docs: Iterable[Document], settings: Settings = Settings()) -
 def check(paths: Iterable[str], settings: Settings = Settings()) -> Report:
     """Run the whole pipeline over files, folders or globs."""
     return check_documents(load(paths), settings)
+
+
+def check_against(drafts: Iterable[Document], sources: Iterable[Document], settings: Settings = Settings()) -> Report:
+    """Each claim of the drafts judged against the sources: conflict, agree or unsupported."""
+    drafts = list(drafts)
+    draft_ids = {d.id for d in drafts}
+    draft_paths = {os.path.realpath(d.path) for d in drafts if d.path}
+    kept = []
+    for s in sources:
+        if s.path and os.path.realpath(s.path) in draft_paths:
+            continue                     # "check drafts/x.md --against drafts/": not its own source
+        if s.id in draft_ids:
+            s = replace(s, id=f"{s.id}~source")
+        kept.append(s)
+    per_doc = extract_documents(drafts + kept, settings)
+    claims = [c for _, _, cs in per_doc for c in cs]
+    groups = align(claims, settings)
+    findings = decide_draft(groups, claims, draft_ids, settings)
+    warnings = tuple(f"{nd.doc.path or nd.doc.id}: encoding guessed as {nd.doc.encoding}"
+                     for nd, _, _ in per_doc if nd.doc.encoding_guessed)
+    return Report(tuple(nd for nd, _, _ in per_doc), tuple(claims), tuple(findings), warnings,
+                  tuple(d.id for d in drafts))

@@ -29,8 +29,10 @@ class Settings:
     up_to_floor: float = 0.5           # "up to 1,500" covers [750, 1,500]
     more_than_ceiling: float = 3.0     # "more than 130" covers [130, 390]
     date_tolerance_days: int = 0       # slack around dates, in days
+    source_cutoff: float = 90.0        # rapidfuzz token-set ratio for a draft's and a source's attribution to match
     min_agree_sources: int = 2         # documents or attributions needed for an agreement
-    fail_on: str = "conflict"          # "conflict" or "never"
+    fail_on: str = "conflict"          # "conflict", "unsupported" (conflicts too) or "never"
+    outlet_aliases: tuple[tuple[str, str], ...] = ()   # (name as read, canonical outlet)
     kinds: tuple[str, ...] = field(default=("count", "ordinal", "percent", "money", "date", "weekday"))
 
     def with_(self, **changes) -> "Settings":
