@@ -1,5 +1,8 @@
 """The command line: options -> Settings -> library -> renderer.  Exit codes are API:
-0 no conflict, 1 at least one conflict, 2 usage or input error."""
+0 clean, 1 at least one finding the gate fails on (``--fail-on``), 2 usage or input error.
+
+Settings come from the defaults, then the nearest ``discrep.toml`` / ``[tool.discrep]``
+(see :mod:`discrep.config`), then the flags given on the command line."""
 from __future__ import annotations
 
 import sys
@@ -21,6 +24,8 @@ class Fmt(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     markdown = "markdown"
+    sarif = "sarif"
+    github = "github"
 
 
 class ExFmt(str, Enum):
@@ -37,6 +42,7 @@ class Bidi(str, Enum):
 
 class FailOn(str, Enum):
     conflict = "conflict"
+    unsupported = "unsupported"
     never = "never"
 
 
@@ -61,30 +67,137 @@ def _out_options(bidi: Bidi):
     return {"reorder": needs_reorder(bidi.value, sys.stdout.isatty())}
 
 
+AGAINST = typer.Option(None, "--against", help="Check PATHS as drafts against these sources (repeatable).")
+CONFIG = typer.Option(None, "--config", help="Read settings from this TOML file instead of the nearest one.")
+NO_CONFIG = typer.Option(False, "--no-config", help="Ignore discrep.toml and [tool.discrep].")
+
+
+def _settings(config: Optional[str], no_config: bool, **flags) -> Settings:
+    """Defaults, then the configuration file, then the flags that were given."""
+    from pathlib import Path
+    from . import config as cfg
+    base = Settings()
+    try:
+        if config:
+            p = Path(config)
+            if not p.is_file():
+                _fail(f"--config {config}: no such file")
+            table = cfg._read(p)
+            if p.name == "pyproject.toml":
+                table = table.get("tool", {}).get("discrep", {})
+            base = cfg.settings_from(table, str(p), base)
+        elif not no_config:
+            found = cfg.find()
+            if found:
+                base = cfg.settings_from(found[1], str(found[0]), base)
+    except DiscrepError as e:
+        _fail(str(e))
+    return base.with_(**flags)
+
+
+def _run(paths, against, settings):
+    from .load import load
+    from .pipeline import check_against, check_documents
+    if against:
+        return check_against(load(paths), load(against), settings)
+    return check_documents(load(paths), settings)
+
+
+def _gate(report, settings) -> int:
+    if settings.fail_on == "never":
+        return 0
+    bad = report.conflicts + (report.unsupported if settings.fail_on == "unsupported" else 0)
+    return 1 if bad else 0
+
+
 @app.command()
 def check(paths: List[str] = PATHS,
+          against: Optional[List[str]] = AGAINST,
           fmt: Fmt = typer.Option(Fmt.table, "--format", "-f", help="Output format."),
           lang: Optional[str] = LANG,
           tolerance: Optional[float] = typer.Option(None, help="Relative slack around exact values (0.05 = 5%)."),
-          fail_on: FailOn = typer.Option(FailOn.conflict, "--fail-on", help="Exit 1 on conflicts, or never."),
+          fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
+                                                   help="Exit 1 on conflicts (default), on conflicts or unsupported "
+                                                        "draft claims, or never."),
+          exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 unless discrep itself fails."),
+          baseline: Optional[str] = typer.Option(None, "--baseline", help="Suppress the findings recorded in this file."),
+          config: Optional[str] = CONFIG,
+          no_config: bool = NO_CONFIG,
           bidi: Bidi = BIDI) -> None:
-    """Find conflicts and agreements between the articles' statements."""
-    from .pipeline import check as run
+    """Find conflicts and agreements between the articles' statements, or, with --against,
+    judge each claim of the drafts against the sources."""
     from .render import RENDERERS
     _check_lang(lang)
     if tolerance is not None and not 0 <= tolerance < 1:
         _fail("--tolerance must be between 0 and 1")
-    settings = Settings().with_(lang=lang, tolerance=tolerance, fail_on=fail_on.value)
+    settings = _settings(config, no_config, lang=lang, tolerance=tolerance,
+                         fail_on=fail_on.value if fail_on else None)
     try:
-        report = run(paths, settings)
+        report = _run(paths, against, settings)
+        if baseline:
+            from .baseline import read, suppress
+            report, dropped = suppress(report, read(baseline))
+            if dropped:
+                typer.echo(f"discrep: {dropped} finding(s) suppressed by the baseline {baseline}", err=True)
     except DiscrepError as e:
         _fail(str(e))
     RENDERERS[fmt.value](report, sys.stdout, **_out_options(bidi))
     for w in report.warnings:
         if fmt != Fmt.table:
             typer.echo(f"discrep: warning: {w}", err=True)
-    if settings.fail_on != "never" and report.conflicts:
+    if not exit_zero and _gate(report, settings):
         raise typer.Exit(1)
+
+
+@app.command("baseline")
+def make_baseline(paths: List[str] = PATHS,
+                  against: Optional[List[str]] = AGAINST,
+                  output: str = typer.Option(".discrep-baseline.json", "--output", "-o", help="Where to write it."),
+                  lang: Optional[str] = LANG,
+                  config: Optional[str] = CONFIG,
+                  no_config: bool = NO_CONFIG) -> None:
+    """Record today's findings, so that `check --baseline FILE` fails only on new ones."""
+    import json
+    from .baseline import to_dict
+    _check_lang(lang)
+    settings = _settings(config, no_config, lang=lang)
+    try:
+        report = _run(paths, against, settings)
+    except DiscrepError as e:
+        _fail(str(e))
+    data = to_dict(report)
+    try:
+        with open(output, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+    except OSError as e:
+        _fail(f"{output}: {e.strerror or 'cannot write'}")
+    typer.echo(f"discrep: {len(data['findings'])} finding(s) recorded in {output}", err=True)
+
+
+@app.command()
+def explain(finding_id: str = typer.Argument(..., help="A finding id (D…) as printed by check; a unique prefix will do."),
+            paths: List[str] = PATHS,
+            against: Optional[List[str]] = AGAINST,
+            lang: Optional[str] = LANG,
+            config: Optional[str] = CONFIG,
+            no_config: bool = NO_CONFIG,
+            bidi: Bidi = BIDI) -> None:
+    """Print one finding in full: every claim with its sentence, hedge, interval and
+    attribution, and why the verdict was reached."""
+    from .render import EXPLAIN
+    _check_lang(lang)
+    settings = _settings(config, no_config, lang=lang)
+    try:
+        report = _run(paths, against, settings)
+    except DiscrepError as e:
+        _fail(str(e))
+    hits = [f for f in report.findings if f.id.startswith(finding_id)]
+    if not hits:
+        _fail(f"no finding {finding_id!r} in these documents (run `discrep check` to list the ids)")
+    if len({f.id for f in hits}) > 1:
+        _fail(f"{finding_id!r} is ambiguous: {', '.join(sorted({f.id for f in hits}))}")
+    EXPLAIN(hits[0], report, sys.stdout, **_out_options(bidi))
 
 
 @app.command()

@@ -99,3 +99,15 @@ def _lazy_table(name):
 
 RENDERERS["table"] = _lazy_table("render_table")
 EXTRACT_RENDERERS["table"] = _lazy_table("render_extract_table")
+
+
+def _lazy_ci(name):
+    def call(*a, **k):
+        from . import ci
+        return getattr(ci, name)(*a, **k)
+    return call
+
+
+RENDERERS["sarif"] = _lazy_ci("render_sarif")
+RENDERERS["github"] = _lazy_ci("render_github")
+EXPLAIN = _lazy_table("render_explain")

@@ -11,7 +11,7 @@ from ..decide import show_value, who
 from ..model import Report
 from .bidi import cell
 
-STYLE = {"conflict": "bold red", "agree": "green"}
+STYLE = {"conflict": "bold red", "agree": "green", "unsupported": "yellow"}
 
 
 def _console(out: TextIO, width: int | None, color: bool | None) -> Console:
@@ -49,6 +49,8 @@ def render_table(report: Report, out: TextIO, reorder: bool = False, width: int 
             c = fc.claim
             src = who(c)
             head = f"{show_value(c)} · {_short(c.outlet)}" + (f" · {src}" if src != c.outlet else "")
+            if f.draft and fc is f.claims[0]:
+                head = "draft: " + head
             lines.append(cell(head, claims_w - 2, reorder))
             lines.append(cell("  " + _snippet(c), claims_w - 2, reorder))
         left = Text(f"{n}. ")
@@ -62,7 +64,9 @@ def render_table(report: Report, out: TextIO, reorder: bool = False, width: int 
         con.print(t)
     s = report.to_dict()["summary"]
     con.print(f"{s['documents']} documents · {s['claims']} claims · "
-              f"[bold red]{s['conflicts']} conflicts[/] · [green]{s['agreements']} agreements[/]")
+              f"[bold red]{s['conflicts']} conflicts[/] · [green]{s['agreements']} agreements[/]"
+              + (f" · [yellow]{s['unsupported']} unsupported[/] (draft: {', '.join(s['drafts'])})"
+                 if report.drafts else ""))
     for w in report.warnings:
         con.print(f"[yellow]warning:[/] {w}")
 
@@ -81,3 +85,33 @@ def render_extract_table(rows, out: TextIO, reorder: bool = False, width: int | 
                       cell(c.unit or "", 16, reorder) if c else "", (c.event or "") if c else "",
                       cell(c.attributed_to or "", 24, reorder) if c else "")
     con.print(t)
+
+
+def render_explain(finding, report: Report, out: TextIO, reorder: bool = False, width: int | None = None,
+                   color: bool | None = None, **_) -> None:
+    """One finding in full: each claim with its sentence, hedge, interval and attribution."""
+    from .ci import Locator
+    con = _console(out, width, color)
+    loc = Locator(report)
+    f = finding
+    head = Text(f"{f.id}  ")
+    head.append(f.verdict, style=STYLE.get(f.verdict, ""))
+    head.append(f"  {f.kind} · {f.topic}" + ("  (draft against sources)" if f.draft else ""))
+    con.print(head)
+    con.print(cell(f"why: {f.reason}", con.width, reorder))
+    if f.severity is not None:
+        con.print(f"severity: {f.severity:.2f} (spread of the values relative to the largest)")
+    for n, fc in enumerate(f.claims, 1):
+        c = fc.claim
+        m = c.mention
+        line, col = loc.line_col(c)
+        role = "draft" if f.draft and n == 1 else "claim"
+        con.print(f"\n[bold]{role} {n}[/]  {loc.uri(c.doc_id)}:{line}:{col}  ({c.outlet})")
+        rows = [("text", m.text), ("value", show_value(c)), ("qualifier", m.qualifier + (f" ({m.hedge})" if m.hedge else "")),
+                ("interval", f"[{'' if fc.low is None else fc.low}, {'∞' if fc.high is None else fc.high}]"),
+                ("counts", c.unit or "—"), ("event", c.event or "—"),
+                ("said by", (c.attributed_to or "— (the outlet itself)") + (f" ← \"{c.attribution_text}\"" if c.attribution_text and c.attribution_text != c.attributed_to else "")),
+                ("share", "yes" if c.part else "no"), ("running total", "yes" if c.cumulative else "no"),
+                ("sentence", c.sentence)]
+        for k, v in rows:
+            con.print(f"  {k:>13}: " + cell(str(v), max(20, con.width - 18), reorder))
