@@ -82,7 +82,7 @@ def _settings(config: Optional[str], no_config: bool, **flags) -> Settings:
             p = Path(config)
             if not p.is_file():
                 _fail(f"--config {config}: no such file")
-            table = cfg._read(p)
+            table = cfg.read(p)
             if p.name == "pyproject.toml":
                 table = table.get("tool", {}).get("discrep", {})
             base = cfg.settings_from(table, str(p), base)
@@ -95,12 +95,18 @@ def _settings(config: Optional[str], no_config: bool, **flags) -> Settings:
     return base.with_(**flags)
 
 
-def _run(paths, against, settings):
+def _report(paths, against, lang, config, no_config, **flags):
+    """(settings, report) for the paths, as drafts when sources are given; errors exit 2."""
     from .load import load
     from .pipeline import check_against, check_documents
-    if against:
-        return check_against(load(paths), load(against), settings)
-    return check_documents(load(paths), settings)
+    _check_lang(lang)
+    settings = _settings(config, no_config, lang=lang, **flags)
+    try:
+        if against:
+            return settings, check_against(load(paths), load(against), settings)
+        return settings, check_documents(load(paths), settings)
+    except DiscrepError as e:
+        _fail(str(e))
 
 
 def _gate(report, settings) -> int:
@@ -127,20 +133,18 @@ def check(paths: List[str] = PATHS,
     """Find conflicts and agreements between the articles' statements, or, with --against,
     judge each claim of the drafts against the sources."""
     from .render import RENDERERS
-    _check_lang(lang)
     if tolerance is not None and not 0 <= tolerance < 1:
         _fail("--tolerance must be between 0 and 1")
-    settings = _settings(config, no_config, lang=lang, tolerance=tolerance,
-                         fail_on=fail_on.value if fail_on else None)
-    try:
-        report = _run(paths, against, settings)
-        if baseline:
-            from .baseline import read, suppress
+    settings, report = _report(paths, against, lang, config, no_config, tolerance=tolerance,
+                               fail_on=fail_on.value if fail_on else None)
+    if baseline:
+        from .baseline import read, suppress
+        try:
             report, dropped = suppress(report, read(baseline))
-            if dropped:
-                typer.echo(f"discrep: {dropped} finding(s) suppressed by the baseline {baseline}", err=True)
-    except DiscrepError as e:
-        _fail(str(e))
+        except DiscrepError as e:
+            _fail(str(e))
+        if dropped:
+            typer.echo(f"discrep: {dropped} finding(s) suppressed by the baseline {baseline}", err=True)
     RENDERERS[fmt.value](report, sys.stdout, **_out_options(bidi))
     for w in report.warnings:
         if fmt != Fmt.table:
@@ -159,12 +163,7 @@ def make_baseline(paths: List[str] = PATHS,
     """Record today's findings, so that `check --baseline FILE` fails only on new ones."""
     import json
     from .baseline import to_dict
-    _check_lang(lang)
-    settings = _settings(config, no_config, lang=lang)
-    try:
-        report = _run(paths, against, settings)
-    except DiscrepError as e:
-        _fail(str(e))
+    _, report = _report(paths, against, lang, config, no_config)
     data = to_dict(report)
     try:
         with open(output, "w", encoding="utf-8") as fh:
@@ -186,12 +185,7 @@ def explain(finding_id: str = typer.Argument(..., help="A finding id (D…) as p
     """Print one finding in full: every claim with its sentence, hedge, interval and
     attribution, and why the verdict was reached."""
     from .render import EXPLAIN
-    _check_lang(lang)
-    settings = _settings(config, no_config, lang=lang)
-    try:
-        report = _run(paths, against, settings)
-    except DiscrepError as e:
-        _fail(str(e))
+    _, report = _report(paths, against, lang, config, no_config)
     hits = [f for f in report.findings if f.id.startswith(finding_id)]
     if not hits:
         _fail(f"no finding {finding_id!r} in these documents (run `discrep check` to list the ids)")

@@ -36,16 +36,16 @@ def find(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
     for d in (here, *here.parents):
         own = d / "discrep.toml"
         if own.is_file():
-            return own, _read(own)
+            return own, read(own)
         py = d / "pyproject.toml"
         if py.is_file():
-            table = _read(py).get("tool", {}).get("discrep")
+            table = read(py).get("tool", {}).get("discrep")
             if table is not None:
                 return py, table
     return None
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
