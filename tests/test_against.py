@@ -275,3 +275,15 @@ def test_explain_prints_one_finding_in_full(root, monkeypatch):
     for needle in (f["id"], "conflict", "interval", "said by", "SDF", "Syrian government", "examples/draft-ar.md:"):
         assert needle in r.stdout, needle
     assert runner.invoke(app, ["explain", "Dffffffffff", "examples/draft-ar.md", "--no-config"]).exit_code == 2
+
+
+@pytest.mark.parametrize("draft", [
+    "For the first time, the ministers met in Amman to discuss the border crossings.",
+    "The ministers will meet again in 3 days to discuss the border crossings.",
+    "للمرة الأولى اجتمع الوزراء في عمّان لبحث ملف المعابر.",
+])
+def test_phrases_that_bound_nothing_get_no_verdict(tmp_path, draft):
+    d = _write(tmp_path, "draft.txt", draft)
+    srcs = [_write(tmp_path, f"s{i}.txt", t) for i, t in enumerate(SOURCES_EN)]
+    rep = check_against(load([d]), load(srcs), Settings())
+    assert not [f for f in rep.findings if f.verdict != "agree" and f.kind in ("ordinal", "date")], verdicts(rep)

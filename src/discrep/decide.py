@@ -275,8 +275,8 @@ def _draft_id(verdict: str, c: Claim) -> str:
 
 def _states_a_fact(c: Claim) -> bool:
     """A figure a source could state too: it names what it counts or the event it dates."""
-    if c.kind == "date":
-        return bool(c.event) and c.mention.qualifier != "offset"
+    if c.kind in ("date", "ordinal"):    # "for the first time" is no claim to source
+        return bool(c.event)
     return bool(c.event or c.unit_stem)
 
 
@@ -299,6 +299,8 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
         if c.doc_id not in drafts or c.kind not in st.kinds:
             continue
         iv = interval(c, st)
+        if iv == (-math.inf, math.inf):
+            continue                     # "in 3 days", a previous figure: bounds nothing to check
         found = pairs.get(c.id, [])
         support = [y for y, _, yv in found if _overlap(iv, yv)]
         against = [y for y, _, yv in found if not _overlap(iv, yv)]
