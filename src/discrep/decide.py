@@ -157,7 +157,7 @@ class Witnesses:
         # an open bound witnesses only the figure it names: "at least 31" states 31, not 35
         return any(w is not doc_claim and self.same_quantity(w, like) and _overlap(wv, iv)
                    and (not math.isinf(wv[1]) or iv[0] <= wv[0])
-                   and (not by_source or w.attributed_to == like.attributed_to)
+                   and (not by_source or _same_source(w.attributed_to, like.attributed_to, self.st))
                    for w, wv in self.by_doc.get((doc_claim.story, doc_claim.doc_id), ()))
 
     def explained(self, x: Claim, y: Claim, ivx, ivy) -> bool:
@@ -194,7 +194,7 @@ def _decide(g: Group, claims, ivs, edges, st: Settings) -> Finding | None:
     worst = None
     for a, b in edges:
         (la, ha), (lb, hb) = ivs[a], ivs[b]
-        if ha < lb or hb < la:
+        if not _overlap(ivs[a], ivs[b]):
             gap = max(lb - ha, la - hb)
             if worst is None or gap > worst[0]:
                 worst = (gap, a, b)

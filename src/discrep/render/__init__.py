@@ -90,24 +90,16 @@ def extract_json(rows, out: TextIO, **_) -> None:
     out.write("\n")
 
 
-def _lazy_table(name):
+def _lazy(module: str, name: str):
+    """A renderer imported on first use (rich and the CI formats stay out of `import discrep`)."""
     def call(*a, **k):
-        from . import table
-        return getattr(table, name)(*a, **k)
+        from importlib import import_module
+        return getattr(import_module(f".{module}", __name__), name)(*a, **k)
     return call
 
 
-RENDERERS["table"] = _lazy_table("render_table")
-EXTRACT_RENDERERS["table"] = _lazy_table("render_extract_table")
-
-
-def _lazy_ci(name):
-    def call(*a, **k):
-        from . import ci
-        return getattr(ci, name)(*a, **k)
-    return call
-
-
-RENDERERS["sarif"] = _lazy_ci("render_sarif")
-RENDERERS["github"] = _lazy_ci("render_github")
-EXPLAIN = _lazy_table("render_explain")
+RENDERERS["table"] = _lazy("table", "render_table")
+EXTRACT_RENDERERS["table"] = _lazy("table", "render_extract_table")
+RENDERERS["sarif"] = _lazy("ci", "render_sarif")
+RENDERERS["github"] = _lazy("ci", "render_github")
+EXPLAIN = _lazy("table", "render_explain")
