@@ -13,7 +13,7 @@ from . import lang
 from .model import Claim, Mention, NormalizedDoc
 from .normalize import raw_span
 from .settings import Settings
-from .tokens import Token, document_tokens
+from .tokens import Token, tokenize
 
 KIND = {"number": "count", "ordinal": "ordinal", "percent": "percent", "money": "money", "date": "date"}
 QUOTES = frozenset('"\'()[]')
@@ -27,36 +27,29 @@ class _Sentence:
     clause_of: list[int]          # clause index of each token
 
 
-def _sentences(ld, norm: str, toks: list[Token]) -> list[_Sentence]:
-    breaks = set(ld.sentence_breaks)
-    out: list[_Sentence] = []
-    cur: list[Token] = []
+def _sentence_starts(ld, norm: str) -> list[int]:
+    """Offsets after which a new sentence may begin: after a sentence break followed by space
+    (or the text's end), and at each line break.  One regular-expression pass over the text;
+    only the sentences that hold a mention are then tokenized."""
+    return [0] + [m.end() for m in ld.sentence_end_re.finditer(norm)]
 
-    def flush():
-        if cur:
-            out.append(_Sentence(cur[0].start, cur[-1].end, list(cur), []))
-            cur.clear()
 
-    for k, t in enumerate(toks):
-        if cur and "\n" in norm[cur[-1].end:t.start]:
-            flush()
-        cur.append(t)
-        if t.text in breaks and (k + 1 == len(toks) or toks[k + 1].start > t.end):
-            flush()
-    flush()
-    cbreaks = set(ld.clause_breaks)
-    for s in out:
-        c = 0
-        k = 0
-        while k < len(s.toks):
-            t = s.toks[k]
-            cw = ld.clause_words.match(s.toks, k)
-            if t.text in cbreaks or cw:
-                c += 1
-            span = cw[0] if cw else 1
-            s.clause_of.extend([c] * span)
-            k += span
-    return out
+def _sentence(ld, norm: str, a: int, b: int) -> _Sentence | None:
+    toks = tokenize(norm[a:b], a)
+    if not toks:
+        return None
+    s = _Sentence(toks[0].start, toks[-1].end, toks, [])
+    cbreaks = ld.clause_breaks
+    c = 0
+    k = 0
+    while k < len(toks):
+        cw = ld.clause_words.match(toks, k)
+        if toks[k].text in cbreaks or cw:
+            c += 1
+        span = cw[0] if cw else 1
+        s.clause_of.extend([c] * span)
+        k += span
+    return s
 
 
 def _is_mention_tok(t: Token, spans) -> bool:
@@ -185,9 +178,9 @@ def _content_word(ld, t: Token) -> bool:
 
 def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings) -> list[Claim]:
     ld = lang.get(nd.lang)
-    toks = list(document_tokens(nd.norm))
-    sents = _sentences(ld, nd.norm, toks)
-    starts = [s.start for s in sents]
+    norm = nd.norm
+    starts = _sentence_starts(ld, norm)
+    sents: dict[int, _Sentence | None] = {}
     mspans = sorted((m.norm_start, m.norm_end) for m in mentions)
     text = nd.doc.text
     out: list[Claim] = []
@@ -201,8 +194,13 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     parts: set[int] = set()             # norm starts of the mentions that are shares of another count
     whole: tuple | None = None          # (sentence, cumulative, event, event text) of the last count that is no share
     for n, m in enumerate(mentions):
-        si = max(0, bisect.bisect_right(starts, m.norm_start) - 1)
-        s = sents[si]
+        k = bisect.bisect_right(starts, m.norm_start) - 1
+        if k not in sents:
+            sents[k] = _sentence(ld, norm, starts[k], starts[k + 1] if k + 1 < len(starts) else len(norm))
+        s = sents[k]
+        if s is None:
+            continue
+        si = s.start                    # a sentence is known by its first offset
         if si not in cache:
             ctx = tuple(sorted({ld.stem(t.low) for t in s.toks
                                 if _content_word(ld, t) and not _is_mention_tok(t, mspans)}))

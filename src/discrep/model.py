@@ -108,7 +108,7 @@ class Claim:
     attribution_text: str | None
     sentence: str                       # raw sentence text
     sentence_start: int
-    sentence_key: tuple[str, int]       # (doc id, sentence index)
+    sentence_key: tuple[str, int]       # (doc id, the sentence's first offset in the folded text)
     context: tuple[str, ...] = field(default=(), repr=False)   # stemmed content words of the sentence
     part: bool = False                  # a share of another count ("including five children")
     cumulative: bool = False            # a running total ("68 killed since Saturday")

@@ -109,6 +109,7 @@ class LangData:
     def __init__(self, code: str):
         d = raw(code)
         self.code = code
+        self._stems: dict[str, str] = {}
         self.name = d["meta"]["name"]
         self.script = [tuple(r) for r in d["meta"]["script"]]
         self.ordinal_head = d["meta"]["ordinal_head"]
@@ -233,7 +234,12 @@ class LangData:
 
         t = d["text"]
         self.sentence_breaks = tuple(fold(c) for c in t["sentence_breaks"])
-        self.clause_breaks = tuple(fold(c) for c in t["clause_breaks"])
+        self.clause_breaks = frozenset(fold(c) for c in t["clause_breaks"])
+        # where a sentence ends: a break followed by space or the text's end, or a line break
+        # (tokens never hold space, so this agrees with cutting the token stream)
+        self.sentence_end_re = re.compile(
+            "(?:" + "|".join(map(re.escape, sorted(self.sentence_breaks, key=len, reverse=True)))
+            + r")(?=\s|\Z)|\n")
         self.clause_words = Lexicon({w: True for w in t["clause_words"]}, P)
         self.skip_before_unit = frozenset(words(" ".join(t["skip_before_unit"])))
         self.generic_units = frozenset(words(" ".join(t["generic_units"])))
@@ -327,7 +333,17 @@ class LangData:
         return False
 
     def stem(self, word: str) -> str:
-        """Light stemming: strip one known prefix and one known suffix, keeping ``min_stem`` letters."""
+        """Light stemming: strip one known prefix and one known suffix, keeping ``min_stem`` letters.
+        Words recur, so each stem is worked out once (the memo is emptied when it grows past
+        ``STEM_MEMO`` words, so a long run over an archive stays bounded)."""
+        hit = self._stems.get(word)
+        if hit is None:
+            if len(self._stems) >= STEM_MEMO:
+                self._stems.clear()
+            hit = self._stems[word] = self._stem(word)
+        return hit
+
+    def _stem(self, word: str) -> str:
         w = word.casefold()
         for p in self.stem_prefixes:
             if w.startswith(p) and len(w) - len(p) >= self.min_stem:
@@ -347,6 +363,9 @@ class LangData:
             return hit
         st = self.stem(tok_low)
         return self.event_stems.get(st) if st != tok_low.casefold() else None
+
+
+STEM_MEMO = 1 << 18
 
 
 @lru_cache(maxsize=None)
