@@ -164,6 +164,23 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
     return ctx.similarity(x.sentence_key, y.sentence_key) >= cutoff
 
 
+def candidate_pairs(lst: list[Claim]):
+    """Index pairs (i < j) whose keys let them be comparable: the same running-total and
+    share flags, and the same event or no event on one side.  Every other pair fails
+    :func:`comparable` on its keys alone, so it is never tried."""
+    keyed: dict[tuple, list[int]] = defaultdict(list)
+    for k, c in enumerate(lst):
+        keyed[(c.cumulative, c.part, c.event)].append(k)
+    for (cum, part, ev), idx in keyed.items():
+        for a, i in enumerate(idx):
+            for j in idx[a + 1:]:
+                yield i, j
+        if ev is not None:
+            for i in idx:
+                for j in keyed.get((cum, part, None), ()):
+                    yield (i, j) if i < j else (j, i)
+
+
 def align(claims: list[Claim], settings: Settings) -> list[Group]:
     by_story: dict[object, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -182,12 +199,9 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
         for (kind, _), lst in by_kind.items():
             n = len(lst)
             uf = UnionFind(n)
-            edges = []
-            for i in range(n):
-                for j in range(i + 1, n):
-                    if comparable(lst[i], lst[j], ctx, settings):
-                        edges.append((i, j))
-                        uf.union(i, j)
+            edges = sorted((i, j) for i, j in candidate_pairs(lst) if comparable(lst[i], lst[j], ctx, settings))
+            for i, j in edges:
+                uf.union(i, j)
             comps: dict[int, list[int]] = defaultdict(list)
             for i in range(n):
                 comps[uf.find(i)].append(i)
