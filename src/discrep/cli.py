@@ -49,6 +49,8 @@ class FailOn(str, Enum):
 PATHS = typer.Argument(..., help="Files, folders, globs, or - for stdin (.txt .md .html .json .jsonl).")
 LANG = typer.Option(None, "--lang", help="Force the language of every document (ar, en).")
 BIDI = typer.Option(Bidi.auto, "--bidi", help="Reorder Arabic for terminals without bidi support.")
+JOBS = typer.Option(None, "--jobs", "-j", min=0,
+                    help="Worker processes for reading the documents (default 0: one a core for large inputs).")
 
 
 def _fail(msg: str) -> None:
@@ -129,14 +131,22 @@ def check(paths: List[str] = PATHS,
           baseline: Optional[str] = typer.Option(None, "--baseline", help="Suppress the findings recorded in this file."),
           config: Optional[str] = CONFIG,
           no_config: bool = NO_CONFIG,
+          jobs: Optional[int] = JOBS,
           bidi: Bidi = BIDI) -> None:
     """Find conflicts and agreements between the articles' statements, or, with --against,
     judge each claim of the drafts against the sources."""
     from .render import RENDERERS
     if tolerance is not None and not 0 <= tolerance < 1:
         _fail("--tolerance must be between 0 and 1")
+    if fmt == Fmt.jsonl and not against:
+        settings = _settings(config, no_config, lang=lang, tolerance=tolerance,
+                             fail_on=fail_on.value if fail_on else None, jobs=jobs)
+        bad = _stream(paths, settings, baseline)
+        if not exit_zero and bad:
+            raise typer.Exit(1)
+        return
     settings, report = _report(paths, against, lang, config, no_config, tolerance=tolerance,
-                               fail_on=fail_on.value if fail_on else None)
+                               fail_on=fail_on.value if fail_on else None, jobs=jobs)
     if baseline:
         from .baseline import read, suppress
         try:
@@ -151,6 +161,42 @@ def check(paths: List[str] = PATHS,
             typer.echo(f"discrep: warning: {w}", err=True)
     if not exit_zero and _gate(report, settings):
         raise typer.Exit(1)
+
+
+def _stream(paths, settings: Settings, baseline: Optional[str]) -> int:
+    """``check --format jsonl``: findings written story by story, one story in memory at a
+    time.  Returns how many findings the gate fails on."""
+    from .load import StoryIndex
+    from .pipeline import check_stream
+    from .render import stream_jsonl
+    _check_lang(settings.lang)
+    known: frozenset[str] = frozenset()
+    if baseline:
+        from .baseline import read
+        try:
+            known = read(baseline)
+        except DiscrepError as e:
+            _fail(str(e))
+    gate = {"conflict"} | ({"unsupported"} if settings.fail_on == "unsupported" else set())
+    bad = dropped = 0
+    try:
+        stories = StoryIndex(paths)
+        try:
+            for findings, warnings in check_stream(stories, settings, stories.count):
+                kept = [f for f in findings if f.verdict == "agree" or f.id not in known]
+                dropped += len(findings) - len(kept)
+                stream_jsonl(kept, sys.stdout)
+                sys.stdout.flush()
+                bad += sum(f.verdict in gate for f in kept)
+                for w in warnings:
+                    typer.echo(f"discrep: warning: {w}", err=True)
+        finally:
+            stories.close()
+    except DiscrepError as e:
+        _fail(str(e))
+    if dropped:
+        typer.echo(f"discrep: {dropped} finding(s) suppressed by the baseline {baseline}", err=True)
+    return 0 if settings.fail_on == "never" else bad
 
 
 @app.command("baseline")
@@ -198,6 +244,7 @@ def explain(finding_id: str = typer.Argument(..., help="A finding id (D…) as p
 def extract(paths: List[str] = PATHS,
             fmt: ExFmt = typer.Option(ExFmt.table, "--format", "-f", help="Output format."),
             lang: Optional[str] = LANG,
+            jobs: Optional[int] = JOBS,
             bidi: Bidi = BIDI) -> None:
     """Print every mention (count, ordinal, percent, money, date) that was read."""
     from .load import load
@@ -205,7 +252,7 @@ def extract(paths: List[str] = PATHS,
     from .render import EXTRACT_RENDERERS
     _check_lang(lang)
     try:
-        rows = extract_documents(load(paths), Settings().with_(lang=lang))
+        rows = extract_documents(load(paths), Settings().with_(lang=lang, jobs=jobs))
     except DiscrepError as e:
         _fail(str(e))
     EXTRACT_RENDERERS[fmt.value](rows, sys.stdout, **_out_options(bidi))

@@ -253,8 +253,12 @@ def decide(groups: list[Group], claims: list[Claim], st: Settings) -> list[Findi
     out = [f for g in groups for f in decide_group(g, st, wit)]
     if "weekday" in st.kinds:
         out.extend(weekday_findings(claims))
-    out.sort(key=lambda f: (f.verdict != "conflict", -(f.severity or 0), f.kind, f.id))
-    return out
+    return order_findings(out)
+
+
+def order_findings(findings) -> list[Finding]:
+    """Conflicts first, the widest apart first, then by kind and id (a stable order)."""
+    return sorted(findings, key=lambda f: (f.verdict != "conflict", -(f.severity or 0), f.kind, f.id))
 
 
 def _same_source(a: str | None, b: str | None, st: Settings) -> bool:

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sys
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -152,23 +153,33 @@ def html_to_doc(html: str, doc_id: str, path: str | None, enc: str, guessed: boo
                     encoding=enc, encoding_guessed=guessed)
 
 
+def _sniff(text: str) -> str:
+    """The format of standard input, from its head."""
+    head = text.lstrip()[:1]
+    return ".jsonl" if head == "{" and "\n{" in text.strip() else (".json" if head in "[{" and head else ".txt")
+
+
+def _jsonl_record(line: str, where: str, default_id: str, path: str | None, enc: str = "utf-8",
+                  guessed: bool = False) -> Document:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(where, f"not valid JSON ({e.msg})") from None
+    return _record(obj, where, default_id, path, enc, guessed)
+
+
 def parse_bytes(data: bytes, name: str, path: str | None, kind: str | None = None) -> Iterator[Document]:
     """Documents in one input; ``kind`` is the extension (".txt", ...) or None to sniff."""
     text, enc, guessed = decode(data, name)
     stem = Path(name).stem if path else name
     if kind is None:
-        head = text.lstrip()[:1]
-        kind = ".jsonl" if head == "{" and "\n{" in text.strip() else (".json" if head in "[{" and head else ".txt")
+        kind = _sniff(text)
     if kind in JSONL_EXT:
-        for ln, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{name}:{ln}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(where, f"not valid JSON ({e.msg})") from None
-            yield _record(obj, where, f"{stem}:{ln}", path, enc, guessed)
+        # records are separated by "\n" alone: a JSON string may hold U+2028 and the like,
+        # which str.splitlines would also cut at
+        for ln, line in enumerate(text.split("\n"), 1):
+            if line.strip():
+                yield _jsonl_record(line, f"{name}:{ln}", f"{stem}:{ln}", path, enc, guessed)
     elif kind in JSON_EXT:
         try:
             obj = json.loads(text)
@@ -209,6 +220,31 @@ def expand(paths: Iterable[str]) -> list[str]:
     return out
 
 
+def _unique(ids: Iterable[str]) -> Iterator[str]:
+    """Ids made unique in input order: a repeat gets "~1", "~2", ..."""
+    seen: dict[str, int] = {}
+    for i in ids:
+        if i in seen:
+            seen[i] += 1
+            yield f"{i}~{seen[i]}"
+        else:
+            seen[i] = 0
+            yield i
+
+
+def _read(p: str) -> bytes:
+    _check_readable(p)
+    try:
+        data = Path(p).read_bytes()
+    except PermissionError:
+        raise InputError(p, "permission denied") from None
+    except OSError as e:
+        raise InputError(p, e.strerror or "cannot read") from None
+    if not data.strip():
+        raise InputError(p, "file is empty")
+    return data
+
+
 def load(paths: Iterable[str], stdin=None) -> list[Document]:
     docs: list[Document] = []
     for p in expand(paths):
@@ -216,26 +252,153 @@ def load(paths: Iterable[str], stdin=None) -> list[Document]:
             data = (stdin or sys.stdin.buffer).read()
             docs.extend(parse_bytes(data, "stdin", None))
             continue
-        suffix = Path(p).suffix.lower()
-        if suffix not in SUPPORTED:
-            raise InputError(p, f"unsupported file type {suffix or '(none)'!r}; use .txt, .md, .html, .json or .jsonl")
+        docs.extend(parse_bytes(_read(p), p, p, Path(p).suffix.lower()))
+    return [d if d.id == u else replace(d, id=u) for d, u in zip(docs, _unique(d.id for d in docs))]
+
+
+class StoryIndex:
+    """The documents of the inputs, story by story, with one story in memory at a time.
+
+    A first pass reads every document once and keeps only its story, its final id and where
+    it sits (a JSON Lines record by its byte offset); iterating reads each story's documents
+    again, in order of the story's first appearance.  Ids, order and errors are those of
+    :func:`load`.  Standard input is spooled to a temporary file first."""
+
+    def __init__(self, paths: Iterable[str], stdin=None):
+        self._spool = None
+        self._files: list[tuple[str, str | None, str | None]] = []   # (name, path, kind)
+        located: list[tuple[object, str, tuple]] = []                 # (story, id, where)
+        for p in expand(paths):
+            if p == "-":
+                import shutil
+                import tempfile
+                self._spool = tempfile.TemporaryFile()
+                shutil.copyfileobj(stdin or sys.stdin.buffer, self._spool)
+                self._files.append(("stdin", None, None))
+            else:
+                _check_readable(p)
+                self._files.append((p, p, Path(p).suffix.lower()))
+            f = len(self._files) - 1
+            for k, (d, where) in enumerate(self._scan(f)):
+                located.append((d.story, d.id, (f, k, where)))
+        self.count = len(located)
+        self._stories: dict[object, list[tuple[str, tuple]]] = {}
+        for (story, _, where), uid in zip(located, _unique(i for _, i, _ in located)):
+            self._stories.setdefault(story, []).append((uid, where))
+
+    def _bytes(self, f: int) -> bytes:
+        name, path, _ = self._files[f]
+        if path is None:
+            self._spool.seek(0)
+            return self._spool.read()
+        return _read(path)
+
+    def _open(self, f: int):
+        name, path, _ = self._files[f]
+        if path is None:
+            self._spool.seek(0)
+            return _Reopen(self._spool)
         try:
-            data = Path(p).read_bytes()
+            return open(path, "rb")
         except PermissionError:
-            raise InputError(p, "permission denied") from None
+            raise InputError(path, "permission denied") from None
         except OSError as e:
-            raise InputError(p, e.strerror or "cannot read") from None
-        if not data.strip():
-            raise InputError(p, "file is empty")
-        docs.extend(parse_bytes(data, p, p, suffix))
-    seen: dict[str, int] = {}
-    unique = []
-    for d in docs:
-        if d.id in seen:
-            seen[d.id] += 1
-            from dataclasses import replace
-            d = replace(d, id=f"{d.id}~{seen[d.id]}")
-        else:
-            seen[d.id] = 0
-        unique.append(d)
-    return unique
+            raise InputError(path, e.strerror or "cannot read") from None
+
+    def _scan(self, f: int) -> Iterator[tuple[Document, object]]:
+        """(document, where) for each document of input ``f``.  A UTF-8 JSON Lines input is
+        read line by line and a record's ``where`` is its byte span, so it can be read again
+        alone; anything else is parsed whole (``where`` None)."""
+        name, path, kind = self._files[f]
+        if kind is None:                 # standard input: sniff the format as load() does
+            kind = self._sniff_spool(f)
+            self._files[f] = (name, path, kind)
+        if kind in JSONL_EXT:
+            docs = self._scan_lines(f)
+            if docs is not None:
+                yield from docs
+                return
+        for d in parse_bytes(self._bytes(f), name, path, kind):
+            yield d, None
+
+    def _sniff_spool(self, f: int) -> str:
+        with self._open(f) as fh:
+            head = fh.read(1 << 16)
+            kind = _sniff(head.decode("utf-8", errors="replace"))
+            if kind == ".json" and head.lstrip()[:1] == b"{":
+                prev = head[-1:]         # a record longer than the head: look on for "\n{"
+                while chunk := fh.read(1 << 20):
+                    if b"\n{" in prev + chunk:
+                        return ".jsonl"
+                    prev = chunk[-1:]
+        return kind
+
+    def _scan_lines(self, f: int) -> list[tuple[Document, object]] | None:
+        """Pass one over a JSON Lines input: documents (their text dropped) with their byte
+        spans, or None when the input is not plain UTF-8 (a BOM, UTF-16, Windows-1256)."""
+        name, path, _ = self._files[f]
+        stem = Path(name).stem
+        out = []
+        with self._open(f) as fh:
+            if fh.read(3)[:2] in (b"\xef\xbb", b"\xff\xfe", b"\xfe\xff"):
+                return None
+            fh.seek(0)
+            at = 0
+            for ln, line in enumerate(fh, 1):
+                span = (at, at + len(line), ln)
+                at += len(line)
+                if not line.strip():
+                    continue
+                try:
+                    text = line.decode("utf-8")
+                except UnicodeDecodeError:
+                    return None
+                d = _jsonl_record(text, f"{name}:{ln}", f"{stem}:{ln}", path)
+                out.append((replace(d, text=""), span))
+        if not out:                      # blank throughout: as load() reads it
+            if path is None:
+                return None
+            raise InputError(name, "file is empty")
+        return out
+
+    def __iter__(self) -> Iterator[list[Document]]:
+        cache: tuple[int, list[Document]] | None = None
+        for members in self._stories.values():
+            docs = []
+            for uid, (f, k, where) in members:
+                name, path, kind = self._files[f]
+                if where is not None:
+                    a, b, ln = where
+                    with self._open(f) as fh:
+                        fh.seek(a)
+                        line = fh.read(b - a)
+                    d = _jsonl_record(line.decode("utf-8"), f"{name}:{ln}", f"{Path(name).stem}:{ln}", path)
+                else:
+                    if cache is None or cache[0] != f:
+                        cache = (f, list(parse_bytes(self._bytes(f), name, path, kind)))
+                    d = cache[1][k]
+                docs.append(d if d.id == uid else replace(d, id=uid))
+            yield docs
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+
+
+class _Reopen:
+    """The spooled standard input as a context manager that leaves the file open."""
+
+    def __init__(self, fh):
+        self.fh = fh
+
+    def __enter__(self):
+        return self.fh
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _check_readable(p: str) -> None:
+    suffix = Path(p).suffix.lower()
+    if suffix not in SUPPORTED:
+        raise InputError(p, f"unsupported file type {suffix or '(none)'!r}; use .txt, .md, .html, .json or .jsonl")

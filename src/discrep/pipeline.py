@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
+import sys
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .align import align
 from .claims import build_claims
-from .decide import decide, decide_draft
+from .decide import decide, decide_draft, order_findings
 from .extract import extract
 from .load import load
-from .model import Claim, Document, Mention, NormalizedDoc, Report
+from .model import Claim, Document, Finding, Mention, NormalizedDoc, Report
 from .normalize import normalize
 from .settings import Settings
 
@@ -25,11 +27,8 @@ def _references(nds: list[NormalizedDoc]) -> dict[str, dt.date | None]:
     return {nd.doc.id: nd.published or latest.get(nd.doc.story) for nd in nds}
 
 
-def extract_documents(docs: Iterable[Document], settings: Settings = Settings()
-                      ) -> list[tuple[NormalizedDoc, list[Mention], list[Claim]]]:
-    aliases = {k.casefold(): v for k, v in settings.outlet_aliases}
-    nds = [normalize(d, settings.lang, aliases) for d in docs]
-    refs = _references(nds)
+def _extract(nds: list[NormalizedDoc], refs: dict, settings: Settings
+             ) -> list[tuple[NormalizedDoc, list[Mention], list[Claim]]]:
     out = []
     for nd in nds:
         mentions = extract(nd, refs[nd.doc.id])
@@ -37,14 +36,185 @@ def extract_documents(docs: Iterable[Document], settings: Settings = Settings()
     return out
 
 
-def check_documents(docs: Iterable[Document], settings: Settings = Settings()) -> Report:
-    per_doc = extract_documents(docs, settings)
+def _normalize(docs: Iterable[Document], settings: Settings) -> list[NormalizedDoc]:
+    aliases = {k.casefold(): v for k, v in settings.outlet_aliases}
+    return [normalize(d, settings.lang, aliases) for d in docs]
+
+
+def _sequential(docs: list[Document], settings: Settings):
+    nds = _normalize(docs, settings)
+    return _extract(nds, _references(nds), settings)
+
+
+def _story_findings(per_doc, settings: Settings) -> list[Finding]:
     claims = [c for _, _, cs in per_doc for c in cs]
-    groups = align(claims, settings)
-    findings = decide(groups, claims, settings)
-    warnings = tuple(f"{nd.doc.path or nd.doc.id}: encoding guessed as {nd.doc.encoding}"
-                     for nd, _, _ in per_doc if nd.doc.encoding_guessed)
-    return Report(tuple(nd for nd, _, _ in per_doc), tuple(claims), tuple(findings), warnings)
+    return decide(align(claims, settings), claims, settings)
+
+
+def _chunk_task(task):
+    """One worker's share: documents of whole stories (read, aligned and decided here) or a
+    part of one large story (only read here; the parent aligns the story)."""
+    docs, settings, whole, judge, keep = task
+    nds = _normalize(docs, settings)
+    refs = _references(nds)
+    per_doc = _extract(nds, refs, settings)
+    if not whole:
+        return per_doc, None, refs, []
+    findings = _story_findings(per_doc, settings) if judge else []
+    # what the caller does not keep is not sent back (pickling is a tenth of the work)
+    return (per_doc if keep else []), findings, refs, _warnings(per_doc)
+
+
+def group_stories(docs: Iterable[Document]) -> list[list[Document]]:
+    """Documents by story, stories in order of first appearance."""
+    stories: dict[object, list[Document]] = {}
+    for d in docs:
+        stories.setdefault(d.story, []).append(d)
+    return list(stories.values())
+
+
+def _story_chunks(stories: Iterable[list[Document]], size: int) -> Iterator[tuple[list[Document], bool]]:
+    """Stories packed into chunks of about ``size`` documents; a story larger than ``size``
+    is cut into chunks flagged as parts (False)."""
+    cur: list[Document] = []
+    for docs in stories:
+        if len(docs) > size:
+            if cur:
+                yield cur, True
+                cur = []
+            for a in range(0, len(docs), size):
+                yield docs[a:a + size], False
+            continue
+        if cur and len(cur) + len(docs) > size:
+            yield cur, True
+            cur = []
+        cur = cur + docs
+    if cur:
+        yield cur, True
+
+
+def jobs_for(n_docs: int, settings: Settings) -> int:
+    """Worker processes for ``n_docs`` documents: ``settings.jobs``, or with 0 (auto) one a
+    core once the input is large enough for a pool to pay for itself."""
+    if settings.jobs:
+        return max(1, min(settings.jobs, n_docs))
+    if n_docs < settings.parallel_min_docs:
+        return 1
+    return max(1, min(os.cpu_count() or 1, n_docs // settings.chunk_docs or 1))
+
+
+def _pool(jobs: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    # fork shares the compiled language tables with the workers; elsewhere, spawn
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+
+
+def _bounded_map(ex, fn, tasks: Iterable, window: int) -> Iterator:
+    """``ex.map`` that keeps at most ``window`` tasks in flight, so a long input is never
+    held in the queue all at once; results come back in order."""
+    from collections import deque
+    pending: deque = deque()
+    for t in tasks:
+        pending.append(ex.submit(fn, t))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def stream_stories(stories: Iterable[list[Document]], settings: Settings = Settings(), judge: bool = True,
+                   n_docs: int | None = None, keep: bool = True
+                   ) -> Iterator[tuple[list[tuple[NormalizedDoc, list[Mention], list[Claim]]], list[Finding],
+                                       list[str]]]:
+    """The pipeline story by story.  ``stories`` are lists of documents, one list a story
+    (see :func:`group_stories`, :class:`discrep.load.StoryIndex`); for each chunk of whole
+    stories this yields (the documents read, with their mentions and claims, or none without
+    ``keep``; the findings, none without ``judge``; the warnings).  Stories never meet, so the findings are those of checking
+    everything at once.  ``n_docs`` (the number of documents, if known) sizes the pool of
+    worker processes (:func:`jobs_for`); only a few chunks are in flight at a time."""
+    n_jobs = jobs_for(n_docs, settings) if n_docs is not None else max(settings.jobs, 1)
+    chunks = _story_chunks(stories, settings.chunk_docs)
+    tasks = ((docs, settings, whole, judge, keep) for docs, whole in chunks)
+    if n_jobs <= 1:
+        yield from _merge_parts(map(_chunk_task, tasks), settings, judge)
+        return
+    first = list(itertools.islice(tasks, 2))
+    if len(first) < 2:                   # one chunk: a pool would only add its start-up
+        yield from _merge_parts(map(_chunk_task, first), settings, judge)
+        return
+    with _pool(n_jobs) as ex:
+        yield from _merge_parts(_bounded_map(ex, _chunk_task, itertools.chain(first, tasks), 2 * n_jobs),
+                                settings, judge)
+
+
+def _merge_parts(results, settings: Settings, judge: bool):
+    """Pass whole-story chunks through; gather the parts of a large story, fix the reference
+    dates a part could not see (a story's latest date may sit in another part) and decide it."""
+    parts: list = []
+    for per_doc, findings, refs, warnings in results:
+        if findings is not None:
+            if parts:
+                yield _finish(parts, settings, judge)
+                parts = []
+            yield per_doc, findings, warnings
+            continue
+        if parts and parts[0][0][0][0].doc.story != per_doc[0][0].doc.story:
+            yield _finish(parts, settings, judge)
+            parts = []
+        parts.append((per_doc, refs))
+    if parts:
+        yield _finish(parts, settings, judge)
+
+
+def _finish(parts, settings: Settings, judge: bool):
+    per_doc = [row for rows, _ in parts for row in rows]
+    used = {k: v for _, refs in parts for k, v in refs.items()}
+    refs = _references([nd for nd, _, _ in per_doc])
+    redo = [nd for nd, _, _ in per_doc if refs[nd.doc.id] != used[nd.doc.id]]
+    if redo:
+        fixed = {nd.doc.id: row for row in _extract(redo, refs, settings) for nd in (row[0],)}
+        per_doc = [fixed.get(row[0].doc.id, row) for row in per_doc]
+    return per_doc, (_story_findings(per_doc, settings) if judge else []), _warnings(per_doc)
+
+
+def extract_documents(docs: Iterable[Document], settings: Settings = Settings()
+                      ) -> list[tuple[NormalizedDoc, list[Mention], list[Claim]]]:
+    """Every document read: (normalized document, its mentions, its claims), in input order."""
+    docs = list(docs)
+    if jobs_for(len(docs), settings) == 1:
+        return _sequential(docs, settings)
+    pos = {d.id: k for k, d in enumerate(docs)}
+    rows = [row for per_doc, _, _ in stream_stories(group_stories(docs), settings, False, len(docs))
+            for row in per_doc]
+    return sorted(rows, key=lambda r: pos[r[0].doc.id])
+
+
+def check_documents(docs: Iterable[Document], settings: Settings = Settings()) -> Report:
+    docs = list(docs)
+    pos = {d.id: k for k, d in enumerate(docs)}
+    per_doc, findings = [], []
+    for rows, fs, _ in stream_stories(group_stories(docs), settings, n_docs=len(docs)):
+        per_doc.extend(rows)
+        findings.extend(fs)
+    per_doc.sort(key=lambda r: pos[r[0].doc.id])
+    claims = [c for _, _, cs in per_doc for c in cs]
+    return Report(tuple(nd for nd, _, _ in per_doc), tuple(claims), tuple(order_findings(findings)),
+                  tuple(_warnings(per_doc)))
+
+
+def check_stream(stories: Iterable[list[Document]], settings: Settings = Settings(), n_docs: int | None = None
+                 ) -> Iterator[tuple[list[Finding], list[str]]]:
+    """:func:`check_documents` story by story, holding only the stories in flight: for each
+    chunk of stories, its findings (in report order) and its warnings."""
+    for _, findings, warnings in stream_stories(stories, settings, n_docs=n_docs, keep=False):
+        yield order_findings(findings), warnings
+
+
+def _warnings(per_doc) -> list[str]:
+    return [f"{nd.doc.path or nd.doc.id}: encoding guessed as {nd.doc.encoding}"
+            for nd, _, _ in per_doc if nd.doc.encoding_guessed]
 
 
 def check(paths: Iterable[str], settings: Settings = Settings()) -> Report:
@@ -66,9 +236,6 @@ def check_against(drafts: Iterable[Document], sources: Iterable[Document], setti
         kept.append(s)
     per_doc = extract_documents(drafts + kept, settings)
     claims = [c for _, _, cs in per_doc for c in cs]
-    groups = align(claims, settings)
-    findings = decide_draft(groups, claims, draft_ids, settings)
-    warnings = tuple(f"{nd.doc.path or nd.doc.id}: encoding guessed as {nd.doc.encoding}"
-                     for nd, _, _ in per_doc if nd.doc.encoding_guessed)
-    return Report(tuple(nd for nd, _, _ in per_doc), tuple(claims), tuple(findings), warnings,
+    findings = decide_draft(align(claims, settings), claims, draft_ids, settings)
+    return Report(tuple(nd for nd, _, _ in per_doc), tuple(claims), tuple(findings), tuple(_warnings(per_doc)),
                   tuple(d.id for d in drafts))

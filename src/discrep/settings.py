@@ -11,6 +11,10 @@ from dataclasses import dataclass, field, replace
 class Settings:
     # --- input ---------------------------------------------------------------
     lang: str | None = None            # force a language for every document ("ar", "en")
+    # --- running -------------------------------------------------------------
+    jobs: int = 0                      # worker processes (0 = one a core once the input is large enough)
+    parallel_min_docs: int = 200       # fewer documents than this are read in one process (auto mode)
+    chunk_docs: int = 64               # documents (whole stories) a worker takes at a time
     # --- claims --------------------------------------------------------------
     event_window: int = 20             # max tokens between a mention and its event word
     attribution_window: int = 40       # max tokens between an attribution verb and a mention

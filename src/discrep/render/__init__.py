@@ -26,7 +26,12 @@ def render_json(report: Report, out: TextIO, **_) -> None:
 
 @renderer("jsonl")
 def render_jsonl(report: Report, out: TextIO, **_) -> None:
-    for f in report.findings:
+    stream_jsonl(report.findings, out)
+
+
+def stream_jsonl(findings, out: TextIO) -> None:
+    """One finding a line, written as it comes (``check --format jsonl`` streams by story)."""
+    for f in findings:
         out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
 
 
