@@ -247,12 +247,21 @@ def extract(paths: List[str] = PATHS,
             jobs: Optional[int] = JOBS,
             bidi: Bidi = BIDI) -> None:
     """Print every mention (count, ordinal, percent, money, date) that was read."""
-    from .load import load
-    from .pipeline import extract_documents
+    from .load import StoryIndex, load
+    from .pipeline import extract_documents, stream_stories
     from .render import EXTRACT_RENDERERS
     _check_lang(lang)
+    settings = Settings().with_(lang=lang, jobs=jobs)
     try:
-        rows = extract_documents(load(paths), Settings().with_(lang=lang, jobs=jobs))
+        if fmt == ExFmt.jsonl:           # streamed story by story, like check --format jsonl
+            stories = StoryIndex(paths)
+            try:
+                for rows, _, _ in stream_stories(stories, settings, judge=False, n_docs=stories.count):
+                    EXTRACT_RENDERERS["jsonl"](rows, sys.stdout)
+            finally:
+                stories.close()
+            return
+        rows = extract_documents(load(paths), settings)
     except DiscrepError as e:
         _fail(str(e))
     EXTRACT_RENDERERS[fmt.value](rows, sys.stdout, **_out_options(bidi))

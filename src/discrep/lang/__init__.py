@@ -295,21 +295,29 @@ class LangData:
         p = self.__dict__.get("_anchor_re")
         if p is None:
             anchors: set[str] = set()
+            split: set[tuple[str, str]] = set()              # (clitic prefix, rest) of each anchor
             for lx in (self.numwords, self.ordwords, self.fractions, self.months, self.other_months,
                        self.weekdays, self.relative_days, self.periods, self.ago_units, self.holidays, self.decades,
                        self.year_words):
                 for form, entries in lx.first.items():
                     for rest, _payload, prefix in entries:
-                        anchors.add(max((form,) + rest, key=lambda w: len(w) - (len(prefix) if w is form else 0)))
-            anchors = {a for a in anchors if a and not a.isdigit()}
+                        w = max((form,) + rest, key=lambda w: len(w) - (len(prefix) if w is form else 0))
+                        if w and not w.isdigit():
+                            anchors.add(w)
+                            p = prefix if w is form else ""
+                            split.add((p, w[len(p):]))
             self.__dict__["_anchors"] = frozenset(anchors)
             self.triggers                                    # builds the tens heads
             heads = trie_pattern(self.__dict__["_tens_heads"])
             # \b is much faster than a letter look-around; a word glued to digits
-            # ("15مارس") is covered by the digits' own window
+            # ("15مارس") is covered by the digits' own window.  The clitic prefixes are
+            # factored out (any prefix before any stem: a few more windows, a pattern a
+            # tenth the size, compiled in a tenth of the time)
             alts = [r"\d+"]
             if anchors:
-                alts.append(rf"\b(?:{trie_pattern(anchors)})\b")
+                prefixes = sorted({p for p, _ in split if p})
+                head = f"(?:{trie_pattern(prefixes)})?" if prefixes else ""
+                alts.append(rf"\b{head}(?:{trie_pattern({r for _, r in split})})\b")
             if heads:
                 alts.append(rf"\b(?:{heads})[^\W\d_]")    # glued compounds: "thirtyfirst"
             p = self.__dict__["_anchor_re"] = re.compile("|".join(alts))
