@@ -79,13 +79,17 @@ class Lexicon:
 
     def match(self, toks, i: int):
         """(number of tokens, payload, prefix) of the longest entry starting at ``toks[i]``."""
-        n = len(toks)
-        if i >= n:
+        # the hot path of every matcher: most calls end at the first lookup
+        try:
+            cands = self.first.get(toks[i].low)
+        except IndexError:
             return None
-        cands = self.first.get(toks[i].low)
         if not cands:
             return None
+        n = len(toks)
         for rest, payload, prefix in cands:
+            if not rest:
+                return 1, payload, prefix
             k = len(rest)
             if i + k < n and all(toks[i + 1 + j].low == rest[j] for j in range(k)):
                 return 1 + k, payload, prefix
