@@ -396,7 +396,8 @@ def run(sizes: list[int], runs: int, outlets: int, seed: int, jobs: int | None, 
                 out.setdefault("growth", {}).setdefault(stage, {})[f"{a}->{b}"] = g
                 print(f"growth {stage} time({b})/time({a}) = {g:.2f}", flush=True)
     if speed_docs:
-        corpus, _ = corpus_for(ns[0] if ns else 100, outlets, seed)
+        fit = [n for n in ns if n >= speed_docs] or ns or [speed_docs]
+        corpus, _ = corpus_for(fit[0], outlets, seed)
         sp = speed_vs_dateparser(corpus, speed_docs, runs)
         out["vs_dateparser"] = sp
         if sp is None:

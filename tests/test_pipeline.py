@@ -387,6 +387,16 @@ def test_headline_verbs_after_a_number(a, b, verdict):
     (["Activists said 27 people were killed in the town when the jet crashed. The toll is at least 31, a monitor said.",
       "Thirty-five people were killed in the town when the jet crashed. Rescuers had first found at least 12 dead."],
      "conflict"),
+    # a vague figure covering both ("dozens") is no second quantity: 20 and 83 stay disputed
+    (["Dozens were killed in the fighting around Taiz. 20 people were killed in air strikes on the Taiz market.",
+      "Dozens were killed in the fighting around Taiz. 83 people were killed in air strikes on the Taiz market."],
+     "conflict"),
+    (["مقتل العشرات في معارك تعز. 20 قتيلا في غارات على سوق تعز.",
+      "مقتل العشرات في معارك تعز. 83 قتيلا في غارات على سوق تعز."],
+     "conflict"),
+    (["Scores of people died in the Sahel floods this month. Officials said 31 people died in the floods in Niamey.",
+      "Scores of people died in the Sahel floods this month. Officials said 70 people died in the floods in Niamey."],
+     "conflict"),
 ])
 def test_outlets_that_each_give_both_figures(texts, verdict):
     r = run(*texts, lang="en" if texts[0].isascii() else None)

@@ -111,6 +111,11 @@ def _overlap(x: tuple[float, float], y: tuple[float, float]) -> bool:
     return x[0] <= y[1] and y[0] <= x[1]
 
 
+def _named(iv: tuple[float, float]) -> tuple[float, float]:
+    """The figure an interval names: an open bound names its one end ("at least 19": 19)."""
+    return (iv[0], iv[0]) if math.isinf(iv[1]) else iv
+
+
 class Witnesses:
     """What each document of a story states, to tell two quantities from a dispute.
 
@@ -151,12 +156,15 @@ class Witnesses:
                                                or _overlap(wiv, ivy) and _overlap(siv, ivx))
                    for whole, wiv, siv in self.shares.get(x.story, ()))
 
-    def states(self, doc_claim: Claim, like: Claim, iv, by_source: bool = False) -> bool:
-        """The document of ``doc_claim`` also states ``like``'s quantity with a value in ``iv``
-        (and, with ``by_source``, from ``like``'s source)."""
-        # an open bound witnesses only the figure it names: "at least 31" states 31, not 35
+    def states(self, doc_claim: Claim, like: Claim, iv, own, by_source: bool = False) -> bool:
+        """The document of ``doc_claim`` (whose figure spans ``own``) also states ``like``'s
+        quantity with a value in ``iv`` (and, with ``by_source``, from ``like``'s source)."""
+        # an open bound witnesses only the figure it names: "at least 31" states 31, not 35;
+        # and a figure that covers both ("dozens", 20-99, beside 20 and 83) tells no second
+        # quantity apart
         return any(w is not doc_claim and self.same_quantity(w, like) and _overlap(wv, iv)
                    and (not math.isinf(wv[1]) or iv[0] <= wv[0])
+                   and not (_overlap(_named(wv), own) and _overlap(_named(wv), iv))
                    and (not by_source or _same_source(w.attributed_to, like.attributed_to, self.st))
                    for w, wv in self.by_doc.get((doc_claim.story, doc_claim.doc_id), ()))
 
@@ -166,10 +174,10 @@ class Witnesses:
             return False
         if self.nested(x, y, ivx, ivy):
             return True
-        if x.doc_id == y.doc_id or not (self.states(x, y, ivy) and self.states(y, x, ivx)):
+        if x.doc_id == y.doc_id or not (self.states(x, y, ivy, ivx) and self.states(y, x, ivx, ivy)):
             return False
         relayed = x.attributed_to and y.attributed_to and x.attributed_to != y.attributed_to \
-            and self.states(x, y, ivy, by_source=True) and self.states(y, x, ivx, by_source=True)
+            and self.states(x, y, ivy, ivx, by_source=True) and self.states(y, x, ivx, ivy, by_source=True)
         return not relayed
 
 
