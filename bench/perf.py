@@ -27,6 +27,7 @@ recall of the injected conflicts, and extraction speed against dateparser's
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import json
 import os
@@ -42,7 +43,7 @@ import tomllib
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
-SHARED = ROOT.parent / "shared"
+SHARED = pathlib.Path(os.environ.get("DISCREP_SHARED", ROOT.parent / "shared"))
 EXTERNAL = SHARED / "bench" / "external"
 OUT = HERE / "corpora"
 
@@ -91,7 +92,8 @@ def _ans_bases(per_brief: int = 60) -> list[dict]:
             for k in range(0, len(heads) - per_brief + 1, per_brief)]
 
 
-def bases() -> list[dict]:
+@functools.lru_cache(maxsize=1)
+def bases() -> tuple[dict, ...]:
     """Every base text, each with its checkable figures (see the module docstring)."""
     from discrep.model import Document
     from discrep.pipeline import extract_documents
@@ -99,7 +101,7 @@ def bases() -> list[dict]:
     docs = [Document(id=f"base{k}", text=b["text"], lang=b["lang"]) for k, b in enumerate(all_)]
     for b, (nd, _, claims) in zip(all_, extract_documents(docs)):
         b["targets"] = [t for t in (_target(b["text"], c) for c in claims) if t]
-    return all_
+    return tuple(all_)
 
 
 def _target(text: str, c) -> dict | None:
