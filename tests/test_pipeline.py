@@ -494,3 +494,22 @@ def test_a_word_equal_to_an_entrys_stem_is_another_word(text, event):
 def test_others_after_a_second_figure_start_a_new_group(text, lang_, events):
     _, cs = mentions(text, lang=lang_)
     assert [c.event for c in cs if c.kind == "count"] == events
+
+
+@pytest.mark.parametrize("texts", [
+    # each outlet prints its lead sentence twice (a teaser and the body): the sentence's two
+    # figures are two quantities, and the copy must not set one against the other
+    ["The death toll from the car bombs in Deir ez-Zor rose to 41 and more than 90 wounded persons, most of them "
+     "women. The death toll from the car bombs in Deir ez-Zor rose to 41 and more than 90 wounded persons, most "
+     "of them women.",
+     "The death toll from the car bombs in Deir ez-Zor rose to 41 and more than 90 wounded persons, most of them "
+     "women. The death toll from the car bombs in Deir ez-Zor rose to 41 and more than 90 wounded persons, most "
+     "of them women. Rescue teams are still searching."],
+    ["قتل 14 شخصا في قصف على دوما وأصيب أكثر من 60 آخرين بحسب مسعفين. خبر آخر. "
+     "قتل 14 شخصا في قصف على دوما وأصيب أكثر من 60 آخرين بحسب مسعفين.",
+     "قتل 14 شخصا في قصف على دوما وأصيب أكثر من 60 آخرين بحسب مسعفين. وفي خبر آخر. "
+     "قتل 14 شخصا في قصف على دوما وأصيب أكثر من 60 آخرين بحسب مسعفين."],
+])
+def test_a_repeated_sentence_is_no_rival_to_itself(texts):
+    r = run(*texts, lang="en" if texts[0].isascii() else None)
+    assert not conflicts(r), [f.reason for f in conflicts(r)]

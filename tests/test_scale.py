@@ -156,7 +156,13 @@ def test_candidate_pairs_keep_every_comparable_pair():
     docs = corpus(stories=4, outlets=3) + [
         Document(id="x1", text="Officials said 12 people were killed and 40 wounded; since Monday 50 were killed, "
                                "including 9 children.", story="story 0", lang="en"),
-        Document(id="x2", text="أصيب 17 شخصا بينهم 4 أطفال، وقتل 3 آخرون منذ الأحد.", story="story 2", lang="ar")]
+        Document(id="x2", text="أصيب 17 شخصا بينهم 4 أطفال، وقتل 3 آخرون منذ الأحد.", story="story 2", lang="ar"),
+        # one document restating its figures: same-document pairs are filtered, not dropped
+        Document(id="x3", text="The ministry said 41 prisoners escaped from the Hasaka jail. Police said 12 were caught. "
+                               "The SDF said 300 prisoners escaped from the Hasaka jail on Monday. Officials said "
+                               "41 prisoners escaped from the jail in Hasaka.", story="story 0", lang="en"),
+        Document(id="x4", text="قالت الوزارة إن 45 سجينا فروا من سجن تدمر. وأعلنت قسد أن 300 سجين فروا من سجن تدمر "
+                               "يوم الاثنين. وأعيد اعتقال 20 منهم.", story="story 2", lang="ar")]
     rows = extract_documents(docs, Settings())
     claims = [c for _, _, cs in rows for c in cs]
     st = Settings()
@@ -167,9 +173,9 @@ def test_candidate_pairs_keep_every_comparable_pair():
             lst = [c for c in sc if c.kind == kind]
             brute = {(i, j) for i in range(len(lst)) for j in range(i + 1, len(lst))
                      if comparable(lst[i], lst[j], ctx, st)}
-            cand = set(candidate_pairs(lst))
-            assert brute <= cand
-            assert len(cand) == len(set(candidate_pairs(lst)))
+            cand = list(candidate_pairs(lst, ctx, st))
+            assert brute <= set(cand)
+            assert len(cand) == len(set(cand)) and all(i < j for i, j in cand)
 
 
 def test_cli_jsonl_streams_the_same_findings(tmp_path):

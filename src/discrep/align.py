@@ -9,6 +9,7 @@ comparable pairs; decide later judges only the direct pairs (the edges)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections import defaultdict
 
@@ -92,6 +93,34 @@ class ContextIndex:
         da, db = self.days.get(a), self.days.get(b)
         return bool(da and db) and not any(la <= hb and lb <= ha for la, ha in da for lb, hb in db)
 
+    def similar(self, left: list[tuple], right: list[tuple], cutoff: float) -> list[tuple[tuple, tuple]]:
+        """Pairs (a, b), a in ``left`` and b in ``right`` and a != b, each unordered pair once,
+        whose :meth:`similarity` is at least ``cutoff`` (> 0).  A prefix filter finds them:
+        with mass(a) <= mass(b), a pair that shares none of a's rarest words covering more
+        than (1 - cutoff) of a's weight cannot reach the cutoff."""
+        postings: dict[str, list[tuple]] = defaultdict(list)
+        for b in set(left) | set(right):
+            for w in self.sets[b]:
+                postings[w].append(b)
+        lset, rset = set(left), set(right)
+        out: set[tuple[tuple, tuple]] = set()
+        for a in lset | rset:
+            ma = self.mass[a]
+            words = sorted(self.sets[a], key=lambda w: (-self.idf[w], w))
+            rest = ma
+            for w in words:
+                if rest < cutoff * ma or rest <= 0:
+                    break
+                rest -= self.idf[w]
+                for b in postings[w]:
+                    if b == a or self.mass[b] < ma or (a, b) in out or (b, a) in out:
+                        continue
+                    if not ((a in lset and b in rset) or (b in lset and a in rset)):
+                        continue
+                    if self.similarity(a, b) >= cutoff:
+                        out.add((a, b) if a in lset and b in rset else (b, a))
+        return sorted(out)
+
     def similarity(self, a: tuple, b: tuple) -> float:
         """IDF-weighted overlap coefficient: shared weight over the lighter sentence's weight."""
         sa, sb = self.sets[a], self.sets[b]
@@ -164,21 +193,85 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
     return ctx.similarity(x.sentence_key, y.sentence_key) >= cutoff
 
 
-def candidate_pairs(lst: list[Claim]):
-    """Index pairs (i < j) whose keys let them be comparable: the same running-total and
-    share flags, and the same event or no event on one side.  Every other pair fails
-    :func:`comparable` on its keys alone, so it is never tried."""
+def candidate_pairs(lst: list[Claim], ctx: "ContextIndex | None" = None, st: Settings | None = None):
+    """Index pairs (i < j) that may be comparable, without trying every pair.
+
+    Pairs need the same running-total and share flags, and the same event or no event on one
+    side (every other pair fails :func:`comparable` on its keys alone).  Across documents
+    every such pair is tried.  Inside one document only pairs that can pass are made: two
+    figures of one sentence only when their attributions differ, and two sentences only
+    when their context overlap can reach ``context_cutoff_same_doc`` (a prefix filter on the
+    IDF weights).  So one huge document (a 10 MB line, a list of 50,000 numbers) costs about
+    its length, not its square.  A figure repeated word for word pairs with its first
+    statement only."""
+    # a figure its document states again in the same words (a sentence repeated) is paired
+    # with its first statement only: it would pair exactly as that one does, and a text
+    # repeating a sentence thousands of times would otherwise pair every copy with every other
+    first: dict[tuple, int] = {}
     keyed: dict[tuple, list[int]] = defaultdict(list)
+    repeats = []
     for k, c in enumerate(lst):
-        keyed[(c.cumulative, c.part, c.event)].append(k)
+        f = first.setdefault(_statement(c), k)
+        if f != k:
+            repeats.append((f, k))
+        else:
+            keyed[(c.cumulative, c.part, c.event)].append(k)
+    yield from repeats
+    seen: set[tuple[int, int]] = set()
     for (cum, part, ev), idx in keyed.items():
-        for a, i in enumerate(idx):
-            for j in idx[a + 1:]:
-                yield i, j
-        if ev is not None:
-            for i in idx:
-                for j in keyed.get((cum, part, None), ()):
-                    yield (i, j) if i < j else (j, i)
+        other = keyed.get((cum, part, None)) if ev is not None else None
+        for i, j in itertools.chain(_pairs(lst, idx, idx, ctx, st),
+                                    _pairs(lst, idx, other, ctx, st) if other else ()):
+            p = (i, j) if i < j else (j, i)
+            if p not in seen:
+                seen.add(p)
+                yield p
+
+
+def _pairs(lst, I, J, ctx, st):
+    same = I is J
+    by_i, by_j = _by(lst, I, lambda c: c.doc_id), _by(lst, J, lambda c: c.doc_id)
+    docs = list(by_i)
+    for a, d in enumerate(docs):                          # across documents: every pair
+        for e in (docs[a + 1:] if same else by_j):
+            if e != d:
+                yield from itertools.product(by_i[d], by_j[e])
+        if d in by_j:
+            yield from _same_doc(lst, by_i[d], by_j[d], same, ctx, st)
+
+
+def _by(lst, idx, key) -> dict:
+    out: dict = defaultdict(list)
+    for k in idx:
+        out[key(lst[k])].append(k)
+    return out
+
+
+def _same_doc(lst, I, J, same, ctx, st):
+    sent_i, sent_j = _by(lst, I, lambda c: c.sentence_key), _by(lst, J, lambda c: c.sentence_key)
+    for key, ks in sent_i.items():                        # one sentence: different attributions only
+        if key not in sent_j:
+            continue
+        att_i, att_j = _by(lst, ks, lambda c: c.attributed_to), _by(lst, sent_j[key], lambda c: c.attributed_to)
+        for x, xs in att_i.items():
+            for y, ys in att_j.items():
+                if x != y and (x or y) and (not same or (x or "") < (y or "")):
+                    yield from itertools.product(xs, ys)
+    if ctx is None or st is None:                         # no context to filter on: every pair
+        near = [(a, b) for a in sent_i for b in sent_j if a != b]
+    else:
+        near = ctx.similar(list(sent_i), list(sent_j), st.context_cutoff_same_doc)
+    for a, b in near:
+        yield from itertools.product(sent_i[a], sent_j[b])
+        if not same and b in sent_i and a in sent_j:
+            yield from itertools.product(sent_i[b], sent_j[a])
+
+
+def _statement(c: Claim) -> tuple:
+    """What a claim says, where in its sentence: a repeated sentence repeats it exactly."""
+    m = c.mention
+    return (c.doc_id, c.sentence, m.start - c.sentence_start, c.kind, m.value, m.low, m.high, m.qualifier,
+            m.currency, c.unit_stem, c.event, c.attributed_to, c.part, c.cumulative)
 
 
 def align(claims: list[Claim], settings: Settings) -> list[Group]:
@@ -199,7 +292,8 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
         for (kind, _), lst in by_kind.items():
             n = len(lst)
             uf = UnionFind(n)
-            edges = sorted((i, j) for i, j in candidate_pairs(lst) if comparable(lst[i], lst[j], ctx, settings))
+            edges = sorted((i, j) for i, j in candidate_pairs(lst, ctx, settings)
+                           if comparable(lst[i], lst[j], ctx, settings))
             for i, j in edges:
                 uf.union(i, j)
             comps: dict[int, list[int]] = defaultdict(list)

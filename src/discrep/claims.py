@@ -25,6 +25,7 @@ class _Sentence:
     end: int
     toks: list[Token]
     clause_of: list[int]          # clause index of each token
+    starts: list[int]             # each token's start, for bisection
 
 
 def _sentence_starts(ld, norm: str) -> list[int]:
@@ -38,7 +39,7 @@ def _sentence(ld, norm: str, a: int, b: int) -> _Sentence | None:
     toks = tokenize(norm[a:b], a)
     if not toks:
         return None
-    s = _Sentence(toks[0].start, toks[-1].end, toks, [])
+    s = _Sentence(toks[0].start, toks[-1].end, toks, [], [t.start for t in toks])
     cbreaks = ld.clause_breaks
     c = 0
     k = 0
@@ -50,6 +51,21 @@ def _sentence(ld, norm: str, a: int, b: int) -> _Sentence | None:
         s.clause_of.extend([c] * span)
         k += span
     return s
+
+
+def _token_span(s: _Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """The first and last token of the sentence that the folded span [start, end) touches
+    (the token holding ``start``, then those starting before ``end``), by bisection: a
+    sentence may be very long."""
+    starts = s.starts
+    j = bisect.bisect_right(starts, start) - 1
+    if j >= 0 and s.toks[j].end > start:
+        a = j
+    elif j + 1 < len(starts) and starts[j + 1] < end:
+        a = j + 1
+    else:
+        return None
+    return a, max(a, bisect.bisect_left(starts, end) - 1)
 
 
 def _is_mention_tok(t: Token, spans) -> bool:
@@ -185,6 +201,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     text = nd.doc.text
     out: list[Claim] = []
     cache: dict[int, tuple] = {}
+    said: dict[int, tuple[int, str]] = {}
 
     def text_of(a: int, b: int) -> str:
         rs, re_ = raw_span(nd, a, b)
@@ -206,11 +223,10 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                                 if _content_word(ld, t) and not _is_mention_tok(t, mspans)}))
             cache[si] = (_events(ld, s, mspans), _attributions(ld, s, mspans, text_of), ctx)
         events, attrs, ctx = cache[si]
-        idx = [k for k, t in enumerate(s.toks) if m.norm_start <= t.start < m.norm_end
-               or t.start <= m.norm_start < t.end]
-        if not idx:
+        span = _token_span(s, m.norm_start, m.norm_end)
+        if span is None:
             continue
-        a, b = idx[0], idx[-1]
+        a, b = span
         kind = KIND[m.kind]
         unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of)
         if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
@@ -238,12 +254,15 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         elif kind == "count":
             whole = (si, cumulative, ev, ev_text)
         att = _attribution(attrs, a, b, settings)
-        rs, re_ = raw_span(nd, s.start, s.end)
+        if si not in said:               # one copy of a sentence's text, however many figures it holds
+            rs, _ = raw_span(nd, s.start, s.end)
+            said[si] = (rs, text_of(s.start, s.end))
+        rs, sentence = said[si]
         out.append(Claim(
             id=f"{nd.doc.id}#{n}", mention=m, kind=kind, story=nd.doc.story, outlet=nd.outlet,
             unit=unit, unit_stem=ustem, event=ev, event_text=ev_text,
             attributed_to=att[0] if att else None, attribution_text=att[1] if att else None,
-            sentence=re.sub(r"\s+", " ", text[rs:re_]).strip(), sentence_start=rs,
+            sentence=sentence, sentence_start=rs,
             sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative))
     return out
 

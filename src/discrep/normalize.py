@@ -125,12 +125,21 @@ def _published_from_dateline(norm: str, labels: tuple[str, ...]) -> dt.date | No
         return None
 
 
+DATELINE_CHARS = 120     # the longest first line read as "OUTLET - CITY"
+
+
 def _outlet_from_text(norm: str, published_dateline: bool, pattern_sets) -> tuple[int, int] | None:
     """A strong dateline "OUTLET - CITY" on the first line, else two agreeing weak hints."""
     first = next((ln for ln in norm.split("\n") if ln.strip()), "")
     off = norm.index(first) if first else 0
-    m = re.fullmatch(r"\s*(?:\S+\s+\d{4}-\d{1,2}-\d{1,2}\s+)?([^\d\-\n\"]{2,30}?)\s*-\s*(\S+(?:\s+\S+)?)\s*", first) \
-        if published_dateline else re.fullmatch(r"\s*([^\d\-\n\"]{2,30}?)\s*-\s*(\S+(?:\s+\S+)?)\s*", first)
+    # a dateline is a short line; the patterns run on it stripped, so that no run of
+    # spaces can be shared out between their \s* in every way (quadratic backtracking)
+    body = first.strip()
+    off += first.index(body) if body else 0
+    m = None
+    if len(body) <= DATELINE_CHARS:
+        m = re.fullmatch(r"(?:\S+\s+\d{4}-\d{1,2}-\d{1,2}\s+)?([^\d\-\n\"]{2,30}?)\s*-\s*(\S+(?:\s+\S+)?)", body) \
+            if published_dateline else re.fullmatch(r"([^\d\-\n\"]{2,30}?)\s*-\s*(\S+(?:\s+\S+)?)", body)
     if m and len(m.group(1).split()) <= 4:
         return off + m.start(1), off + m.end(1)
     hits: dict[str, list[tuple[int, int]]] = {}

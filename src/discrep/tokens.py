@@ -9,6 +9,12 @@ from typing import NamedTuple
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?:[eE][+-]?\d+(?![^\W\d_]))?|(?<![\w.])\.\d+|[^\W\d_]+|\S")
 
 
+# A digit run longer than this is no quantity (a hash, a serial, hostile input): it is kept
+# as one "punct" token, which no matcher reads.  Python also refuses int() on more than
+# 4,300 digits.
+MAX_NUMBER_CHARS = 40
+
+
 class Token(NamedTuple):
     """One token (a named tuple: immutable, and several times cheaper to build than a
     frozen dataclass, which matters because every word near a mention is one)."""
@@ -29,6 +35,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         s = m.group()
         c = s[0]
         kind = "num" if c.isdigit() or (c == "." and len(s) > 1) else ("word" if c.isalpha() else "punct")
+        if kind == "num" and len(s) > MAX_NUMBER_CHARS:
+            kind = "punct"
         st, en = m.span()
         st += offset
         en += offset
