@@ -49,6 +49,10 @@ class FailOn(str, Enum):
 PATHS = typer.Argument(..., help="Files, folders, globs, or - for stdin (.txt .md .html .json .jsonl).")
 LANG = typer.Option(None, "--lang", help="Force the language of every document (ar, en).")
 BIDI = typer.Option(Bidi.auto, "--bidi", help="Reorder Arabic for terminals without bidi support.")
+SKIP_BAD = typer.Option(False, "--skip-bad", help="Skip unreadable inputs and malformed records (listed on "
+                                                   "stderr and in the report) instead of stopping with exit 2.")
+QUIET = typer.Option(False, "--quiet", "-q", help="Print no warnings (errors only) on stderr.")
+VERBOSE = typer.Option(False, "--verbose", "-v", help="Also print what was read, skipped and how long it took.")
 JOBS = typer.Option(None, "--jobs", "-j", min=0,
                     help="Worker processes for reading the documents (default 0: one a core for large inputs).")
 
@@ -97,18 +101,41 @@ def _settings(config: Optional[str], no_config: bool, **flags) -> Settings:
     return base.with_(**flags)
 
 
-def _report(paths, against, lang, config, no_config, **flags):
+def _report(paths, against, lang, config, no_config, skip_bad: bool = False, **flags):
     """(settings, report) for the paths, as drafts when sources are given; errors exit 2."""
-    from .load import load
+    from .load import read_inputs
     from .pipeline import check_against, check_documents
     _check_lang(lang)
     settings = _settings(config, no_config, lang=lang, **flags)
     try:
+        docs, skipped = read_inputs(paths, skip_bad=skip_bad)
         if against:
-            return settings, check_against(load(paths), load(against), settings)
-        return settings, check_documents(load(paths), settings)
+            sources, more = read_inputs(against, skip_bad=skip_bad)
+            return settings, check_against(docs, sources, settings, skipped + more)
+        return settings, check_documents(docs, settings, skipped)
     except DiscrepError as e:
         _fail(str(e))
+
+
+class _Log:
+    """Messages on stderr: warnings and skipped inputs unless quiet, progress when verbose."""
+
+    def __init__(self, quiet: bool, verbose: bool):
+        import time
+        self.quiet, self.verbose, self.t0 = quiet, verbose and not quiet, time.perf_counter()
+
+    def warn(self, msg: str) -> None:
+        if not self.quiet:
+            typer.echo(f"discrep: warning: {msg}", err=True)
+
+    def skipped(self, items) -> None:
+        for sk in items:
+            self.warn(f"skipped {sk.where} ({sk.status}): {sk.reason}")
+
+    def info(self, msg: str) -> None:
+        if self.verbose:
+            import time
+            typer.echo(f"discrep: {msg} [{time.perf_counter() - self.t0:.2f} s]", err=True)
 
 
 def _gate(report, settings) -> int:
@@ -132,21 +159,27 @@ def check(paths: List[str] = PATHS,
           config: Optional[str] = CONFIG,
           no_config: bool = NO_CONFIG,
           jobs: Optional[int] = JOBS,
+          skip_bad: bool = SKIP_BAD,
+          quiet: bool = QUIET,
+          verbose: bool = VERBOSE,
           bidi: Bidi = BIDI) -> None:
     """Find conflicts and agreements between the articles' statements, or, with --against,
     judge each claim of the drafts against the sources."""
     from .render import RENDERERS
     if tolerance is not None and not 0 <= tolerance < 1:
         _fail("--tolerance must be between 0 and 1")
+    log = _Log(quiet, verbose)
     if fmt == Fmt.jsonl and not against:
         settings = _settings(config, no_config, lang=lang, tolerance=tolerance,
                              fail_on=fail_on.value if fail_on else None, jobs=jobs)
-        bad = _stream(paths, settings, baseline)
+        bad = _stream(paths, settings, baseline, skip_bad, log)
         if not exit_zero and bad:
             raise typer.Exit(1)
         return
-    settings, report = _report(paths, against, lang, config, no_config, tolerance=tolerance,
+    settings, report = _report(paths, against, lang, config, no_config, skip_bad, tolerance=tolerance,
                                fail_on=fail_on.value if fail_on else None, jobs=jobs)
+    log.info(f"{len(report.documents)} documents read, {len(report.skipped)} skipped, "
+             f"{len(report.claims)} claims, {len(report.findings)} findings")
     if baseline:
         from .baseline import read, suppress
         try:
@@ -154,16 +187,16 @@ def check(paths: List[str] = PATHS,
         except DiscrepError as e:
             _fail(str(e))
         if dropped:
-            typer.echo(f"discrep: {dropped} finding(s) suppressed by the baseline {baseline}", err=True)
+            log.warn(f"{dropped} finding(s) suppressed by the baseline {baseline}")
     RENDERERS[fmt.value](report, sys.stdout, **_out_options(bidi))
     for w in report.warnings:
-        if fmt != Fmt.table:
-            typer.echo(f"discrep: warning: {w}", err=True)
+        log.warn(w)
+    log.skipped(report.skipped)
     if not exit_zero and _gate(report, settings):
         raise typer.Exit(1)
 
 
-def _stream(paths, settings: Settings, baseline: Optional[str]) -> int:
+def _stream(paths, settings: Settings, baseline: Optional[str], skip_bad: bool, log: "_Log") -> int:
     """``check --format jsonl``: findings written story by story, one story in memory at a
     time.  Returns how many findings the gate fails on."""
     from .load import StoryIndex
@@ -180,7 +213,9 @@ def _stream(paths, settings: Settings, baseline: Optional[str]) -> int:
     gate = {"conflict"} | ({"unsupported"} if settings.fail_on == "unsupported" else set())
     bad = dropped = 0
     try:
-        stories = StoryIndex(paths)
+        stories = StoryIndex(paths, skip_bad=skip_bad)
+        log.skipped(stories.skipped)
+        log.info(f"{stories.count} documents indexed, {len(stories.skipped)} skipped")
         try:
             for findings, warnings in check_stream(stories, settings, stories.count):
                 kept = [f for f in findings if f.verdict == "agree" or f.id not in known]
@@ -189,13 +224,14 @@ def _stream(paths, settings: Settings, baseline: Optional[str]) -> int:
                 sys.stdout.flush()
                 bad += sum(f.verdict in gate for f in kept)
                 for w in warnings:
-                    typer.echo(f"discrep: warning: {w}", err=True)
+                    log.warn(w)
         finally:
             stories.close()
     except DiscrepError as e:
         _fail(str(e))
+    log.info("done")
     if dropped:
-        typer.echo(f"discrep: {dropped} finding(s) suppressed by the baseline {baseline}", err=True)
+        log.warn(f"{dropped} finding(s) suppressed by the baseline {baseline}")
     return 0 if settings.fail_on == "never" else bad
 
 
@@ -267,12 +303,34 @@ def extract(paths: List[str] = PATHS,
     EXTRACT_RENDERERS[fmt.value](rows, sys.stdout, **_out_options(bidi))
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised past click (which would print "Aborted!" and exit 1)."""
+
+
+def _on_sigint(signum, frame):
+    raise Interrupted()
+
+
 def main() -> None:
+    import signal
+    signal.signal(signal.SIGINT, _on_sigint)
     try:
         app()
     except BrokenPipeError:
-        sys.stderr.close()
+        _quiet_stdout()
         sys.exit(0)
-    except KeyboardInterrupt:
+    except (Interrupted, KeyboardInterrupt):
+        _quiet_stdout()
         sys.stderr.write("discrep: interrupted\n")
         sys.exit(130)
+
+
+def _quiet_stdout() -> None:
+    """The reader went away (``| head -1``): send what is left of stdout nowhere, so that
+    flushing it at exit raises nothing."""
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

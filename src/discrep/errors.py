@@ -6,9 +6,15 @@ class DiscrepError(Exception):
 
 
 class InputError(DiscrepError):
-    """An input file or record cannot be read.  ``where`` is ``file`` or ``file:line``."""
+    """An input file or record cannot be read.  ``where`` is ``file`` or ``file:line``.
 
-    def __init__(self, where: str, problem: str):
+    ``status`` says what is wrong with a bad input (``empty``, ``binary``, ``undecodable``,
+    ``unsupported``, ``malformed``, ``unreadable``): such an input can be skipped and
+    reported (``--skip-bad``).  Without a status the error is a usage error (a path that
+    does not exist) and always stops the run."""
+
+    def __init__(self, where: str, problem: str, status: str | None = None):
         self.where = where
         self.problem = problem
+        self.status = status
         super().__init__(f"{where}: {problem}")

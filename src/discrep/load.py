@@ -11,13 +11,14 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .errors import InputError
-from .model import Document
+from .model import Document, Skipped
 
 TEXT_EXT = {".txt", ".md", ".markdown", ".text"}
 HTML_EXT = {".html", ".htm"}
@@ -27,25 +28,85 @@ SUPPORTED = TEXT_EXT | HTML_EXT | JSON_EXT | JSONL_EXT
 FIELDS = ("id", "title", "outlet", "url", "published", "lang", "story")
 
 
-def decode(data: bytes, where: str) -> tuple[str, str, bool]:
-    """(text, encoding, guessed)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", False
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+# signatures of files that are not text, however they are named
+MAGIC = ((b"%PDF-", "PDF"), (b"\x89PNG\r\n", "PNG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
+         (b"\xff\xd8\xff", "JPEG"), (b"PK\x03\x04", "ZIP (or DOCX, XLSX, EPUB)"), (b"\x1f\x8b", "gzip"),
+         (b"BZh", "bzip2"), (b"7z\xbc\xaf\x27\x1c", "7-Zip"), (b"Rar!\x1a\x07", "RAR"),
+         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office (DOC, XLS)"), (b"\x7fELF", "executable (ELF)"),
+         (b"RIFF", "RIFF (WAV, AVI, WEBP)"), (b"OggS", "Ogg"), (b"ID3", "MP3"), (b"\x00\x00\x00\x18ftyp", "MP4"),
+         (b"\x00\x00\x00\x20ftyp", "MP4"), (b"SQLite format 3\x00", "SQLite"))
+CONTROL_SHARE = 0.05        # more control characters than this: not text in this encoding
+
+
+def _controls(text: str) -> float:
+    """Share of C0/C1 control characters other than layout (tab, newline, form feed, CR)."""
+    if not text:
+        return 0.0
+    n = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7f <= ord(ch) < 0xa0)
+    return n / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text of UTF-16 with no byte-order mark, when one byte order reads as text: ASCII has
+    a NUL in every other byte, Arabic a 0x06."""
+    if len(data) < 2:
+        return None
+    best = None
+    head = data[:4096]
+    for enc, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        # text keeps to a script or two: one high byte (0x00 for Latin, 0x06 for Arabic)
+        # dominates; random bytes spread over all of them
+        if not high or Counter(high).most_common(1)[0][1] < len(high) / 2:
+            continue
         try:
-            return data.decode("utf-16"), "utf-16", False
-        except UnicodeDecodeError as e:
-            raise InputError(where, f"invalid UTF-16 ({e.reason})") from None
-    if b"\x00" in data[:4096]:
-        raise InputError(where, "binary file (NUL bytes), not text")
+            text = data[: len(data) - len(data) % 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _controls(text) <= CONTROL_SHARE and sum(ch.isalpha() for ch in text) >= len(text) / 4:
+            if best is None or _controls(text) < _controls(best[0]):
+                best = (text, enc)
+    return best[0] if best else None
+
+
+def decode(data: bytes, where: str) -> tuple[str, str, bool]:
+    """(text, encoding, guessed).  UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM,
+    UTF-16 without one (guessed), Windows-1256 (guessed), and a file mixing UTF-8 lines with
+    Windows-1256 lines (each line read in its own encoding; guessed).  Binary files are
+    refused with their kind."""
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                     (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc, False
+            except UnicodeDecodeError as e:
+                raise InputError(where, f"invalid {enc.upper()} ({e.reason})", "undecodable") from None
+    for sig, kind in MAGIC:
+        if data.startswith(sig):
+            raise InputError(where, f"binary file ({kind}), not text", "binary")
+    head = data[:4096]
     try:
-        return data.decode("utf-8"), "utf-8", False
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1256"), "cp1256", True
-    except UnicodeDecodeError:
-        raise InputError(where, "cannot decode as UTF-8, UTF-16 or Windows-1256") from None
+        text = None
+    if b"\x00" in head or (text is not None and _controls(text[:4096]) > CONTROL_SHARE):
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            return wide, "utf-16 (no BOM)", True
+        raise InputError(where, "binary file (NUL or control bytes), not text", "binary")
+    if text is not None:
+        return text, "utf-8", False
+    lines = data.split(b"\n")
+    parts, legacy = [], 0
+    for line in lines:
+        try:
+            parts.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            parts.append(line.decode("cp1256", errors="replace"))
+            legacy += 1
+    text = "\n".join(parts)
+    if _controls(text) > CONTROL_SHARE or text.count("\ufffd") > len(text) * CONTROL_SHARE:
+        raise InputError(where, "cannot decode as UTF-8, UTF-16 or Windows-1256", "undecodable")
+    return text, ("cp1256" if legacy == len(lines) else f"mixed: utf-8 and cp1256 ({legacy} lines)"), True
 
 
 def parse_date(value, where: str) -> dt.date | None:
@@ -58,17 +119,17 @@ def parse_date(value, where: str) -> dt.date | None:
                 return dt.date(*map(int, m.groups()))
             except ValueError:
                 pass
-    raise InputError(where, f"bad 'published' date {value!r} (expected YYYY-MM-DD)")
+    raise InputError(where, f"bad 'published' date {value!r} (expected YYYY-MM-DD)", "malformed")
 
 
 def _record(obj, where: str, default_id: str, path: str | None, enc: str, guessed: bool) -> Document:
     if not isinstance(obj, dict):
-        raise InputError(where, "record is not a JSON object")
+        raise InputError(where, "record is not a JSON object", "malformed")
     text = obj.get("text")
     if text is None:
-        raise InputError(where, "record has no 'text' field")
+        raise InputError(where, "record has no 'text' field", "malformed")
     if not isinstance(text, str):
-        raise InputError(where, "'text' is not a string")
+        raise InputError(where, "'text' is not a string", "malformed")
     meta = {k: obj.get(k) for k in FIELDS}
     for k in ("id", "title", "outlet", "url", "lang", "story"):
         if meta[k] is not None and not isinstance(meta[k], str):
@@ -164,60 +225,106 @@ def _jsonl_record(line: str, where: str, default_id: str, path: str | None, enc:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        raise InputError(where, f"not valid JSON ({e.msg})") from None
+        raise InputError(where, f"not valid JSON ({e.msg})", "malformed") from None
     return _record(obj, where, default_id, path, enc, guessed)
 
 
-def parse_bytes(data: bytes, name: str, path: str | None, kind: str | None = None) -> Iterator[Document]:
-    """Documents in one input; ``kind`` is the extension (".txt", ...) or None to sniff."""
+def parse_bytes(data: bytes, name: str, path: str | None, kind: str | None = None,
+                on_bad: Callable[[InputError], None] | None = None) -> Iterator[Document]:
+    """Documents in one input; ``kind`` is the extension (".txt", ...) or None to sniff.  A
+    malformed record raises, or with ``on_bad`` is handed to it and skipped."""
     text, enc, guessed = decode(data, name)
     stem = Path(name).stem if path else name
     if kind is None:
         kind = _sniff(text)
+
+    def each(make):
+        try:
+            return make()
+        except InputError as e:
+            if on_bad is None or e.status != "malformed":
+                raise
+            on_bad(e)
+            return None
+
     if kind in JSONL_EXT:
         # records are separated by "\n" alone: a JSON string may hold U+2028 and the like,
         # which str.splitlines would also cut at
         for ln, line in enumerate(text.split("\n"), 1):
             if line.strip():
-                yield _jsonl_record(line, f"{name}:{ln}", f"{stem}:{ln}", path, enc, guessed)
+                d = each(lambda: _jsonl_record(line, f"{name}:{ln}", f"{stem}:{ln}", path, enc, guessed))
+                if d is not None:
+                    yield d
     elif kind in JSON_EXT:
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as e:
-            raise InputError(f"{name}:{e.lineno}", f"not valid JSON ({e.msg})") from None
+            raise InputError(f"{name}:{e.lineno}", f"not valid JSON ({e.msg})", "malformed") from None
+        except RecursionError:
+            raise InputError(name, "JSON nested too deeply", "malformed") from None
         items = obj if isinstance(obj, list) else [obj]
         for k, rec in enumerate(items):
-            yield _record(rec, f"{name}[{k}]", stem if len(items) == 1 else f"{stem}:{k}", path, enc, guessed)
+            d = each(lambda: _record(rec, f"{name}[{k}]", stem if len(items) == 1 else f"{stem}:{k}", path, enc,
+                                     guessed))
+            if d is not None:
+                yield d
     elif kind in HTML_EXT:
         yield html_to_doc(text, stem, path, enc, guessed)
     else:
         yield _text_doc(text, stem, path, enc, guessed)
 
 
-def expand(paths: Iterable[str]) -> list[str]:
-    """Files named by paths, folders (recursive, supported types only) and globs, in order."""
-    out: list[str] = []
+def walk(paths: Iterable[str]) -> list[tuple[str, bool]]:
+    """(path, found) for every input: files as named, folders walked recursively (symbolic
+    links followed once: a link loop is not walked twice), globs expanded.  ``found`` marks
+    files met inside a folder or a glob; hidden files and folders are left out.  Found files
+    of unsupported types are listed too, so that they can be reported as skipped."""
+    out: list[tuple[str, bool]] = []
     for p in paths:
         if p == "-":
-            out.append(p)
+            out.append((p, False))
             continue
         if any(ch in p for ch in "*?[") and not os.path.exists(p):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
                 raise InputError(p, "no file matches this pattern")
-            out.extend(expand(matches))
+            for m in matches:
+                out.extend((f, True) for f, _ in walk([m]))
             continue
         if os.path.isdir(p):
-            found = sorted(str(f) for f in Path(p).rglob("*")
-                           if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith("."))
-            if not found:
+            found = _walk_folder(p)
+            if not any(Path(f).suffix.lower() in SUPPORTED for f in found):
                 raise InputError(p, "folder holds no .txt, .md, .html, .json or .jsonl files")
-            out.extend(found)
+            out.extend((f, True) for f in found)
             continue
         if not os.path.exists(p):
-            raise InputError(p, "no such file or folder")
-        out.append(p)
+            raise InputError(p, "no such file or folder" + (" (a broken link)" if os.path.islink(p) else ""))
+        out.append((p, False))
     return out
+
+
+def _walk_folder(root: str) -> list[str]:
+    seen: set[tuple[int, int]] = set()
+    files: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            dirnames[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:      # a link back into a folder already walked
+            dirnames[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        files.extend(os.path.join(dirpath, f) for f in filenames
+                     if not f.startswith(".") and os.path.isfile(os.path.join(dirpath, f)))
+    return sorted(files)
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Files named by paths, folders (recursive, supported types only) and globs, in order."""
+    return [p for p, found in walk(paths) if not found or p == "-" or Path(p).suffix.lower() in SUPPORTED]
 
 
 def _unique(ids: Iterable[str]) -> Iterator[str]:
@@ -232,28 +339,69 @@ def _unique(ids: Iterable[str]) -> Iterator[str]:
             yield i
 
 
+def _check_readable(p: str) -> None:
+    suffix = Path(p).suffix.lower()
+    if suffix not in SUPPORTED:
+        raise InputError(p, f"unsupported file type {suffix or '(none)'!r}; use .txt, .md, .html, .json or .jsonl",
+                         "unsupported")
+
+
 def _read(p: str) -> bytes:
     _check_readable(p)
     try:
         data = Path(p).read_bytes()
     except PermissionError:
-        raise InputError(p, "permission denied") from None
+        raise InputError(p, "permission denied", "unreadable") from None
     except OSError as e:
-        raise InputError(p, e.strerror or "cannot read") from None
+        raise InputError(p, e.strerror or "cannot read", "unreadable") from None
     if not data.strip():
-        raise InputError(p, "file is empty")
+        raise InputError(p, "file is empty" if not data else "file is empty (white space only)", "empty")
     return data
 
 
-def load(paths: Iterable[str], stdin=None) -> list[Document]:
+class Inputs:
+    """What the inputs hold: the documents read, and the inputs skipped with the reason.
+
+    A bad input (empty, binary, undecodable, unreadable, a malformed record) stops the
+    run with an :class:`InputError` naming it, unless ``skip_bad``: then it is recorded in
+    ``skipped`` and the rest is read.  A file of an unsupported type found inside a folder
+    or a glob is always recorded as skipped (a folder holding a PDF is no error); named on
+    the command line, it is a bad input."""
+
+    def __init__(self, skip_bad: bool = False):
+        self.skip_bad = skip_bad
+        self.skipped: list[Skipped] = []
+
+    def bad(self, e: InputError, path: str | None, found: bool = False) -> None:
+        """Record ``e`` as a skipped input, or raise it."""
+        if e.status is None or not (self.skip_bad or (found and e.status == "unsupported")):
+            raise e
+        self.skipped.append(Skipped(where=e.where, path=path, status=e.status, reason=e.problem))
+
+    def on_bad(self, path: str | None):
+        return (lambda e: self.bad(e, path)) if self.skip_bad else None
+
+
+def read_inputs(paths: Iterable[str], stdin=None, skip_bad: bool = False) -> tuple[list[Document], list[Skipped]]:
+    """(documents, skipped inputs): see :class:`Inputs`."""
+    acc = Inputs(skip_bad)
     docs: list[Document] = []
-    for p in expand(paths):
-        if p == "-":
-            data = (stdin or sys.stdin.buffer).read()
-            docs.extend(parse_bytes(data, "stdin", None))
-            continue
-        docs.extend(parse_bytes(_read(p), p, p, Path(p).suffix.lower()))
-    return [d if d.id == u else replace(d, id=u) for d, u in zip(docs, _unique(d.id for d in docs))]
+    for p, found in walk(paths):
+        try:
+            if p == "-":
+                data = (stdin or sys.stdin.buffer).read()
+                docs.extend(parse_bytes(data, "stdin", None, on_bad=acc.on_bad(None)))
+                continue
+            docs.extend(parse_bytes(_read(p), p, p, Path(p).suffix.lower(), acc.on_bad(p)))
+        except InputError as e:
+            acc.bad(e, None if p == "-" else p, found)
+    docs = [d if d.id == u else replace(d, id=u) for d, u in zip(docs, _unique(d.id for d in docs))]
+    return docs, acc.skipped
+
+
+def load(paths: Iterable[str], stdin=None) -> list[Document]:
+    """The documents of the inputs; a bad input raises :class:`InputError`."""
+    return read_inputs(paths, stdin)[0]
 
 
 class StoryIndex:
@@ -261,14 +409,15 @@ class StoryIndex:
 
     A first pass reads every document once and keeps only its story, its final id and where
     it sits (a JSON Lines record by its byte offset); iterating reads each story's documents
-    again, in order of the story's first appearance.  Ids, order and errors are those of
-    :func:`load`.  Standard input is spooled to a temporary file first."""
+    again, in order of the story's first appearance.  Ids, order, errors and skipped inputs
+    are those of :func:`read_inputs`.  Standard input is spooled to a temporary file first."""
 
-    def __init__(self, paths: Iterable[str], stdin=None):
+    def __init__(self, paths: Iterable[str], stdin=None, skip_bad: bool = False):
         self._spool = None
         self._files: list[tuple[str, str | None, str | None]] = []   # (name, path, kind)
+        acc = Inputs(skip_bad)
         located: list[tuple[object, str, tuple]] = []                 # (story, id, where)
-        for p in expand(paths):
+        for p, found in walk(paths):
             if p == "-":
                 import shutil
                 import tempfile
@@ -276,15 +425,22 @@ class StoryIndex:
                 shutil.copyfileobj(stdin or sys.stdin.buffer, self._spool)
                 self._files.append(("stdin", None, None))
             else:
-                _check_readable(p)
                 self._files.append((p, p, Path(p).suffix.lower()))
             f = len(self._files) - 1
-            for k, (d, where) in enumerate(self._scan(f)):
-                located.append((d.story, d.id, (f, k, where)))
+            try:
+                if p != "-":
+                    _check_readable(p)
+                got = list(self._scan(f, acc))
+            except InputError as e:
+                acc.bad(e, None if p == "-" else p, found)
+                continue
+            located.extend((d.story, d.id, (f, k, where)) for k, (d, where) in enumerate(got))
+        self.skipped = acc.skipped
         self.count = len(located)
         self._stories: dict[object, list[tuple[str, tuple]]] = {}
         for (story, _, where), uid in zip(located, _unique(i for _, i, _ in located)):
             self._stories.setdefault(story, []).append((uid, where))
+        self._acc = acc
 
     def _bytes(self, f: int) -> bytes:
         name, path, _ = self._files[f]
@@ -301,24 +457,24 @@ class StoryIndex:
         try:
             return open(path, "rb")
         except PermissionError:
-            raise InputError(path, "permission denied") from None
+            raise InputError(path, "permission denied", "unreadable") from None
         except OSError as e:
-            raise InputError(path, e.strerror or "cannot read") from None
+            raise InputError(path, e.strerror or "cannot read", "unreadable") from None
 
-    def _scan(self, f: int) -> Iterator[tuple[Document, object]]:
+    def _scan(self, f: int, acc: Inputs) -> Iterator[tuple[Document, object]]:
         """(document, where) for each document of input ``f``.  A UTF-8 JSON Lines input is
         read line by line and a record's ``where`` is its byte span, so it can be read again
-        alone; anything else is parsed whole (``where`` None)."""
+        alone; anything else is parsed whole (``where`` is the record's rank in the file)."""
         name, path, kind = self._files[f]
         if kind is None:                 # standard input: sniff the format as load() does
             kind = self._sniff_spool(f)
             self._files[f] = (name, path, kind)
         if kind in JSONL_EXT:
-            docs = self._scan_lines(f)
+            docs = self._scan_lines(f, acc)
             if docs is not None:
                 yield from docs
                 return
-        for d in parse_bytes(self._bytes(f), name, path, kind):
+        for k, d in enumerate(parse_bytes(self._bytes(f), name, path, kind, acc.on_bad(path))):
             yield d, None
 
     def _sniff_spool(self, f: int) -> str:
@@ -333,14 +489,17 @@ class StoryIndex:
                     prev = chunk[-1:]
         return kind
 
-    def _scan_lines(self, f: int) -> list[tuple[Document, object]] | None:
+    def _scan_lines(self, f: int, acc: Inputs) -> list[tuple[Document, object]] | None:
         """Pass one over a JSON Lines input: documents (their text dropped) with their byte
-        spans, or None when the input is not plain UTF-8 (a BOM, UTF-16, Windows-1256)."""
+        spans, or None when the input is not plain UTF-8 text (a BOM, UTF-16, Windows-1256,
+        binary): the whole-file reader then decides."""
         name, path, _ = self._files[f]
         stem = Path(name).stem
         out = []
         with self._open(f) as fh:
-            if fh.read(3)[:2] in (b"\xef\xbb", b"\xff\xfe", b"\xfe\xff"):
+            head = fh.read(4096)
+            if head.startswith((b"\xef\xbb", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head \
+                    or any(head.startswith(sig) for sig, _ in MAGIC):
                 return None
             fh.seek(0)
             at = 0
@@ -353,12 +512,18 @@ class StoryIndex:
                     text = line.decode("utf-8")
                 except UnicodeDecodeError:
                     return None
-                d = _jsonl_record(text, f"{name}:{ln}", f"{stem}:{ln}", path)
+                try:
+                    d = _jsonl_record(text, f"{name}:{ln}", f"{stem}:{ln}", path)
+                except InputError as e:
+                    if not acc.skip_bad:
+                        raise
+                    acc.bad(e, path)
+                    continue
                 out.append((replace(d, text=""), span))
-        if not out:                      # blank throughout: as load() reads it
-            if path is None:
+        if not out and not any(s.path == path and s.where.startswith(f"{name}:") for s in acc.skipped):
+            if path is None:                 # blank throughout: as load() reads it
                 return None
-            raise InputError(name, "file is empty")
+            raise InputError(name, "file is empty" if at == 0 else "file is empty (white space only)", "empty")
         return out
 
     def __iter__(self) -> Iterator[list[Document]]:
@@ -375,7 +540,7 @@ class StoryIndex:
                     d = _jsonl_record(line.decode("utf-8"), f"{name}:{ln}", f"{Path(name).stem}:{ln}", path)
                 else:
                     if cache is None or cache[0] != f:
-                        cache = (f, list(parse_bytes(self._bytes(f), name, path, kind)))
+                        cache = (f, list(parse_bytes(self._bytes(f), name, path, kind, lambda e: None)))
                     d = cache[1][k]
                 docs.append(d if d.id == uid else replace(d, id=uid))
             yield docs
@@ -396,9 +561,3 @@ class _Reopen:
 
     def __exit__(self, *exc):
         return False
-
-
-def _check_readable(p: str) -> None:
-    suffix = Path(p).suffix.lower()
-    if suffix not in SUPPORTED:
-        raise InputError(p, f"unsupported file type {suffix or '(none)'!r}; use .txt, .md, .html, .json or .jsonl")

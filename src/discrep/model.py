@@ -31,6 +31,18 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An input that was not read, and why (built by ``load``)."""
+    where: str                          # file, file:line or file[k]
+    path: str | None
+    status: str                         # empty | binary | undecodable | unsupported | malformed | unreadable
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": None, "path": self.path, "where": self.where, "status": self.status, "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class NormalizedDoc:
     """A document with its folded text, offset map and resolved metadata (built by ``normalize``)."""
     doc: Document
@@ -176,6 +188,7 @@ class Report:
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = ()
     drafts: tuple[str, ...] = ()        # ids of the documents checked against the others
+    skipped: tuple[Skipped, ...] = ()   # inputs not read (--skip-bad, unsupported files in folders)
 
     @property
     def conflicts(self) -> int:
@@ -195,9 +208,10 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": "discrep.report/1",
-            "documents": [document_dict(d) for d in self.documents],
+            "documents": [document_dict(d) for d in self.documents] + [s.to_dict() for s in self.skipped],
             "findings": [f.to_dict() for f in self.findings],
-            "summary": {"documents": len(self.documents), "claims": len(self.claims),
+            "summary": {"documents": len(self.documents), "read": len(self.documents),
+                        "skipped": len(self.skipped), "claims": len(self.claims),
                         "conflicts": self.conflicts, "agreements": self.agreements,
                         "unsupported": self.unsupported, "drafts": list(self.drafts)},
             "warnings": list(self.warnings),
@@ -205,7 +219,8 @@ class Report:
 
 
 def document_dict(d: NormalizedDoc) -> dict[str, Any]:
-    return {"id": d.doc.id, "path": d.doc.path, "outlet": d.outlet, "outlet_source": d.outlet_source,
+    return {"id": d.doc.id, "path": d.doc.path, "status": "read", "outlet": d.outlet,
+            "outlet_source": d.outlet_source,
             "published": d.published.isoformat() if d.published else None,
             "published_source": d.published_source, "lang": d.lang, "story": d.doc.story,
             "encoding": d.doc.encoding, "encoding_guessed": d.doc.encoding_guessed}

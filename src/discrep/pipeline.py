@@ -12,8 +12,8 @@ from .align import align
 from .claims import build_claims
 from .decide import decide, decide_draft, order_findings
 from .extract import extract
-from .load import load
-from .model import Claim, Document, Finding, Mention, NormalizedDoc, Report
+from .load import read_inputs
+from .model import Claim, Document, Finding, Mention, NormalizedDoc, Report, Skipped
 from .normalize import normalize
 from .settings import Settings
 
@@ -108,7 +108,21 @@ def _pool(jobs: int):
     from concurrent.futures import ProcessPoolExecutor
     # fork shares the compiled language tables with the workers; elsewhere, spawn
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=_ignore_sigint)
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them: one message, exit code 130."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(ex) -> None:
+    """Cancel what is queued and end the workers now, without waiting for their chunks."""
+    ex.shutdown(wait=False, cancel_futures=True)
+    for proc in list((getattr(ex, "_processes", None) or {}).values()):
+        proc.terminate()
 
 
 def _bounded_map(ex, fn, tasks: Iterable, window: int) -> Iterator:
@@ -144,9 +158,14 @@ def stream_stories(stories: Iterable[list[Document]], settings: Settings = Setti
     if len(first) < 2:                   # one chunk: a pool would only add its start-up
         yield from _merge_parts(map(_chunk_task, first), settings, judge)
         return
-    with _pool(n_jobs) as ex:
+    ex = _pool(n_jobs)
+    try:
         yield from _merge_parts(_bounded_map(ex, _chunk_task, itertools.chain(first, tasks), 2 * n_jobs),
                                 settings, judge)
+    except BaseException:                # Ctrl-C, a closed pipe, a consumer that stopped early
+        _stop(ex)
+        raise
+    ex.shutdown()
 
 
 def _merge_parts(results, settings: Settings, judge: bool):
@@ -191,7 +210,10 @@ def extract_documents(docs: Iterable[Document], settings: Settings = Settings()
     return sorted(rows, key=lambda r: pos[r[0].doc.id])
 
 
-def check_documents(docs: Iterable[Document], settings: Settings = Settings()) -> Report:
+def check_documents(docs: Iterable[Document], settings: Settings = Settings(),
+                    skipped: Iterable[Skipped] = ()) -> Report:
+    """Every finding of the documents; ``skipped`` are the inputs that were not read (see
+    :func:`discrep.load.read_inputs`), kept in the report so that nothing goes unaccounted."""
     docs = list(docs)
     pos = {d.id: k for k, d in enumerate(docs)}
     per_doc, findings = [], []
@@ -201,7 +223,7 @@ def check_documents(docs: Iterable[Document], settings: Settings = Settings()) -
     per_doc.sort(key=lambda r: pos[r[0].doc.id])
     claims = [c for _, _, cs in per_doc for c in cs]
     return Report(tuple(nd for nd, _, _ in per_doc), tuple(claims), tuple(order_findings(findings)),
-                  tuple(_warnings(per_doc)))
+                  tuple(_warnings(per_doc)), skipped=tuple(skipped))
 
 
 def check_stream(stories: Iterable[list[Document]], settings: Settings = Settings(), n_docs: int | None = None
@@ -217,12 +239,15 @@ def _warnings(per_doc) -> list[str]:
             for nd, _, _ in per_doc if nd.doc.encoding_guessed]
 
 
-def check(paths: Iterable[str], settings: Settings = Settings()) -> Report:
-    """Run the whole pipeline over files, folders or globs."""
-    return check_documents(load(paths), settings)
+def check(paths: Iterable[str], settings: Settings = Settings(), skip_bad: bool = False) -> Report:
+    """Run the whole pipeline over files, folders or globs (bad inputs skipped and reported
+    with ``skip_bad``, else they raise :class:`discrep.errors.InputError`)."""
+    docs, skipped = read_inputs(paths, skip_bad=skip_bad)
+    return check_documents(docs, settings, skipped)
 
 
-def check_against(drafts: Iterable[Document], sources: Iterable[Document], settings: Settings = Settings()) -> Report:
+def check_against(drafts: Iterable[Document], sources: Iterable[Document], settings: Settings = Settings(),
+                  skipped: Iterable[Skipped] = ()) -> Report:
     """Each claim of the drafts judged against the sources: conflict, agree or unsupported."""
     drafts = list(drafts)
     draft_ids = {d.id for d in drafts}
@@ -238,4 +263,4 @@ def check_against(drafts: Iterable[Document], sources: Iterable[Document], setti
     claims = [c for _, _, cs in per_doc for c in cs]
     findings = decide_draft(align(claims, settings), claims, draft_ids, settings)
     return Report(tuple(nd for nd, _, _ in per_doc), tuple(claims), tuple(findings), tuple(_warnings(per_doc)),
-                  tuple(d.id for d in drafts))
+                  tuple(d.id for d in drafts), tuple(skipped))

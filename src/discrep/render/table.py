@@ -63,12 +63,11 @@ def render_table(report: Report, out: TextIO, reorder: bool = False, width: int 
     if report.findings:
         con.print(t)
     s = report.to_dict()["summary"]
-    con.print(f"{s['documents']} documents · {s['claims']} claims · "
+    skipped = f" ([yellow]{s['skipped']} skipped[/])" if s["skipped"] else ""
+    con.print(f"{s['documents']} documents read{skipped} · {s['claims']} claims · "
               f"[bold red]{s['conflicts']} conflicts[/] · [green]{s['agreements']} agreements[/]"
               + (f" · [yellow]{s['unsupported']} unsupported[/] (draft: {', '.join(s['drafts'])})"
                  if report.drafts else ""))
-    for w in report.warnings:
-        con.print(f"[yellow]warning:[/] {w}")
 
 
 def render_extract_table(rows, out: TextIO, reorder: bool = False, width: int | None = None,
