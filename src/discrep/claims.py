@@ -409,9 +409,11 @@ def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
         return any(_is_mention_tok(t, mspans) for t in s.toks[max(0, k - settings.event_window):k]) \
             and any(t.low in ld.conj_words for t in s.toks[k + 1:a])
 
+    near = _within(events, a - settings.event_window, b + settings.event_window)
+
     def pick(allowed):
         best = None
-        cands = [(k, ev, txt) for k, ev, txt in events if clause[k] in allowed and dist(k) <= settings.event_window]
+        cands = [(k, ev, txt) for k, ev, txt in near if clause[k] in allowed and dist(k) <= settings.event_window]
         # "five died and eight others had breathing problems": "others" says a new group starts
         others = b + 1 < len(s.toks) and s.toks[b + 1].low in ld.others_words
         if others or any(k > b for k, _, _ in cands):
@@ -424,7 +426,8 @@ def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
     best = pick({ca, cb})
     if kind == "date" and attrs:
         # a date next to a speech verb dates the statement, not an event
-        near_attr = min((dist(k) for k, _, _ in attrs if clause[k] in {ca, cb}), default=None)
+        near_attr = min((dist(k) for k, _, _ in _within(attrs, a - settings.event_window, b + settings.event_window)
+                         if clause[k] in {ca, cb}), default=None)
         if near_attr is not None and (best is None or near_attr < dist(best[0])):
             return None, None
     if best is None and kind == "date":
@@ -432,7 +435,14 @@ def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
     return (best[1], best[2]) if best else (None, None)
 
 
+def _within(items: list[tuple], lo: int, hi: int) -> list[tuple]:
+    """The items (sorted by their first field, a token index) with an index in [lo, hi]: a
+    sentence may hold thousands of figures, so each looks only at its neighbourhood."""
+    return items[bisect.bisect_left(items, (lo,)):bisect.bisect_right(items, (hi, chr(0x10FFFF)))]
+
+
 def _attribution(attrs, a, b, settings: Settings):
+    attrs = _within(attrs, a - settings.attribution_window, b + settings.attribution_window)
     before = [(k, lab, sf) for k, lab, sf in attrs if k < a and a - k <= settings.attribution_window]
     if before:
         k, lab, sf = max(before)

@@ -34,7 +34,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for m in TOKEN_RE.finditer(text):
         s = m.group()
         c = s[0]
-        kind = "num" if c.isdigit() or (c == "." and len(s) > 1) else ("word" if c.isalpha() else "punct")
+        kind = "num" if c.isdecimal() or (c == "." and len(s) > 1) else ("word" if c.isalpha() else "punct")
         if kind == "num" and len(s) > MAX_NUMBER_CHARS:
             kind = "punct"
         st, en = m.span()
