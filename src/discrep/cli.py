@@ -281,26 +281,32 @@ def extract(paths: List[str] = PATHS,
             fmt: ExFmt = typer.Option(ExFmt.table, "--format", "-f", help="Output format."),
             lang: Optional[str] = LANG,
             jobs: Optional[int] = JOBS,
+            skip_bad: bool = SKIP_BAD,
+            quiet: bool = QUIET,
             bidi: Bidi = BIDI) -> None:
     """Print every mention (count, ordinal, percent, money, date) that was read."""
-    from .load import StoryIndex, load
+    from .load import StoryIndex, read_inputs
     from .pipeline import extract_documents, stream_stories
     from .render import EXTRACT_RENDERERS
     _check_lang(lang)
+    log = _Log(quiet, False)
     settings = Settings().with_(lang=lang, jobs=jobs)
     try:
         if fmt == ExFmt.jsonl:           # streamed story by story, like check --format jsonl
-            stories = StoryIndex(paths)
+            stories = StoryIndex(paths, skip_bad=skip_bad)
+            log.skipped(stories.skipped)
             try:
                 for rows, _, _ in stream_stories(stories, settings, judge=False, n_docs=stories.count):
                     EXTRACT_RENDERERS["jsonl"](rows, sys.stdout)
             finally:
                 stories.close()
             return
-        rows = extract_documents(load(paths), settings)
+        docs, skipped = read_inputs(paths, skip_bad=skip_bad)
+        rows = extract_documents(docs, settings)
     except DiscrepError as e:
         _fail(str(e))
     EXTRACT_RENDERERS[fmt.value](rows, sys.stdout, **_out_options(bidi))
+    log.skipped(skipped)
 
 
 class Interrupted(BaseException):
