@@ -253,3 +253,15 @@ def test_ctrl_c_prints_one_line_and_exits_130(tmp_path):
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert err.decode().strip().splitlines() == ["discrep: interrupted"]
+
+
+def test_a_jsonl_file_read_whole_reports_each_bad_record_once(tmp_path):
+    """A bad record, then a Windows-1256 line: the streamed index falls back to reading
+    the file whole, and the bad record is still listed once."""
+    data = (json.dumps({"id": "a", "text": EN}) + "\n{broken\n").encode() + \
+        json.dumps({"id": "b", "text": AR}, ensure_ascii=False).encode("cp1256") + b"\n"
+    p = write(tmp_path / "legacy.jsonl", data)
+    index = StoryIndex([p], skip_bad=True)
+    docs, skipped = read_inputs([p], skip_bad=True)
+    assert [s.where for s in index.skipped] == [s.where for s in skipped] == [f"{p}:2"]
+    assert sorted(d.id for s in index for d in s) == sorted(d.id for d in docs) == ["a", "b"]

@@ -495,7 +495,8 @@ class StoryIndex:
         binary): the whole-file reader then decides."""
         name, path, _ = self._files[f]
         stem = Path(name).stem
-        out = []
+        out: list[tuple[Document, object]] = []
+        bad: list[InputError] = []
         with self._open(f) as fh:
             head = fh.read(4096)
             if head.startswith((b"\xef\xbb", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head \
@@ -517,13 +518,15 @@ class StoryIndex:
                 except InputError as e:
                     if not acc.skip_bad:
                         raise
-                    acc.bad(e, path)
+                    bad.append(e)        # recorded once the whole file is known to stream
                     continue
                 out.append((replace(d, text=""), span))
-        if not out and not any(s.path == path and s.where.startswith(f"{name}:") for s in acc.skipped):
+        if not out and not bad:
             if path is None:                 # blank throughout: as load() reads it
                 return None
             raise InputError(name, "file is empty" if at == 0 else "file is empty (white space only)", "empty")
+        for e in bad:
+            acc.bad(e, path)
         return out
 
     def __iter__(self) -> Iterator[list[Document]]:
