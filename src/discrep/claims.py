@@ -207,7 +207,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         rs, re_ = raw_span(nd, a, b)
         return re.sub(r"\s+", " ", text[rs:re_]).strip()
 
-    prior: list[tuple[int, str | None, str | None, str | None]] = []   # (sentence, unit_stem, event, ev_text)
+    # (sentence, unit stem) -> (event, event text) of the latest figure there with both
+    prior: dict[tuple[int, str], tuple[str, str | None]] = {}
     parts: set[int] = set()             # norm starts of the mentions that are shares of another count
     whole: tuple | None = None          # (sentence, cumulative, event, event text) of the last count that is no share
     for n, m in enumerate(mentions):
@@ -238,11 +239,10 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             else:                        # "إصابة 130 في القصف": the word after is another event
                 unit = ustem = None
         if ev is None and kind == "count" and ustem:
-            for psi, pu, pev, ptext in reversed(prior):
-                if psi == si and pev and pu and pu == ustem:
-                    ev, ev_text = pev, ptext
-                    break
-        prior.append((si, ustem, ev, ev_text))
+            if (si, ustem) in prior:
+                ev, ev_text = prior[(si, ustem)]
+        if ev and ustem:
+            prior[(si, ustem)] = (ev, ev_text)
         part = kind == "count" and _is_part(ld, s, a, b, mspans, parts, settings)
         cumulative = kind == "count" and _is_cumulative(ld, s, a, b, mspans, settings)
         if part:
