@@ -265,3 +265,23 @@ def test_a_jsonl_file_read_whole_reports_each_bad_record_once(tmp_path):
     docs, skipped = read_inputs([p], skip_bad=True)
     assert [s.where for s in index.skipped] == [s.where for s in skipped] == [f"{p}:2"]
     assert sorted(d.id for s in index for d in s) == sorted(d.id for d in docs) == ["a", "b"]
+
+
+def test_permission_denied_is_named_even_as_root(tmp_path, monkeypatch):
+    """The chmod test above cannot fail reading as root (CI): the same path, simulated."""
+    from pathlib import Path
+    p = write(tmp_path / "locked.txt", EN)
+    real = Path.read_bytes
+
+    def deny(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    with pytest.raises(InputError) as e:
+        load([p])
+    assert e.value.status == "unreadable" and "permission denied" in e.value.problem
+    good = write(tmp_path / "good.txt", EN)
+    docs, skipped = read_inputs([good, p], skip_bad=True)
+    assert [d.id for d in docs] == ["good"] and [s.status for s in skipped] == ["unreadable"]
