@@ -193,6 +193,11 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
     return ctx.similarity(x.sentence_key, y.sentence_key) >= cutoff
 
 
+# a document with fewer sentence pairs than this has them all tried (comparable() is cheap);
+# above it, the prefix filter of ContextIndex.similar finds the few that can pass
+FILTER_FROM_PAIRS = 4096
+
+
 def candidate_pairs(lst: list[Claim], ctx: "ContextIndex | None" = None, st: Settings | None = None):
     """Index pairs (i < j) that may be comparable, without trying every pair.
 
@@ -257,11 +262,13 @@ def _same_doc(lst, I, J, same, ctx, st):
             for y, ys in att_j.items():
                 if x != y and (x or y) and (not same or (x or "") < (y or "")):
                     yield from itertools.product(xs, ys)
-    if ctx is None or st is None:                         # no context to filter on: every pair
-        near = [(a, b) for a in sent_i for b in sent_j if a != b]
-    else:
-        near = ctx.similar(list(sent_i), list(sent_j), st.context_cutoff_same_doc)
-    for a, b in near:
+    if ctx is None or st is None or len(sent_i) * len(sent_j) <= FILTER_FROM_PAIRS:
+        for a in sent_i:                                  # two sentences: every pair
+            for b in sent_j:
+                if a != b and (not same or a < b):
+                    yield from itertools.product(sent_i[a], sent_j[b])
+        return
+    for a, b in ctx.similar(list(sent_i), list(sent_j), st.context_cutoff_same_doc):
         yield from itertools.product(sent_i[a], sent_j[b])
         if not same and b in sent_i and a in sent_j:
             yield from itertools.product(sent_i[b], sent_j[a])
