@@ -54,7 +54,7 @@ SKIP_BAD = typer.Option(False, "--skip-bad", help="Skip unreadable inputs and ma
 QUIET = typer.Option(False, "--quiet", "-q", help="Print no warnings (errors only) on stderr.")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Also print what was read, skipped and how long it took.")
 JOBS = typer.Option(None, "--jobs", "-j", min=0,
-                    help="Worker processes for reading the documents (default 0: one a core for large inputs).")
+                    help="Worker processes, each checking whole stories (default 0: one a core for large inputs).")
 
 
 def _fail(msg: str) -> None:
