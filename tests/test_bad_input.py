@@ -285,3 +285,12 @@ def test_permission_denied_is_named_even_as_root(tmp_path, monkeypatch):
     good = write(tmp_path / "good.txt", EN)
     docs, skipped = read_inputs([good, p], skip_bad=True)
     assert [d.id for d in docs] == ["good"] and [s.status for s in skipped] == ["unreadable"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+@pytest.mark.parametrize("data", [b"", b"  \n\t"])
+def test_empty_stdin_is_an_empty_input(fmt, data):
+    r = runner.invoke(app, ["check", "-", "--format", fmt, "--no-config"], input=data)
+    assert r.exit_code == 2 and "standard input is empty" in r.stderr
+    r = runner.invoke(app, ["check", "-", "--format", fmt, "--no-config", "--skip-bad"], input=data)
+    assert r.exit_code == 0 and "skipped stdin (empty)" in r.stderr

@@ -390,6 +390,8 @@ def read_inputs(paths: Iterable[str], stdin=None, skip_bad: bool = False) -> tup
         try:
             if p == "-":
                 data = (stdin or sys.stdin.buffer).read()
+                if not data.strip():
+                    raise InputError("stdin", "standard input is empty", "empty")
                 docs.extend(parse_bytes(data, "stdin", None, on_bad=acc.on_bad(None)))
                 continue
             docs.extend(parse_bytes(_read(p), p, p, Path(p).suffix.lower(), acc.on_bad(p)))
@@ -430,6 +432,8 @@ class StoryIndex:
             try:
                 if p != "-":
                     _check_readable(p)
+                elif self._blank_spool():
+                    raise InputError("stdin", "standard input is empty", "empty")
                 got = list(self._scan(f, acc))
             except InputError as e:
                 acc.bad(e, None if p == "-" else p, found)
@@ -476,6 +480,13 @@ class StoryIndex:
                 return
         for k, d in enumerate(parse_bytes(self._bytes(f), name, path, kind, acc.on_bad(path))):
             yield d, None
+
+    def _blank_spool(self) -> bool:
+        self._spool.seek(0)
+        while chunk := self._spool.read(1 << 20):
+            if chunk.strip():
+                return False
+        return True
 
     def _sniff_spool(self, f: int) -> str:
         with self._open(f) as fh:
