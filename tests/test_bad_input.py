@@ -54,6 +54,7 @@ BAD = [
     ("date.jsonl", b'{"text": "x", "published": "yesterday"}\n', "malformed", "published"),
     ("list.json", b'[{"text": "ok"}, 7]', "malformed", "not a JSON object"),
     ("deep.json", b"[" * 100_000 + b"]" * 100_000, "malformed", "JSON"),
+    ("deep.jsonl", b'{"text": "ok"}\n' + b"[" * 100_000 + b"]" * 100_000 + b"\n", "malformed", "nested too deeply"),
     ("doc.pdf", b"%PDF-1.4", "unsupported", "unsupported file type"),
 ]
 

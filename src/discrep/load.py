@@ -226,6 +226,8 @@ def _jsonl_record(line: str, where: str, default_id: str, path: str | None, enc:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
         raise InputError(where, f"not valid JSON ({e.msg})", "malformed") from None
+    except RecursionError:
+        raise InputError(where, "JSON nested too deeply", "malformed") from None
     return _record(obj, where, default_id, path, enc, guessed)
 
 
