@@ -88,3 +88,33 @@ def test_csv_and_markdown_survive_pipes_commas_and_newlines(noise):
     cells = lambda line: len(line.replace("\\\\", "").replace("\\|", "").split("|"))
     assert len(md) == 2 + len(report.findings)
     assert all(line.startswith("|") and cells(line) == cells(md[0]) for line in md)
+
+
+JSONISH = [b'{"text": "5 killed"}', b'{"text": "\xd9\x82\xd8\xaa\xd9\x84 3", "story": "a"}', b"\n", b"\r\n", b"{",
+           b"}", b'"', b"[", b"]", b",", b" ", b"\x00", b"\x01", b"\xff", b"\xfe", b"\xd8", b"\xef\xbb\xbf", b'{"text": 3}',
+           b'{"text": "x", "published": "2026-13-40"}', b"%PDF-", "\u2028".encode()]
+
+
+@BOUNDED
+@given(st.one_of(st.binary(max_size=300), st.lists(st.sampled_from(JSONISH), max_size=30).map(b"".join)),
+       st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl"]))
+def test_any_bytes_are_read_or_refused_with_a_reason(data, suffix):
+    """Whatever a file holds, reading it gives documents or an InputError with a status,
+    never another exception; with skip_bad, never an exception at all."""
+    import tempfile
+    from pathlib import Path
+
+    from discrep.errors import InputError
+    from discrep.load import StoryIndex, read_inputs
+    with tempfile.TemporaryDirectory() as tmp:
+        p = str(Path(tmp) / f"x{suffix}")
+        Path(p).write_bytes(data)
+        try:
+            read_inputs([p])
+        except InputError as e:
+            assert e.status in {"empty", "binary", "undecodable", "malformed"}
+        docs, skipped = read_inputs([p], skip_bad=True)
+        index = StoryIndex([p], skip_bad=True)
+        assert sorted(d.id for s in index for d in s) == sorted(d.id for d in docs)
+        assert [s.status for s in index.skipped] == [s.status for s in skipped]
+        check_documents(docs, Settings(jobs=1), skipped)

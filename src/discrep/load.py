@@ -236,6 +236,8 @@ def parse_bytes(data: bytes, name: str, path: str | None, kind: str | None = Non
     """Documents in one input; ``kind`` is the extension (".txt", ...) or None to sniff.  A
     malformed record raises, or with ``on_bad`` is handed to it and skipped."""
     text, enc, guessed = decode(data, name)
+    if not text.strip():                 # only Unicode spaces (no-break, U+2028, ...)
+        raise InputError(name, "file is empty (white space only)", "empty")
     stem = Path(name).stem if path else name
     if kind is None:
         kind = _sniff(text)
@@ -252,11 +254,15 @@ def parse_bytes(data: bytes, name: str, path: str | None, kind: str | None = Non
     if kind in JSONL_EXT:
         # records are separated by "\n" alone: a JSON string may hold U+2028 and the like,
         # which str.splitlines would also cut at
+        blank = True
         for ln, line in enumerate(text.split("\n"), 1):
             if line.strip():
+                blank = False
                 d = each(lambda: _jsonl_record(line, f"{name}:{ln}", f"{stem}:{ln}", path, enc, guessed))
                 if d is not None:
                     yield d
+        if blank:
+            raise InputError(name, "file is empty (white space only)", "empty")
     elif kind in JSON_EXT:
         try:
             obj = json.loads(text)
@@ -513,19 +519,20 @@ class StoryIndex:
         with self._open(f) as fh:
             head = fh.read(4096)
             if head.startswith((b"\xef\xbb", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head \
-                    or any(head.startswith(sig) for sig, _ in MAGIC):
-                return None
+                    or any(head.startswith(sig) for sig, _ in MAGIC) \
+                    or _controls(head.decode("utf-8", errors="ignore")) > CONTROL_SHARE:
+                return None                  # decode() judges it, as for a whole file
             fh.seek(0)
             at = 0
             for ln, line in enumerate(fh, 1):
                 span = (at, at + len(line), ln)
                 at += len(line)
-                if not line.strip():
-                    continue
                 try:
                     text = line.decode("utf-8")
                 except UnicodeDecodeError:
                     return None
+                if not text.strip():         # blank as str.strip sees it, as parse_bytes does
+                    continue
                 try:
                     d = _jsonl_record(text, f"{name}:{ln}", f"{stem}:{ln}", path)
                 except InputError as e:
