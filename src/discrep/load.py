@@ -330,11 +330,6 @@ def _walk_folder(root: str) -> list[str]:
     return sorted(files)
 
 
-def expand(paths: Iterable[str]) -> list[str]:
-    """Files named by paths, folders (recursive, supported types only) and globs, in order."""
-    return [p for p, found in walk(paths) if not found or p == "-" or Path(p).suffix.lower() in SUPPORTED]
-
-
 def _unique(ids: Iterable[str]) -> Iterator[str]:
     """Ids made unique in input order: a repeat gets "~1", "~2", ..."""
     seen: dict[str, int] = {}
@@ -452,7 +447,6 @@ class StoryIndex:
         self._stories: dict[object, list[tuple[str, tuple]]] = {}
         for (story, _, where), uid in zip(located, _unique(i for _, i, _ in located)):
             self._stories.setdefault(story, []).append((uid, where))
-        self._acc = acc
 
     def _bytes(self, f: int) -> bytes:
         name, path, _ = self._files[f]
