@@ -349,14 +349,17 @@ def _check_readable(p: str) -> None:
                          "unsupported")
 
 
+def _unreadable(p: str, e: OSError) -> InputError:
+    why = "permission denied" if isinstance(e, PermissionError) else (e.strerror or "cannot read")
+    return InputError(p, why, "unreadable")
+
+
 def _read(p: str) -> bytes:
     _check_readable(p)
     try:
         data = Path(p).read_bytes()
-    except PermissionError:
-        raise InputError(p, "permission denied", "unreadable") from None
     except OSError as e:
-        raise InputError(p, e.strerror or "cannot read", "unreadable") from None
+        raise _unreadable(p, e) from None
     if not data.strip():
         raise InputError(p, "file is empty" if not data else "file is empty (white space only)", "empty")
     return data
@@ -462,10 +465,8 @@ class StoryIndex:
             return _Reopen(self._spool)
         try:
             return open(path, "rb")
-        except PermissionError:
-            raise InputError(path, "permission denied", "unreadable") from None
         except OSError as e:
-            raise InputError(path, e.strerror or "cannot read", "unreadable") from None
+            raise _unreadable(path, e) from None
 
     def _scan(self, f: int, acc: Inputs) -> Iterator[tuple[Document, object]]:
         """(document, where) for each document of input ``f``.  A UTF-8 JSON Lines input is
