@@ -83,6 +83,26 @@ def test_relative_without_reference_is_skipped():
     assert not ms
 
 
+@pytest.mark.parametrize("text, count", [
+    ("أول زيارة منذ خمسة عشر عاما", 15),
+    ("افتتح الجسر منذ 12سنة", 12),                 # glued to its unit
+    ("قبل ثلاثة أعوام أعلنت البلدية", 3),
+    ("The mayor resigned five years ago", 5),
+    ("Twelve years ago, the plant closed", 12),
+    ("قال أمس إن المصنع أغلق", None),              # a day, not a count of days
+    ("منذ يومين أغلق المصنع", None),               # a dual is its own count: no number to report
+    ("منذ سنوات أغلق المصنع", None),               # "for years" counts nothing
+])
+def test_a_span_back_with_no_reference_is_a_count_of_time(text, count):
+    """With no date to count back from, "15 years ago" cannot be placed, but it still says 15
+    years, as "منذ أكثر من 15 عاما" does (two outlets may differ on it)."""
+    ms, _ = mentions(text, published=None)
+    got = [(m.kind, m.value) for m in ms if m.kind in ("number", "date")]
+    assert got == ([("number", count)] if count else []), got
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+
+
 def test_bare_ambiguous_month_is_not_a_date():
     ms, _ = mentions("You may go. March on.")
     assert not [m for m in ms if m.kind == "date"]

@@ -31,7 +31,7 @@ class Settings:
     tolerance: float = 0.0             # relative slack around exact values (0.05 = 5 %)
     approx_margin: float = 0.15        # "about 120" covers 120 ± 15 %
     up_to_floor: float = 0.5           # "up to 1,500" covers [750, 1,500]
-    more_than_ceiling: float = 3.0     # "more than 130" covers [130, 390]
+    more_than_ceiling: float = 2.0     # "more than 130" covers [130, 260]: twice as many is "more than double"
     date_tolerance_days: int = 0       # slack around dates, in days
     source_cutoff: float = 90.0        # rapidfuzz token-set ratio for a draft's and a source's attribution to match
     min_agree_sources: int = 2         # documents or attributions needed for an agreement

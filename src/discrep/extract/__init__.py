@@ -250,6 +250,14 @@ def extract(nd: NormalizedDoc, reference: dt.date | None = None, whole: bool = F
         if h.kind == "date":
             r = dates.resolve(h.date, reference, doc_year)
             if r is None:
+                span = h.date.count_span if h.date.kind == "ago" else None
+                if span and h.date.offset > 0:
+                    # "منذ 100 عام" with no date to count back from: still 100 years, a
+                    # count of time units like "منذ أكثر من 35 عاما" (claims reads the unit)
+                    ns, ne = toks[span[0]].start, toks[span[1] - 1].end
+                    rs, re_ = raw_span(nd, ns, ne)
+                    out.append(Mention(nd.doc.id, "number", rs, re_, text[rs:re_], h.date.offset, h.date.offset,
+                                       h.date.offset, "exact", norm_start=ns, norm_end=ne))
                 continue
             out.append(Mention(nd.doc.id, "date", rs, re_, surface, r.value, r.low.isoformat(),
                                r.high.isoformat(), r.qualifier, precision=r.precision,

@@ -38,6 +38,9 @@ class DateSpec:
     # how to place it: FUTURE (a bare weekday after "will"), WEEK (in a named calendar
     # week), NTH_OR_DAY ("الثلاثاء الأول": the 1st or the first Tuesday), THIS_YEAR
     mode: str | None = None
+    # the tokens [a, b) of an "ago" span's count ("منذ 100 عام": "100"): with no reference
+    # date the span is still a count of time units
+    count_span: tuple[int, int] | None = None
 
 
 def _int(tok):
@@ -741,7 +744,8 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
             return Hit(i, k + au[0], "date", date=DateSpec(kind="ago", unit=au[1], offset=1), prefix_len=len(ab[2]))
         c = _units_at(ld, toks, k)
         if c:
-            return Hit(i, c[0], "date", date=DateSpec(kind="ago", unit=c[2], offset=c[1]), prefix_len=len(ab[2]))
+            return Hit(i, c[0], "date", date=DateSpec(kind="ago", unit=c[2], offset=c[1], count_span=c[3]),
+                       prefix_len=len(ab[2]))
     lb = ld.later_before.match(toks, i)
     if lb and i + lb[0] < n:
         # "in 3 days": a date ahead, or a duration ("the siege ended in 3 days"); kind "later"
@@ -751,9 +755,9 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
             return Hit(i, c[0], "date", date=DateSpec(kind="later", unit=c[2], offset=-c[1]), prefix_len=len(lb[2]))
     c = _units_at(ld, toks, i)
     if c and c[0] < n:
-        e, count, unit = c
+        e, count, unit, span = c
         if (aa := ld.ago_after.match(toks, e)):                      # "3 days ago"
-            return Hit(i, e + aa[0], "date", date=DateSpec(kind="ago", unit=unit, offset=count))
+            return Hit(i, e + aa[0], "date", date=DateSpec(kind="ago", unit=unit, offset=count, count_span=span))
         if (la := ld.later_after.match(toks, e)):                    # "two years from now"
             return Hit(i, e + la[0], "date", date=DateSpec(kind="ago", unit=unit, offset=-count))
     return None
@@ -768,7 +772,7 @@ def date_offset(ld: LangData, toks, i) -> Hit | None:
     c = _units_at(ld, toks, i + lead[0] if lead else i)
     if c is None:
         return None
-    k, count, unit = c
+    k, count, unit, _ = c
     if lead:
         link = lead
         dl = ld.day_links.match(toks, k) if k < n else None
@@ -789,13 +793,13 @@ def date_offset(ld: LangData, toks, i) -> Hit | None:
 
 
 def _units_at(ld, toks, k):
-    """'3 days', 'ثلاثة أيام', 'يومين' (a dual) -> (end, count, unit) or None."""
+    """'3 days', 'ثلاثة أيام', 'يومين' (a dual) -> (end, count, unit, the count's tokens) or None."""
     n = len(toks)
     q = _count_at(ld, toks, k)
     if q and q[0] < n and (au := ld.ago_units.match(toks, q[0])):
-        return q[0] + au[0], q[1], au[1].rstrip("2+")
+        return q[0] + au[0], q[1], au[1].rstrip("2+"), (k, q[0])
     if k < n and (au := ld.ago_units.match(toks, k)) and au[1].endswith("2"):
-        return k + au[0], 2, au[1][:-1]
+        return k + au[0], 2, au[1][:-1], None        # the unit word is its own count
     return None
 
 
