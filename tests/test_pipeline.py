@@ -346,6 +346,25 @@ def test_near_restatements_and_hedges(a, b, verdict):
 
 
 @pytest.mark.parametrize("a, b, verdict", [
+    ("بيعت ساعة نادرة بـ 40 ألف دولار", "ساعة ملكية تباع في لندن بـ 75 ألف دولار", "conflict"),
+    ("بيعت ساعة نادرة بـ 40 ألف دولار", "ساعة ملكية تباع في لندن بـ 40 ألف دولار", "agree"),
+    ("شراء قصر تاريخي بـ 30 مليون يورو", "رجل أعمال يشتري القصر بمبلغ 45 مليون يورو", "conflict"),
+    ("Tycoon purchased the castle for 30 million euros",
+     "Businessman buys historic castle in Scotland for 45 million euros", "conflict"),
+    ("Rare watch sold for $40,000", "Collector's rare watch sells in London for $75,000", "conflict"),
+    # one firm's sale and its purchase are two sums
+    ("The firm sold its stake in the port for $2 billion", "The firm bought a stake in the port for $5 billion", None),
+    ("الشركة باعت حصتها في الميناء بملياري دولار", "الشركة اشترت حصة في الميناء بخمسة مليارات دولار", None),
+])
+def test_a_sale_or_purchase_keys_its_price(a, b, verdict):
+    """A price is keyed by its sale or purchase as a toll is by its killing: two outlets
+    giving different prices for one sale disagree, even in few shared words."""
+    r = run(a, b, lang="en" if a.isascii() else None)
+    got = {f.verdict for f in r.findings if f.kind == "money"}
+    assert (got == {verdict}) if verdict else "conflict" not in got, got
+
+
+@pytest.mark.parametrize("a, b, verdict", [
     ("أول مباراة في الملعب منذ أكثر من 40 عاما", "الملعب يستضيف مباراة لأول مرة منذ 95 سنة", "conflict"),
     ("أول مباراة في الملعب منذ أكثر من 40 عاما", "الملعب يستضيف مباراة لأول مرة منذ 45 سنة", "agree"),
     ("أول انتخابات بلدية في المدينة منذ سبعة أعوام", "إجراء انتخابات بلدية في المدينة لأول مرة منذ 12عاما", "conflict"),
