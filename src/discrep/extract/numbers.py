@@ -450,6 +450,8 @@ def _fraction_word(ld: LangData, toks, k, numerator, after_whole: bool = False):
     if numerator is None:
         if not alone:
             return None
+        if k > 0 and toks[k].text.istitle() and toks[k - 1].kind == "word" and toks[k - 1].text.istitle():
+            return None          # "the Al Zahra Quarter", "the Christian Quarter": a name, not a fourth
         if ld.numwords.match(toks, k) and not (j < len(toks) and _definite(ld, toks[j].low)) \
                 and not (after_whole and not _counted_after(ld, toks, j)):
             return None          # "خمس نساء" is five women; "ثلاثة وخمس" (after_whole) three and a fifth
