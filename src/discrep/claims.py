@@ -386,7 +386,7 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
             own = j is not None and j + 1 < len(toks) and _is_mention_tok(toks[j + 1], mspans)
             if nxt and nxt != ev and not own:
                 ev = combined(ev, nxt)   # "20 قتيلا وجريحا": the dead and the wounded together
-        if ev and (t.low in ld.occurrence_nouns or ld.stem(t.low) in ld.occurrence_stems):
+        if ev and _occurrence(ld, t):
             ev = None                    # "43 attacks": a count of events, not of their victims
         key = (EVENT_UNIT + ev) if ev else (TIME_UNIT + str(tu[1]).rstrip("2+")) if tu else ld.stem(t.low)
         found = (text_of(t.start, t.end), key, next_to)
@@ -418,7 +418,11 @@ def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
         others = b + 1 < len(s.toks) and s.toks[b + 1].low in ld.others_words
         if others or any(k > b for k, _, _ in cands):
             cands = [e for e in cands if e[0] > b or not used(e[0])]
-        for k, ev, txt in cands:
+        # "قتلت الغارات خمسة أشخاص" (the strikes killed five): the attack is the agent, the
+        # killing the figure's event; an attack word is the event only when nothing else is
+        # (or when it is the counted noun: "43 غارة", a count of attacks)
+        victim = [e for e in cands if e[0] == b + 1 or not _occurrence(ld, s.toks[e[0]])]
+        for k, ev, txt in victim or cands:
             if best is None or dist(k) < dist(best[0]):
                 best = (k, ev, txt)
         return best
@@ -433,6 +437,11 @@ def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
     if best is None and kind == "date":
         best = pick({ca - 1, cb + 1})
     return (best[1], best[2]) if best else (None, None)
+
+
+def _occurrence(ld, t: Token) -> bool:
+    """A word that names attacks or meetings ("raids", "غارات"), events that are counted themselves."""
+    return t.low in ld.occurrence_nouns or ld.stem(t.low) in ld.occurrence_stems
 
 
 def _within(items: list[tuple], lo: int, hi: int) -> list[tuple]:

@@ -156,15 +156,19 @@ class Witnesses:
                                                or _overlap(wiv, ivy) and _overlap(siv, ivx))
                    for whole, wiv, siv in self.shares.get(x.story, ()))
 
-    def states(self, doc_claim: Claim, like: Claim, iv, own, by_source: bool = False) -> bool:
+    def states(self, doc_claim: Claim, like: Claim, iv, own, by_source: bool = False, exactly: bool = False) -> bool:
         """The document of ``doc_claim`` (whose figure spans ``own``) also states ``like``'s
-        quantity with a value in ``iv`` (and, with ``by_source``, from ``like``'s source)."""
+        quantity with a value in ``iv`` (and, with ``by_source``, from ``like``'s source; with
+        ``exactly``, a figure that names nothing outside ``iv``, told by no other named source
+        than ``doc_claim``: one teller's two figures are two quantities, two sources' a dispute)."""
         # an open bound witnesses only the figure it names: "at least 31" states 31, not 35;
         # and a figure that covers both ("dozens", 20-99, beside 20 and 83) tells no second
         # quantity apart
         return any(w is not doc_claim and self.same_quantity(w, like) and _overlap(wv, iv)
                    and (not math.isinf(wv[1]) or iv[0] <= wv[0])
                    and not (_overlap(_named(wv), own) and _overlap(_named(wv), iv))
+                   and (not exactly or iv[0] <= _named(wv)[0] and _named(wv)[1] <= iv[1]
+                        and _same_teller(w.attributed_to, doc_claim.attributed_to, self.st))
                    and (not by_source or _same_source(w.attributed_to, like.attributed_to, self.st))
                    for w, wv in self.by_doc.get((doc_claim.story, doc_claim.doc_id), ()))
 
@@ -174,7 +178,14 @@ class Witnesses:
             return False
         if self.nested(x, y, ivx, ivy):
             return True
-        if x.doc_id == y.doc_id or not (self.states(x, y, ivy, ivx) and self.states(y, x, ivx, ivy)):
+        if x.doc_id == y.doc_id:
+            return False
+        both_x, both_y = self.states(x, y, ivy, ivx), self.states(y, x, ivx, ivy)
+        # one outlet giving both figures ("16 dead in the province ... 7 in one town") when the
+        # other gives one of them, the very figure: the other's figure is not in dispute
+        # between them, and what the first says of its two figures is judged inside it
+        if not (both_x and both_y or self.states(x, y, ivy, ivx, exactly=True)
+                or self.states(y, x, ivx, ivy, exactly=True)):
             return False
         relayed = x.attributed_to and y.attributed_to and x.attributed_to != y.attributed_to \
             and self.states(x, y, ivy, ivx, by_source=True) and self.states(y, x, ivx, ivy, by_source=True)
@@ -267,6 +278,12 @@ def decide(groups: list[Group], claims: list[Claim], st: Settings) -> list[Findi
 def order_findings(findings) -> list[Finding]:
     """Conflicts first, the widest apart first, then by kind and id (a stable order)."""
     return sorted(findings, key=lambda f: (f.verdict != "conflict", -(f.severity or 0), f.kind, f.id))
+
+
+def _same_teller(a: str | None, b: str | None, st: Settings) -> bool:
+    """No two different named sources give the figures (an outlet's own figure beside a
+    monitor's may well be the monitor's: only two names make a dispute)."""
+    return not a or not b or _same_source(a, b, st)
 
 
 def _same_source(a: str | None, b: str | None, st: Settings) -> bool:
