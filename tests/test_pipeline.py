@@ -227,6 +227,13 @@ def test_shares_of_a_count(text, lang_, parts):
     ("A car bomb killed 12 people on Thursday.", "en", False),
     ("ارتفعت حصيلة القتلى إلى 90 منذ بدء الهجوم.", "ar", True),
     ("مقتل 6 أشخاص في فيضانات لم تشهدها المدينة منذ 30 عاما", "ar", False),   # the cue dates the floods
+    # a total over a whole country or many places is no one event's figure
+    ("More than 90 militants were killed in army operations across the country.", "en", True),
+    ("Storms killed 14 people nationwide on Tuesday.", "en", True),
+    ("Air strikes have killed hundreds of civilians in parts of the province.", "en", True),
+    ("قتل 40 مسلحا في عمليات للجيش في مختلف أنحاء البلاد", "ar", True),
+    ("سجلت 120 إصابة جديدة على مستوى البلاد", "ar", True),
+    ("Storms killed 14 people in the town on Tuesday.", "en", False),
 ])
 def test_running_totals(text, lang_, cumulative):
     _, cs = mentions(text, lang=lang_)
