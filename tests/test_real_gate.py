@@ -39,7 +39,7 @@ def _rate(out: str, pattern: str) -> float:
 
 def test_ans_floors():
     out = _run("real_ans.py", "ans_arabic_news_stance")
-    assert _rate(out, r"numeric contradiction: .* recall ([\d.]+)") >= 0.80, out
+    assert _rate(out, r"numeric contradiction: .* recall ([\d.]+)") >= 0.85, out
     assert _rate(out, r"same numbers: .* false-conflict rate ([\d.]+)") <= 0.01, out
     assert _rate(out, r"unrelated: .* false-conflict rate ([\d.]+)") == 0.0, out
 
@@ -47,5 +47,8 @@ def test_ans_floors():
 def test_fakes_floors():
     out = _run("real_fakes.py", "fakes_syria_casualty_reports")
     assert _rate(out, r"recall ([\d.]+)") >= 0.99, out
-    assert _rate(out, r"counts agree: .* no count conflict on \d+: ([\d.]+)") >= 0.75, out
-    assert _rate(out, r"conflict citing both tolls on \d+: ([\d.]+)") >= 0.48, out
+    assert _rate(out, r"counts agree: .* no count conflict on \d+: ([\d.]+)") >= 0.80, out
+    # 0.48 until the one-outlet-gives-both rule: the three clusters it cost were conflicts
+    # between different events (1 vs 16, 5 vs 13) and a misread "the two sides", each
+    # citing the tolls only because they sat in the same group
+    assert _rate(out, r"conflict citing both tolls on \d+: ([\d.]+)") >= 0.44, out
