@@ -120,9 +120,10 @@ class Witnesses:
     """What each document of a story states, to tell two quantities from a dispute.
 
     Two outlets that each give both figures ("13 killed in the province ... 8 in one
-    village") do not disagree: the figures are two quantities that both report.  Nor do two
-    figures that some document gives as a whole and its share ("31 killed, including 10 on
-    a bus").  Two named sources at odds stay a conflict when both outlets relay them, each
+    village") do not disagree: the figures are two quantities that both report; nor does
+    an outlet giving only the village's 8 disagree with one giving both (unless two named
+    sources give them).  Nor do two figures that some document gives as a whole and its
+    share ("31 killed, including 10 on a bus").  Two named sources at odds stay a conflict when both outlets relay them, each
     figure with its source."""
 
     def __init__(self, claims: list[Claim], st: Settings):
