@@ -92,6 +92,19 @@ def test_not_counts(text):
     assert not [m for m in ms if m.kind == "number"], [(m.text, m.value) for m in ms]
 
 
+@pytest.mark.parametrize("text, values", [
+    # a period after a full word ends the sentence: the number opens the next one
+    ("They had boarded the bus. 21 others died in the shelling.", [21]),
+    ("Traffic was cut on the highway. 14 people were hurt.", [14]),
+    ("The convoy used the route. 9 trucks reached the town.", [9]),
+    # an abbreviated head takes its period: still an identifier
+    ("See No. 21 in the annex.", []), ("as shown on p. 4 of the report", []), ("See Fig. 3 below.", []),
+])
+def test_a_period_ends_an_identifier_head(text, values):
+    ms, _ = mentions(text, lang="en")
+    assert [m.value for m in ms if m.kind == "number"] == values
+
+
 def test_years_are_not_counts():
     ms, _ = mentions("تأسس التحالف عام 2014 وفي 2019 هُزم التنظيم")
     assert [m.kind for m in ms] == ["date", "date"]

@@ -263,9 +263,15 @@ def _phone_like(ld: LangData, toks, i) -> bool:
 
 def _identifier_head(ld: LangData, toks, i) -> bool:
     k = i - 1
+    dotted = False
     while k >= 0 and toks[k].kind == "punct" and toks[k].text in ".:#(\"'":
+        dotted = dotted or toks[k].text == "."
         k -= 1
-    return k >= 0 and ld.identifier_heads.match(toks, k) is not None and k >= i - 3
+    if k < 0 or k < i - 3 or ld.identifier_heads.match(toks, k) is None:
+        return False
+    # "No. 21" / "p. 4", but "they boarded the bus. 21 others died": after a full word a
+    # period ends the sentence
+    return not dotted or toks[k].low in ld.identifier_abbreviations
 
 
 def _time_like(toks, i) -> bool:

@@ -264,6 +264,7 @@ class LangData:
         self.stopwords = frozenset(words(" ".join(t["stopwords"])))
         self.boilerplate = tuple(fold(p) for p in t["boilerplate_lines"])
         self.identifier_heads = Lexicon({w: True for w in t["identifier_heads"]}, P)
+        self.identifier_abbreviations = frozenset(words(" ".join(t["identifier_abbreviations"])))
         self.phone_words = Lexicon({w: True for w in t["phone_words"]}, P)
         self.time_after = Lexicon({w: True for w in t["time_after"]}, ())
         self.time_before = Lexicon({w: True for w in t["time_before"]}, P)
