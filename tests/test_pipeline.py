@@ -114,10 +114,25 @@ def test_weekday_mismatch(text, wd_ok):
     ("Five prisoners escaped, the Syrian Democratic Forces said.", "SDF"),
     ("According to the Syrian Observatory for Human Rights, 5 people died.", "SOHR"),
     ("وأكد وزير الداخلية أن 5 معتقلين فروا", "وزير الداخلية"),
+    ("Five people died, a UN official said.", "UN"),                      # described, but of a named body
 ])
 def test_attribution_aliases(text, source):
     _, cs = mentions(text)
     assert cs[0].attributed_to == source
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Sixteen civilians died in Hama on Monday, a monitoring group said.", "a monitoring group"),
+    ("Nine people were killed across northern Idlib an activist group said.", "an activist group"),   # no comma
+    ("Twelve people died in the fire, some residents told reporters.", "some residents"),
+    ("قال مصدر أمني إن 5 أشخاص قتلوا في الغارة", "مصدر أمني"),
+    ("وأفاد ناشطون بمقتل 8 مدنيين في القصف", "ناشطون"),
+])
+def test_described_sources_are_unnamed(text, words):
+    """"A monitoring group said" names no one: it can be any named source, so it is not one
+    of two named sources at odds.  The words stay for the reader."""
+    _, cs = mentions(text)
+    assert (cs[0].attributed_to, cs[0].attribution_text) == (None, words)
 
 
 @pytest.mark.parametrize("text, unit, event", [
@@ -482,6 +497,32 @@ def test_one_outlet_giving_both_figures(texts, verdict):
 def test_the_victims_event_beats_the_attack_that_did_it(text, lang_, event):
     _, cs = mentions(text, lang=lang_)
     assert [c.event for c in cs if c.kind == "count"] == [event]
+
+
+@pytest.mark.parametrize("texts, verdict", [
+    # a described source ("a monitoring group") is no second named source against the Observatory
+    (["Sixteen civilians were killed in bombardment across Idlib province, a monitoring group said. "
+      "In the town of Saraqib, air strikes killed seven civilians, the Syrian Observatory for Human Rights said.",
+      "In the town of Saraqib, air strikes killed seven civilians, the Syrian Observatory for Human Rights said. "
+      "Sixteen civilians were killed in bombardment across Idlib province, a monitoring group said."], None),
+    (["Twenty people were killed on Friday in shelling across Daraa province, an activist group said. "
+      "In Nawa, the shelling killed eight people, SOHR said.",
+      "The shelling killed eight people in Nawa on Friday, SOHR said. "
+      "Twenty people were killed on Friday in shelling across Daraa province, an activist group said."], None),
+    (["قال مصدر طبي إن 20 شخصا قتلوا يوم الجمعة في قصف على محافظة درعا. "
+      "وقال المرصد السوري لحقوق الإنسان إن القصف قتل 8 أشخاص في بلدة نوى.",
+      "قال المرصد السوري لحقوق الإنسان إن القصف قتل 8 أشخاص في بلدة نوى يوم الجمعة. "
+      "وقال مصدر طبي إن 20 شخصا قتلوا يوم الجمعة في قصف على محافظة درعا."], None),
+    # two named sources at odds, each relayed by both outlets, stay a dispute
+    (["Sixteen civilians were killed on Monday in bombardment across Idlib province, the White Helmets said. "
+      "In Idlib province air strikes killed seven civilians on Monday, the Syrian Observatory for Human Rights said.",
+      "Air strikes killed seven civilians in Idlib province on Monday, the Syrian Observatory for Human Rights said. "
+      "The White Helmets said sixteen civilians were killed on Monday in bombardment across Idlib province."], "conflict"),
+])
+def test_a_described_source_is_no_rival_name(texts, verdict):
+    r = run(*texts, lang="en" if texts[0].isascii() else None)
+    got = {f.verdict for f in r.findings if f.kind == "count" and f.verdict == "conflict"}
+    assert got == ({verdict} if verdict else set()), [f.reason for f in r.findings]
 
 
 def test_named_sources_relayed_by_both_outlets_stay_a_conflict():

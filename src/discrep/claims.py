@@ -90,6 +90,8 @@ def _subject(ld, s: _Sentence, k: int, direction: int, mspans) -> list[Token]:
                 or ld.attr_verbs.match(s.toks, i) or ld.event_of(t.low) and out:
             break
         out.append(t)
+        if direction < 0 and (t.low in ld.determiners or t.low in ld.unnamed_openers):
+            break                        # "... northwest Syria a monitor said": an article opens the phrase
     if direction < 0:
         out.reverse()
     return out
@@ -103,7 +105,7 @@ def canonical_source(ld, subj: list[Token]) -> str | None:
     if all(w in ld.pronouns for w in lows):
         return None
     variants = [{w} | {w[len(p):] for p in ld.clitics if w.startswith(p) and len(w) - len(p) >= 2} for w in lows]
-    starts = (0, 1) if len(lows) > 1 and lows[0] in ld.determiners else (0,)
+    starts = (0, 1) if len(lows) > 1 and (lows[0] in ld.determiners or lows[0] in ld.unnamed_openers) else (0,)
     for alias, label in ld.entities:
         n = len(alias)
         for st in starts:
@@ -144,7 +146,10 @@ def _attributions(ld, s: _Sentence, mspans, text_of):
             continue
         label = canonical_source(ld, subj)
         surface = text_of(subj[0].start, subj[-1].end)
-        out.append((k, label or surface, surface))
+        if label is None and subj[0].low in ld.unnamed_openers:
+            out.append((k, None, surface))   # "a monitoring group", "مصدر أمني": no name to hold to
+        else:
+            out.append((k, label or surface, surface))
     return out
 
 
@@ -447,7 +452,7 @@ def _occurrence(ld, t: Token) -> bool:
 def _within(items: list[tuple], lo: int, hi: int) -> list[tuple]:
     """The items (sorted by their first field, a token index) with an index in [lo, hi]: a
     sentence may hold thousands of figures, so each looks only at its neighbourhood."""
-    return items[bisect.bisect_left(items, (lo,)):bisect.bisect_right(items, (hi, chr(0x10FFFF)))]
+    return items[bisect.bisect_left(items, (lo,)):bisect.bisect_left(items, (hi + 1,))]
 
 
 def _attribution(attrs, a, b, settings: Settings):

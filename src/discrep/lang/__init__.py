@@ -232,6 +232,7 @@ class LangData:
         self.pronouns = frozenset(words(" ".join(a["pronouns"])))
         self.subject_particles = frozenset(words(" ".join(a["subject_particles"])))
         self.determiners = frozenset(words(" ".join(a["determiners"])))
+        self.unnamed_openers = frozenset(words(" ".join(a["unnamed_openers"])))
         self.max_subject = a["max_subject_tokens"]
         self.entities = [(words(alias), label) for label, aliases in d["entities"].items() for alias in aliases]
         self.entities.sort(key=lambda e: -len(e[0]))

@@ -109,8 +109,15 @@ def render_explain(finding, report: Report, out: TextIO, reorder: bool = False, 
         rows = [("text", m.text), ("value", show_value(c)), ("qualifier", m.qualifier + (f" ({m.hedge})" if m.hedge else "")),
                 ("interval", f"[{'' if fc.low is None else fc.low}, {'∞' if fc.high is None else fc.high}]"),
                 ("counts", c.unit or "—"), ("event", c.event or "—"),
-                ("said by", (c.attributed_to or "— (the outlet itself)") + (f" ← \"{c.attribution_text}\"" if c.attribution_text and c.attribution_text != c.attributed_to else "")),
-                ("share", "yes" if c.part else "no"), ("running total", "yes" if c.cumulative else "no"),
+                ("said by", _said_by(c)),
+                ("share", ("yes, more besides a figure before" if c.increment else "yes") if c.part else "no"), ("running total", "yes" if c.cumulative else "no"),
                 ("sentence", c.sentence)]
         for k, v in rows:
             con.print(f"  {k:>13}: " + cell(str(v), max(20, con.width - 18), reorder))
+
+
+def _said_by(c) -> str:
+    """The source's label and the words it was read from; an unnamed source shows its words."""
+    if not c.attributed_to:
+        return f"an unnamed source ← \"{c.attribution_text}\"" if c.attribution_text else "— (the outlet itself)"
+    return c.attributed_to + (f" ← \"{c.attribution_text}\"" if c.attribution_text and c.attribution_text != c.attributed_to else "")
