@@ -214,6 +214,13 @@ def test_arabic_units(text, unit):
     ("The raid left 14 others wounded.", None),
     ("Two of them were medics.", None),                        # a share, named before
     ("Officials said 120 were injured.", "injured"),           # past an auxiliary, only the event
+    ("Two Belgian F-16 jets flew over the area.", "jets"),     # a model's name is no counted noun
+    ("Radar tracked three Su-24 bombers near the coast.", "bombers"),
+    ("Another 11 buses carrying 500 people left the town.", "buses"),   # the participle starts a new phrase
+    ("Police found 14 migrants hiding in a truck.", "migrants"),
+    ("Four oil drilling rigs were shut.", "rigs"),            # a participle before the head is a modifier
+    ("Five soldiers crossed the river.", "soldiers"),          # a plural ends the phrase: not "crossed"
+    ("Three tanks entered the town.", "tanks"),
 ])
 def test_english_units(text, unit):
     _, cs = mentions(text, lang="en")

@@ -327,6 +327,8 @@ def _is_cumulative(ld, s: _Sentence, a: int, b: int, mspans, settings: Settings)
 
 
 EVENT_UNIT = "event:"
+PHRASE_LEN = 4                          # tokens after a count that its noun phrase may span
+DESIGNATOR_LEN = 3                      # "F", "-", "16"
 TIME_UNIT = "time:"
 
 
@@ -343,13 +345,19 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
             and not _is_mention_tok(toks[a - 1], mspans):
         rng = range(a - 1, a - 2, -1)            # "يوم واحد", "طفلان اثنان": the noun comes first
     else:
-        rng = range(b + 1, min(len(toks), b + 5))
+        rng = range(b + 1, min(len(toks), b + 5 + DESIGNATOR_LEN))
     next_to = True                      # only words of skip_before_unit in between ("dozens of")
     only_event = False
     found = None
+    designator = -1                     # the last token of a model name being passed over
     for k in rng:
         t = toks[k]
-        if t.text in QUOTES:
+        if t.text in QUOTES or k <= designator:
+            continue
+        if rng.step > 0 and k - b > PHRASE_LEN + (DESIGNATOR_LEN if designator >= 0 else 0):
+            break
+        if _designator(toks, k):
+            designator = k + DESIGNATOR_LEN - 1    # "two F-16 jets": a model's name, not the counted noun
             continue
         if t.text == "-" and k == b + 1 and found is None:
             continue                     # "a 48-hour truce", "three-day visit"
@@ -397,8 +405,16 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
         found = (text_of(t.start, t.end), key, next_to)
         if ev or tu or ld.count_head == "first" or rng.step < 0:
             break                        # the head noun comes first ("7 ناشطين سوريين")
+        if t.text.islower() and key != t.low:
+            break                        # a plural ends the phrase: "five soldiers crossed", "11 buses carrying"
         # "four Kurdish militiamen": the head of the noun phrase is its last word
     return found if found else (None, None, False)
+
+
+def _designator(toks, k: int) -> bool:
+    """A model name at ``k``: letters, a hyphen and digits written as one ("F-16", "S-300")."""
+    return k + 2 < len(toks) and toks[k].kind == "word" and toks[k + 1].text == "-" and \
+        toks[k + 2].text[:1].isdigit() and toks[k + 1].start == toks[k].end and toks[k + 2].start == toks[k + 1].end
 
 
 def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
