@@ -242,6 +242,35 @@ def test_shares_of_a_count(text, lang_, parts):
     assert [c.part for c in cs if c.kind == "count"] == parts
 
 
+@pytest.mark.parametrize("text, lang_, increments", [
+    # "others" / "another" after a figure of the same event: more victims besides it
+    ("Ten civilians were killed on the bus. 21 others died in strikes on the city.", "en", [False, True]),
+    ("Shelling killed five people in Khan Sheikhun. Another seven were killed in raids on Kafr Nabl.", "en", [False, True]),
+    ("قتل 10 مدنيين في قصف الحافلة. وقتل 21 شخصا آخرين في غارات على المدينة.", "ar", [False, True]),
+    ("Three more bodies were recovered in Douma.", "en", [True]),
+    # a figure of another event starts its own count, whatever the word
+    ("Two people were killed. Five others were wounded.", "en", [False, False]),
+    ("The attack killed at least 16 people and wounded another 40.", "en", [False, False]),
+    ("مقتل شرطي وجرح 4 آخرين في تفجير بالإسكندرية", "ar", [False]),      # no figure before: the wounded's own
+    ("Doctors said four people died and nine others suffered breathing problems.", "en", [False, False]),
+])
+def test_more_besides_a_figure_before(text, lang_, increments):
+    _, cs = mentions(text, lang=lang_)
+    counts = [c for c in cs if c.kind == "count"]
+    assert [c.increment for c in counts] == increments
+    assert all(c.part for c in counts if c.increment)
+
+
+@pytest.mark.parametrize("text, lang_, events", [
+    # a share counts its whole's victims, even with another event word nearer after it
+    ("It killed 18 civilians including one child and wounded dozens of others.", "en", ["kill", "kill", "injure"]),
+    ("قتل 20 شخصا بينهم 3 أطفال وأصيب 35 آخرون", "ar", ["kill", "kill", "injure"]),
+])
+def test_a_share_takes_its_wholes_event(text, lang_, events):
+    _, cs = mentions(text, lang=lang_)
+    assert [c.event for c in cs if c.kind == "count"] == events
+
+
 @pytest.mark.parametrize("text, lang_, cumulative", [
     ("At least 68 civilians have been killed since Saturday.", "en", True),
     ("Since Thursday the bombing has killed 44 civilians.", "en", True),
@@ -504,6 +533,22 @@ def test_one_outlet_giving_both_figures(texts, verdict):
 def test_the_victims_event_beats_the_attack_that_did_it(text, lang_, event):
     _, cs = mentions(text, lang=lang_)
     assert [c.event for c in cs if c.kind == "count"] == [event]
+
+
+@pytest.mark.parametrize("texts", [
+    # a share and an increment are parts of one toll, not one quantity: 10 on the bus, 21 elsewhere
+    ["Regime raids killed 31 civilians in Aleppo on Friday, including 10 when strikes hit their bus in the city.",
+     "Ten civilians were killed when strikes hit their bus in Aleppo on Friday. "
+     "21 others died in regime raids on the city of Aleppo on Friday."],
+    ["قتل 27 مدنيا في قصف على مدينة إدلب يوم الخميس، بينهم 9 في سوق المدينة.",
+     "قتل 9 مدنيين في قصف على سوق مدينة إدلب يوم الخميس. وقتل 18 آخرون في قصف على أحياء مدينة إدلب يوم الخميس."],
+    # "wounded another 40" is the wounded's own figure, "15 of the wounded" its share
+    ["The bombing killed 16 people in Douma and wounded another 40, medics said. Fifteen of the wounded are critical.",
+     "Medics said 16 people were killed in Douma. The bombing wounded 40 people, 15 of them critically."],
+])
+def test_parts_of_one_toll_are_no_rivals(texts):
+    r = run(*texts, lang="en" if texts[0].isascii() else None)
+    assert not [f for f in conflicts(r) if f.kind == "count"], [f.reason for f in conflicts(r)]
 
 
 @pytest.mark.parametrize("texts, verdict", [

@@ -216,6 +216,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     prior: dict[tuple[int, str], tuple[str, str | None]] = {}
     parts: set[int] = set()             # norm starts of the mentions that are shares of another count
     whole: tuple | None = None          # (sentence, cumulative, event, event text) of the last count that is no share
+    last_event: str | None = None       # the event of the document's last count
     for n, m in enumerate(mentions):
         k = bisect.bisect_right(starts, m.norm_start) - 1
         if k not in sents:
@@ -248,16 +249,23 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                 ev, ev_text = prior[(si, ustem)]
         if ev and ustem:
             prior[(si, ustem)] = (ev, ev_text)
-        part = kind == "count" and _is_part(ld, s, a, b, mspans, parts, settings)
+        share = kind == "count" and _is_part(ld, s, a, b, mspans, parts, settings)
+        increment = kind == "count" and not share and (_is_increment(ld, s.toks, a, b)
+                                                       or _more_of_the_same(ld, s, a, b, ev, last_event))
+        part = share or increment
         cumulative = kind == "count" and _is_cumulative(ld, s, a, b, mspans, settings)
         if part:
             parts.add(m.norm_start)
             # a share of a running total is a running share ("since Thursday, 44 killed, including 11 women")
             cumulative = cumulative or bool(whole and whole[0] == si and whole[1])
-            if ev is None and whole and whole[0] == si:
-                ev, ev_text = whole[2], whole[3]     # "27 killed, including 11 on a bus": a share of the dead
+            if whole and whole[0] == si and whole[2] and (share or ev is None):
+                # "27 killed, including 11 on a bus", "18 killed including one child and
+                # dozens wounded": a share counts its whole's victims
+                ev, ev_text = whole[2], whole[3]
         elif kind == "count":
             whole = (si, cumulative, ev, ev_text)
+        if kind == "count":
+            last_event = ev
         att = _attribution(attrs, a, b, settings)
         if si not in said:               # one copy of a sentence's text, however many figures it holds
             rs, _ = raw_span(nd, s.start, s.end)
@@ -268,7 +276,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             unit=unit, unit_stem=ustem, event=ev, event_text=ev_text,
             attributed_to=att[0] if att else None, attribution_text=att[1] if att else None,
             sentence=sentence, sentence_start=rs,
-            sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative))
+            sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative, increment=increment))
     return out
 
 
@@ -278,8 +286,6 @@ def _is_part(ld, s: _Sentence, a: int, b: int, mspans, parts: set[int], settings
     toks = s.toks
     if ld.partitive_after.match(toks, b + 1):
         return True
-    if any(k < len(toks) and toks[k].low in ld.increment_after for k in (b + 1, b + 2)):
-        return True                      # "three more died", "5 قتلى إضافيين": an increment, not the toll
     for k in range(a - 1, max(-1, a - 1 - settings.partitive_window), -1):
         t = toks[k]
         hit = ld.partitive_before.match(toks, k)
@@ -295,6 +301,22 @@ def _is_part(ld, s: _Sentence, a: int, b: int, mspans, parts: set[int], settings
         if t.kind == "word" and (ld.event_of(t.low) or ld.clause_words.match(toks, k)):
             return False
     return False
+
+
+def _is_increment(ld, toks, a: int, b: int) -> bool:
+    """"three more died", "5 قتلى إضافيين": victims besides the toll, not the toll."""
+    return any(k < len(toks) and toks[k].low in ld.increment_after for k in (b + 1, b + 2))
+
+
+def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_event: str | None) -> bool:
+    """"21 others died" or "another seven were killed" after "10 killed on the bus": victims
+    besides a figure before, not the toll.  "Two killed and five others wounded" and "killed
+    16 and wounded another 40" start the wounded's own figure, and so does "killing a
+    policeman and wounding 4 others" (no figure before)."""
+    toks = s.toks
+    return bool(ev) and last_event == ev and (
+        any(k < len(toks) and toks[k].low in ld.others_words for k in (b + 1, b + 2))
+        or any(k >= 0 and (hit := ld.increment_before.match(toks, k)) and k + hit[0] == a for k in range(a - 3, a)))
 
 
 def _mention_start(t: Token, spans) -> int:

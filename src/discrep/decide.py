@@ -144,8 +144,8 @@ class Witnesses:
 
     def same_quantity(self, w: Claim, c: Claim) -> bool:
         """``w`` counts what ``c`` counts, as far as the claims' keys tell (no context needed)."""
-        if (w.kind, w.mention.currency, w.event, w.part, w.cumulative) != \
-                (c.kind, c.mention.currency, c.event, c.part, c.cumulative):
+        if (w.kind, w.mention.currency, w.event, w.part, w.increment, w.cumulative) != \
+                (c.kind, c.mention.currency, c.event, c.part, c.increment, c.cumulative):
             return False
         plain = lambda u: u is None or u.startswith(EVENT_UNIT)
         return plain(w.unit_stem) or plain(c.unit_stem) or \

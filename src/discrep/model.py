@@ -124,6 +124,7 @@ class Claim:
     context: tuple[str, ...] = field(default=(), repr=False)   # stemmed content words of the sentence
     part: bool = False                  # a share of another count ("including five children")
     cumulative: bool = False            # a running total ("68 killed since Saturday")
+    increment: bool = False             # a part that adds to a figure before ("21 others died", "three more")
 
     @property
     def doc_id(self) -> str:
@@ -133,7 +134,7 @@ class Claim:
         m = self.mention
         d = {"doc": m.doc_id, **m.to_dict(), "kind": self.kind, "unit": self.unit,
              "event": self.event, "attributed_to": self.attributed_to, "part": self.part,
-             "cumulative": self.cumulative, "sentence": self.sentence}
+             "cumulative": self.cumulative, "increment": self.increment, "sentence": self.sentence}
         return d
 
 

@@ -254,6 +254,7 @@ class LangData:
         self.partitive_before = Lexicon({w: True for w in t["partitive_before"]}, P)
         self.partitive_after = Lexicon({w: True for w in t["partitive_after"]}, P)
         self.increment_after = frozenset(words(" ".join(t["increment_after"])))
+        self.increment_before = Lexicon({w: True for w in t["increment_before"]}, P)
         self.event_links = frozenset(words(" ".join(t["event_links"])))
         self.others_words = frozenset(words(" ".join(t["others_words"])))
         self.occurrence_nouns = frozenset(words(" ".join(t["occurrence_nouns"])))
