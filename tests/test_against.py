@@ -263,6 +263,17 @@ def test_readme_documents_every_config_key(root):
     assert all(f"`{k}`" in readme for k in KEYS)
 
 
+def test_readme_schema_names_every_claim_field(root):
+    """Each key a finding's claim carries in JSON is named in the README's schema block."""
+    from conftest import run
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    schema = readme.split("## JSON schema", 1)[1].split("```", 2)[1]
+    f = run("Shelling killed 12 people in Homs, a monitor said.", "Shelling killed 19 people in Homs.",
+            lang="en").findings[0]
+    keys = f.to_dict()["claims"][0].keys()
+    assert not [k for k in keys if f'"{k}"' not in schema]
+
+
 # ---- explain ----------------------------------------------------------------------------
 
 def test_explain_prints_one_finding_in_full(root, monkeypatch):
