@@ -291,6 +291,16 @@ def test_running_totals(text, lang_, cumulative):
     assert [c.cumulative for c in cs if c.kind == "count"][0] is cumulative
 
 
+@pytest.mark.parametrize("text, lang_", [
+    ("The war has claimed the lives of more than 300,000 people.", "en"),
+    ("The group claimed responsibility for the blast that killed 12 people.", "en"),
+    ("أعلن التنظيم مسؤوليته عن التفجير الذي أودى بحياة 12 شخصا", "ar"),
+])
+def test_claiming_lives_or_responsibility_is_no_speech(text, lang_):
+    _, cs = mentions(text, lang=lang_)
+    assert [c.attributed_to for c in cs if c.kind == "count"] == [None]
+
+
 @pytest.mark.parametrize("a, b, verdict", [
     # a document that counts two nouns separately makes them two quantities, even under one event
     ("قتل 52 مسلحا و9 جنود في الاشتباكات.", "أعلن الجيش مقتل 52 مسلحا و9 جنود في الاشتباكات.", "agree"),

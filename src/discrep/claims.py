@@ -127,6 +127,14 @@ def _fronted_subject(ld, s: _Sentence, k: int) -> bool:
             and all(s.toks[i].kind != "punct" or s.toks[i].text in QUOTES for i in range(first, k)))
 
 
+def _not_speech_after_subject(ld, s: _Sentence, subj: list[Token]) -> bool:
+    """A verb-first clause whose object, inside or right after the subject read, makes the
+    verb no speech ("أعلنت الجماعة مسؤوليتها")."""
+    first = bisect.bisect_left(s.starts, subj[0].start)
+    last = bisect.bisect_left(s.starts, subj[-1].start)
+    return any(ld.not_speech_after.match(s.toks, i) for i in range(first + 1, min(last + 2, len(s.toks))))
+
+
 def _attributions(ld, s: _Sentence, mspans, text_of):
     """[(token index, canonical label, surface)] of the attribution cues in a sentence."""
     out = []
@@ -136,6 +144,8 @@ def _attributions(ld, s: _Sentence, mspans, text_of):
         if not v and not p:
             continue
         span = (v or p)[0]
+        if v and ld.not_speech_after.match(s.toks, k + span):
+            continue                     # "the war has claimed the lives of ...", "claimed responsibility"
         first = +1 if (p or ld.verb_subject == "after") else -1
         if v and first > 0 and _fronted_subject(ld, s, k):
             first = -1
@@ -144,6 +154,8 @@ def _attributions(ld, s: _Sentence, mspans, text_of):
             subj = _subject(ld, s, k + span - 1, -first, mspans)
         if not subj or all(t.low in ld.pronouns for t in subj):
             continue
+        if first > 0 and _not_speech_after_subject(ld, s, subj):
+            continue                     # "أعلن التنظيم مسؤوليته عن ...": the object tells it is no speech
         label = canonical_source(ld, subj)
         surface = text_of(subj[0].start, subj[-1].end)
         if label is None and subj[0].low in ld.unnamed_openers:

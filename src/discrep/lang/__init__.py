@@ -233,6 +233,7 @@ class LangData:
         self.subject_particles = frozenset(words(" ".join(a["subject_particles"])))
         self.determiners = frozenset(words(" ".join(a["determiners"])))
         self.unnamed_openers = frozenset(words(" ".join(a["unnamed_openers"])))
+        self.not_speech_after = Lexicon({w: True for w in a["not_speech_after"]}, P)
         self.max_subject = a["max_subject_tokens"]
         self.entities = [(words(alias), label) for label, aliases in d["entities"].items() for alias in aliases]
         self.entities.sort(key=lambda e: -len(e[0]))
