@@ -291,6 +291,21 @@ def test_running_totals(text, lang_, cumulative):
     assert [c.cumulative for c in cs if c.kind == "count"][0] is cumulative
 
 
+@pytest.mark.parametrize("text, lang_, cumulative", [
+    # the cue reaches along one list of totals, however long: each figure is the war's
+    ("Since 2012 the fighting has claimed the lives of more than 250,000 people, injured 1.2 million others "
+     "and displaced 6 million people.", "en", [True, True, True]),
+    ("أسفرت الحرب منذ عام 2013 عن مقتل أكثر من 200 ألف شخص وإصابة 800 ألف آخرين", "ar", [True, True]),
+    # another clause with its own figure of the same event stays that event's
+    ("Since Saturday the strikes have killed 45 people, and on Monday a car bomb killed nine in the market.",
+     "en", [True, False]),
+    ("The war has killed 300,000 people while a strike in Homs killed 9 people on Sunday.", "en", [True, False]),
+])
+def test_a_list_of_running_totals(text, lang_, cumulative):
+    _, cs = mentions(text, lang=lang_)
+    assert [c.cumulative for c in cs if c.kind == "count"] == cumulative
+
+
 @pytest.mark.parametrize("text, lang_", [
     ("The war has claimed the lives of more than 300,000 people.", "en"),
     ("The group claimed responsibility for the blast that killed 12 people.", "en"),

@@ -229,6 +229,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     parts: set[int] = set()             # norm starts of the mentions that are shares of another count
     whole: tuple | None = None          # (sentence, cumulative, event, event text) of the last count that is no share
     last_event: str | None = None       # the event of the document's last count
+    running: tuple | None = None        # (sentence, last token, event) of the last count when it is a running total
     for n, m in enumerate(mentions):
         k = bisect.bisect_right(starts, m.norm_start) - 1
         if k not in sents:
@@ -266,6 +267,11 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                                                        or _more_of_the_same(ld, s, a, b, ev, last_event))
         part = share or increment
         cumulative = kind == "count" and _is_cumulative(ld, s, a, b, mspans, settings)
+        if kind == "count" and not cumulative and ev and running and running[0] == si \
+                and running[2] not in (None, ev) and _listed_after(ld, s, running[1], a, mspans, settings):
+            cumulative = True            # "the war has killed 470,000, injured 1.9 million and displaced ...": one list of totals
+        if kind == "count":
+            running = (si, b, ev) if cumulative else None
         if part:
             parts.add(m.norm_start)
             # a share of a running total is a running share ("since Thursday, 44 killed, including 11 women")
@@ -329,6 +335,16 @@ def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_eve
     return bool(ev) and last_event == ev and (
         any(k < len(toks) and toks[k].low in ld.others_words for k in (b + 1, b + 2))
         or any(k >= 0 and (hit := ld.increment_before.match(toks, k)) and k + hit[0] == a for k in range(a - 3, a)))
+
+
+def _listed_after(ld, s: _Sentence, prev_b: int, a: int, mspans, settings: Settings) -> bool:
+    """The count at ``a`` follows the one ending at ``prev_b`` in one list ("killed 470,000,
+    injured 1.9 million"): near, with no other figure, clause word or period between."""
+    gap = s.toks[prev_b + 1:a]
+    return a - prev_b <= settings.cumulative_window and not any(
+        _is_mention_tok(t, mspans) or ld.clause_words.match(s.toks, prev_b + 1 + i)
+        or t.kind == "punct" and t.text not in ld.clause_breaks for i, t in enumerate(gap)) \
+        and not any(ld.period_preps.match(s.toks, prev_b + 1 + i) for i in range(len(gap)))
 
 
 def _mention_start(t: Token, spans) -> int:
