@@ -296,6 +296,7 @@ def test_running_totals(text, lang_, cumulative):
     ("Since 2012 the fighting has claimed the lives of more than 250,000 people, injured 1.2 million others "
      "and displaced 6 million people.", "en", [True, True, True]),
     ("أسفرت الحرب منذ عام 2013 عن مقتل أكثر من 200 ألف شخص وإصابة 800 ألف آخرين", "ar", [True, True]),
+    ("Since 2014 the conflict has killed 10,000 people in Yemen and wounded 40,000 in the south.", "en", [True, True]),
     # another clause with its own figure of the same event stays that event's
     ("Since Saturday the strikes have killed 45 people, and on Monday a car bomb killed nine in the market.",
      "en", [True, False]),

@@ -343,8 +343,7 @@ def _listed_after(ld, s: _Sentence, prev_b: int, a: int, mspans, settings: Setti
     gap = s.toks[prev_b + 1:a]
     return a - prev_b <= settings.cumulative_window and not any(
         _is_mention_tok(t, mspans) or ld.clause_words.match(s.toks, prev_b + 1 + i)
-        or t.kind == "punct" and t.text not in ld.clause_breaks for i, t in enumerate(gap)) \
-        and not any(ld.period_preps.match(s.toks, prev_b + 1 + i) for i in range(len(gap)))
+        or t.kind == "punct" and t.text not in ld.clause_breaks for i, t in enumerate(gap))
 
 
 def _mention_start(t: Token, spans) -> int:
