@@ -15,6 +15,12 @@ def values(f):
     return sorted(str(c.claim.mention.value) for c in f.claims)
 
 
+def of_counts(text, lang_, field):
+    """``field`` of each count claim read from ``text``, in order."""
+    _, cs = mentions(text, lang=lang_)
+    return [getattr(c, field) for c in cs if c.kind == "count"]
+
+
 @pytest.mark.parametrize("text, low, high, a, b", [
     ("أعلنت وزارة الداخلية العراقية فرار نحو 40 سجينا، بينما تحدث المرصد السوري عن ما يصل إلى 900 سجين.",
      "40", "900", None, "SOHR"),
@@ -238,8 +244,7 @@ def test_english_units(text, unit):
     ("أسفر القصف عن مقتل 30 مدنيا، من بينهم 4 نساء و6 أطفال.", "ar", [False, True, True]),
 ])
 def test_shares_of_a_count(text, lang_, parts):
-    _, cs = mentions(text, lang=lang_)
-    assert [c.part for c in cs if c.kind == "count"] == parts
+    assert of_counts(text, lang_, "part") == parts
 
 
 @pytest.mark.parametrize("text, lang_, increments", [
@@ -255,10 +260,8 @@ def test_shares_of_a_count(text, lang_, parts):
     ("Doctors said four people died and nine others suffered breathing problems.", "en", [False, False]),
 ])
 def test_more_besides_a_figure_before(text, lang_, increments):
-    _, cs = mentions(text, lang=lang_)
-    counts = [c for c in cs if c.kind == "count"]
-    assert [c.increment for c in counts] == increments
-    assert all(c.part for c in counts if c.increment)
+    assert of_counts(text, lang_, "increment") == increments
+    assert all(p for p, i in zip(of_counts(text, lang_, "part"), increments) if i)   # an increment is a part
 
 
 @pytest.mark.parametrize("text, lang_, events", [
@@ -267,8 +270,7 @@ def test_more_besides_a_figure_before(text, lang_, increments):
     ("قتل 20 شخصا بينهم 3 أطفال وأصيب 35 آخرون", "ar", ["kill", "kill", "injure"]),
 ])
 def test_a_share_takes_its_wholes_event(text, lang_, events):
-    _, cs = mentions(text, lang=lang_)
-    assert [c.event for c in cs if c.kind == "count"] == events
+    assert of_counts(text, lang_, "event") == events
 
 
 @pytest.mark.parametrize("text, lang_, cumulative", [
@@ -287,8 +289,7 @@ def test_a_share_takes_its_wholes_event(text, lang_, events):
     ("Storms killed 14 people in the town on Tuesday.", "en", False),
 ])
 def test_running_totals(text, lang_, cumulative):
-    _, cs = mentions(text, lang=lang_)
-    assert [c.cumulative for c in cs if c.kind == "count"][0] is cumulative
+    assert of_counts(text, lang_, "cumulative")[0] is cumulative
 
 
 @pytest.mark.parametrize("text, lang_, cumulative", [
@@ -303,8 +304,7 @@ def test_running_totals(text, lang_, cumulative):
     ("The war has killed 300,000 people while a strike in Homs killed 9 people on Sunday.", "en", [True, False]),
 ])
 def test_a_list_of_running_totals(text, lang_, cumulative):
-    _, cs = mentions(text, lang=lang_)
-    assert [c.cumulative for c in cs if c.kind == "count"] == cumulative
+    assert of_counts(text, lang_, "cumulative") == cumulative
 
 
 @pytest.mark.parametrize("text, lang_", [
@@ -313,8 +313,7 @@ def test_a_list_of_running_totals(text, lang_, cumulative):
     ("أعلن التنظيم مسؤوليته عن التفجير الذي أودى بحياة 12 شخصا", "ar"),
 ])
 def test_claiming_lives_or_responsibility_is_no_speech(text, lang_):
-    _, cs = mentions(text, lang=lang_)
-    assert [c.attributed_to for c in cs if c.kind == "count"] == [None]
+    assert of_counts(text, lang_, "attributed_to") == [None]
 
 
 @pytest.mark.parametrize("a, b, verdict", [
@@ -478,8 +477,7 @@ def test_arabic_forms_read_as_one_number(text, value):
     ("Officials said 40 were injured and 3 were killed.", ["injure", "kill"]),
 ])
 def test_the_participle_after_an_auxiliary_names_the_event(text, event):
-    _, cs = mentions(text, lang="en")
-    assert [c.event for c in cs if c.kind == "count"] == event
+    assert of_counts(text, "en", "event") == event
 
 
 @pytest.mark.parametrize("a, b, verdict", [
@@ -557,8 +555,7 @@ def test_one_outlet_giving_both_figures(texts, verdict):
     ("The jets carried out 20 raids on the town", "en", "operation"),
 ])
 def test_the_victims_event_beats_the_attack_that_did_it(text, lang_, event):
-    _, cs = mentions(text, lang=lang_)
-    assert [c.event for c in cs if c.kind == "count"] == [event]
+    assert of_counts(text, lang_, "event") == [event]
 
 
 @pytest.mark.parametrize("texts", [
@@ -631,8 +628,7 @@ def test_a_figure_given_as_a_share_of_the_other_is_no_rival(texts):
 ])
 def test_coordinated_events(text, lang_, events):
     """One figure for the dead and the wounded together is neither alone."""
-    _, cs = mentions(text, lang=lang_)
-    assert [c.event for c in cs if c.kind == "count"] == events
+    assert of_counts(text, lang_, "event") == events
 
 
 @pytest.mark.parametrize("a, b", [
@@ -691,8 +687,7 @@ def test_a_word_equal_to_an_entrys_stem_is_another_word(text, event):
     ("قالت مصادر طبية إن 6 أشخاص توفوا و11 آخرين عانوا من صعوبات في التنفس", "ar", ["kill", None]),
 ])
 def test_others_after_a_second_figure_start_a_new_group(text, lang_, events):
-    _, cs = mentions(text, lang=lang_)
-    assert [c.event for c in cs if c.kind == "count"] == events
+    assert of_counts(text, lang_, "event") == events
 
 
 @pytest.mark.parametrize("texts", [
