@@ -94,7 +94,7 @@ def test_not_counts(text):
 
 @pytest.mark.parametrize("text, values", [
     # a period after a full word ends the sentence: the number opens the next one
-    ("They had boarded the bus. 21 others died in the shelling.", [21]),
+    ("They had boarded the bus. 14 others died in the shelling.", [14]),
     ("Traffic was cut on the highway. 14 people were hurt.", [14]),
     ("The convoy used the route. 9 trucks reached the town.", [9]),
     # an abbreviated head takes its period: still an identifier

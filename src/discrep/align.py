@@ -149,7 +149,7 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
     if x.cumulative != y.cumulative:
         return False                     # "68 killed since Saturday" is no rival to "11 killed on Thursday"
     if (x.part or y.part) and not (x.part and y.part and _specific(x) == _specific(y) and x.increment == y.increment):
-        return False                     # a share ("including five children") only meets a share, an increment ("21 others") an increment
+        return False                     # a share ("including five children") only meets a share, an increment ("14 others") an increment
     if (_is_time(x.unit_stem) or _is_time(y.unit_stem)) and x.unit_stem != y.unit_stem and x.kind == "count":
         return False                     # "يوم واحد" is no head count, nor the same as "24 ساعة"
     same_event = bool(x.event and x.event == y.event)

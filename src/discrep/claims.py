@@ -91,7 +91,7 @@ def _subject(ld, s: _Sentence, k: int, direction: int, mspans) -> list[Token]:
             break
         out.append(t)
         if direction < 0 and (t.low in ld.determiners or t.low in ld.unnamed_openers):
-            break                        # "... northwest Syria a monitor said": an article opens the phrase
+            break                        # "... across the province a monitor said": an article opens the phrase
     if direction < 0:
         out.reverse()
     return out
@@ -269,7 +269,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         cumulative = kind == "count" and _is_cumulative(ld, s, a, b, mspans, settings)
         if kind == "count" and not cumulative and ev and running and running[0] == si \
                 and running[2] not in (None, ev) and _listed_after(ld, s, running[1], a, mspans, settings):
-            cumulative = True            # "the war has killed 470,000, injured 1.9 million and displaced ...": one list of totals
+            cumulative = True            # "the war has killed 250,000, injured 1.2 million and displaced ...": one list of totals
         if kind == "count":
             running = (si, b, ev) if cumulative else None
         if part:
@@ -327,9 +327,9 @@ def _is_increment(ld, toks, a: int, b: int) -> bool:
 
 
 def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_event: str | None) -> bool:
-    """"21 others died" or "another seven were killed" after "10 killed on the bus": victims
+    """"14 others died" or "another six were killed" after "9 killed on the bus": victims
     besides a figure before, not the toll.  "Two killed and five others wounded" and "killed
-    16 and wounded another 40" start the wounded's own figure, and so does "killing a
+    12 and wounded another 35" start the wounded's own figure, and so does "killing a
     policeman and wounding 4 others" (no figure before)."""
     toks = s.toks
     return bool(ev) and last_event == ev and (
@@ -338,8 +338,8 @@ def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_eve
 
 
 def _listed_after(ld, s: _Sentence, prev_b: int, a: int, mspans, settings: Settings) -> bool:
-    """The count at ``a`` follows the one ending at ``prev_b`` in one list ("killed 470,000,
-    injured 1.9 million"): near, with no other figure, clause word or period between."""
+    """The count at ``a`` follows the one ending at ``prev_b`` in one list ("killed 250,000,
+    injured 1.2 million"): near, with no other figure, clause word or period between."""
     gap = s.toks[prev_b + 1:a]
     return a - prev_b <= settings.cumulative_window and not any(
         _is_mention_tok(t, mspans) or ld.clause_words.match(s.toks, prev_b + 1 + i)

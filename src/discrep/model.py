@@ -124,7 +124,7 @@ class Claim:
     context: tuple[str, ...] = field(default=(), repr=False)   # stemmed content words of the sentence
     part: bool = False                  # a share of another count ("including five children")
     cumulative: bool = False            # a running total ("68 killed since Saturday")
-    increment: bool = False             # a part that adds to a figure before ("21 others died", "three more")
+    increment: bool = False             # a part that adds to a figure before ("14 others died", "three more")
 
     @property
     def doc_id(self) -> str:

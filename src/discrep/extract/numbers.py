@@ -269,7 +269,7 @@ def _identifier_head(ld: LangData, toks, i) -> bool:
         k -= 1
     if k < 0 or k < i - 3 or ld.identifier_heads.match(toks, k) is None:
         return False
-    # "No. 21" / "p. 4", but "they boarded the bus. 21 others died": after a full word a
+    # "No. 21" / "p. 4", but "they boarded the bus. 14 others died": after a full word a
     # period ends the sentence
     return not dotted or toks[k].low in ld.identifier_abbreviations
 
