@@ -707,3 +707,18 @@ def test_others_after_a_second_figure_start_a_new_group(text, lang_, events):
 def test_a_repeated_sentence_is_no_rival_to_itself(texts):
     r = run(*texts, lang="en" if texts[0].isascii() else None)
     assert not conflicts(r), [f.reason for f in conflicts(r)]
+
+
+@pytest.mark.parametrize("text, lang_, events", [
+    # a speech verb after the event opens a new statement: the figure after it is not the event's
+    ("At least nine people were killed in a raid on a market the governor said adding that three drones were seen over the town.",
+     "en", ["kill", None]),
+    ("Four civilians died in the shelling the army said noting that 12 tanks had moved to the border.",
+     "en", ["kill", None]),
+    ("قتل سبعة مدنيين في قصف على سوق البلدة وقالت الوزارة إن أربع طائرات حلقت فوق المنطقة",
+     "ar", ["kill", None]),
+    # a figure before the speech verb keeps the event, and so does one whose own event follows it
+    ("Police said 14 people were killed and the ministry said 30 were injured.", "en", ["kill", "injure"]),
+])
+def test_a_speech_verb_ends_the_events_reach(text, lang_, events):
+    assert of_counts(text, lang_, "event") == events

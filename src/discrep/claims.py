@@ -480,6 +480,12 @@ def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
             and any(t.low in ld.conj_words for t in s.toks[k + 1:a])
 
     near = _within(events, a - settings.event_window, b + settings.event_window)
+    # "six were killed ... the ministry said, adding that two jets were flying": a speech verb
+    # between an event word and a later figure opens a new statement, whose figure the event
+    # word before it does not govern
+    speech = [k for k, _, _ in _within(attrs, a - settings.event_window, a - 1)]
+    if speech:
+        near = [e for e in near if e[0] > a or not any(e[0] < k for k in speech)]
 
     def pick(allowed):
         best = None
