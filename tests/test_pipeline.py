@@ -722,3 +722,52 @@ def test_a_repeated_sentence_is_no_rival_to_itself(texts):
 ])
 def test_a_speech_verb_ends_the_events_reach(text, lang_, events):
     assert of_counts(text, lang_, "event") == events
+
+
+def of_dates(text, lang_, field):
+    _, cs = mentions(text, lang=lang_)
+    return [getattr(c, field) for c in cs if c.kind == "date"]
+
+
+@pytest.mark.parametrize("text, lang_, spoken", [
+    # a dateline opening the document dates the report: alone with its year, or after a label
+    ("Fri 6 Feb 2026 Rockets hit the port on Thursday.", "en", [True, False]),
+    ("Published 3 March 2025 Rockets hit the port on Sunday.", "en", [True, False]),
+    ("Date of publication 12 May 2024 Shells fell on the harbour.", "en", [True]),
+    ("تاريخ النشر 3 آذار 2025 سقطت صواريخ على الميناء يوم الأحد", "ar", [True, False]),
+    # an opening with a preposition, a bare weekday or a year dates what the sentence tells
+    ("On 3 March 2025 rockets hit the port.", "en", [False]),
+    ("Thursday: ministers meet in Doha.", "en", [False]),
+    ("عام 2018 شهد افتتاح الميناء", "ar", [False]),
+    # a date beside a speech verb dates the statement
+    ("The governor said on Sunday that rockets hit the port.", "en", [True]),
+    ("قال المحافظ يوم الأحد إن صواريخ سقطت على الميناء", "ar", [True]),
+])
+def test_the_day_of_a_statement_or_a_report(text, lang_, spoken):
+    assert of_dates(text, lang_, "speech_date") == spoken
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The ministry said on Tuesday that 12 people were killed when shells hit the market.",
+     "Shells hit the market on Monday, killing 19 people."),
+    ("قالت الوزارة يوم الثلاثاء إن 12 شخصا قتلوا في قصف السوق", "قتل 19 شخصا في قصف السوق يوم الاثنين"),
+])
+def test_the_day_a_source_spoke_keeps_no_figures_apart(a, b):
+    """Tuesday dates the statement, not the shelling: the tolls are one quantity."""
+    assert [f.kind for f in conflicts(run(a, b))] == ["count"]
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("Fri 6 Feb 2026 Gulf ministers met in Doha to discuss the port deal.",
+     "Gulf ministers met in Doha on Thursday 5 February 2026 to discuss the port deal.", None),
+    ("Posted on 6 Feb 2026 Gulf ministers met in Doha to discuss the port deal.",
+     "Gulf ministers met in Doha on Thursday 5 February 2026 to discuss the port deal.", None),
+    ("الجمعة 6 شباط 2026 اجتمع وزراء الخليج في الدوحة لبحث صفقة الميناء",
+     "اجتمع وزراء الخليج في الدوحة يوم الخميس 5 شباط 2026 لبحث صفقة الميناء", None),
+    # the same words with the date told as the meeting's stay a conflict
+    ("Gulf ministers met in Doha on 6 February 2026 to discuss the port deal.",
+     "Gulf ministers met in Doha on Thursday 5 February 2026 to discuss the port deal.", "conflict"),
+])
+def test_a_dateline_is_no_rival_to_the_events_day(a, b, verdict):
+    got = {f.verdict for f in run(a, b).findings if f.kind == "date"}
+    assert (verdict in got) if verdict else ("conflict" not in got), got

@@ -66,11 +66,12 @@ class ContextIndex:
         self.idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
         self.mass = {k: sum(self.idf[w] for w in s) for k, s in self.sets.items()}
         # the days each sentence names: two figures dated to different days tell two events
+        # (the day a source spoke, "the ministry said on Tuesday", dates no event)
         self.days: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
         slack = settings.date_tolerance_days
         for c in claims:
             m = c.mention
-            if c.kind == "date" and m.qualifier != "offset" and m.low and m.high:
+            if c.kind == "date" and m.qualifier != "offset" and m.low and m.high and not c.speech_date:
                 self.days[c.sentence_key].append((dt.date.fromisoformat(m.low).toordinal() - slack,
                                                   dt.date.fromisoformat(m.high).toordinal() + slack))
         # unit nouns that one document counts separately ("71 مسلحا و7 عسكريين", "41 cases in
@@ -172,6 +173,8 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
         bare = not (x.event or y.event or other)
         if not same_event and not bare:
             return False
+    if x.kind == "date" and (x.speech_date or y.speech_date):
+        return False                     # the day a source spoke or a report was filed tells nothing of the story
     if x.kind == "date" and {x.mention.precision, y.mention.precision} >= {"day", "year"}:
         return False                     # "the war began in 2011" is no rival to "on 22 February 2015"
     if x.sentence_key == y.sentence_key:

@@ -251,7 +251,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of)
         if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
             continue
-        ev, ev_text = _event(ld, s, events, attrs, a, b, kind, mspans, settings)
+        ev, ev_text, spoken = _event(ld, s, events, attrs, a, b, kind, mspans, settings)
+        if kind == "date" and _dateline(ld, norm, m):
+            ev, ev_text, spoken = None, None, True   # "Published 9 May 2025 ...": the report's day, not the event's
         if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev:
             if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
@@ -294,7 +296,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             unit=unit, unit_stem=ustem, event=ev, event_text=ev_text,
             attributed_to=att[0] if att else None, attribution_text=att[1] if att else None,
             sentence=sentence, sentence_start=rs,
-            sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative, increment=increment))
+            sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative, increment=increment,
+            speech_date=spoken))
     return out
 
 
@@ -509,10 +512,26 @@ def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
         near_attr = min((dist(k) for k, _, _ in _within(attrs, a - settings.event_window, b + settings.event_window)
                          if clause[k] in {ca, cb}), default=None)
         if near_attr is not None and (best is None or near_attr < dist(best[0])):
-            return None, None
+            return None, None, True
     if best is None and kind == "date":
         best = pick({ca - 1, cb + 1})
-    return (best[1], best[2]) if best else (None, None)
+    return (best[1], best[2], False) if best else (None, None, False)
+
+
+DATELINE_CHARS = 40                     # the longest head a document's dateline may follow ("Date of publication")
+
+
+def _dateline(ld, norm: str, m: Mention) -> bool:
+    """The date opens the document, alone or after a label ("Posted on", "تاريخ النشر"): it
+    dates the report.  Bare, it must name a day and its year ("Fri 29 Jul 2016 ..."): an
+    opening "On Tuesday, ...", "Tuesday: ..." or "عام 2018 ..." dates what the sentence tells."""
+    if m.norm_start > DATELINE_CHARS:
+        return False
+    words = [t.low for t in tokenize(norm[:m.norm_start], 0) if t.kind != "punct"]
+    if any(w not in ld.dateline_labels and w not in ld.stopwords for w in words):
+        return False
+    return any(w in ld.dateline_labels for w in words) or \
+        (not words and m.year_source == "explicit" and m.precision == "day")
 
 
 def _occurrence(ld, t: Token) -> bool:

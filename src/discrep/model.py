@@ -125,6 +125,7 @@ class Claim:
     part: bool = False                  # a share of another count ("including five children")
     cumulative: bool = False            # a running total ("68 killed since Saturday")
     increment: bool = False             # a part that adds to a figure before ("14 others died", "three more")
+    speech_date: bool = False           # a date of a statement, not of an event ("the ministry said on Tuesday")
 
     @property
     def doc_id(self) -> str:
@@ -135,7 +136,8 @@ class Claim:
         d = {"doc": m.doc_id, **m.to_dict(), "kind": self.kind, "unit": self.unit,
              "event": self.event, "attributed_to": self.attributed_to,
              "attribution_text": self.attribution_text, "part": self.part,
-             "cumulative": self.cumulative, "increment": self.increment, "sentence": self.sentence}
+             "cumulative": self.cumulative, "increment": self.increment,
+             "speech_date": self.speech_date, "sentence": self.sentence}
         return d
 
 
