@@ -771,3 +771,13 @@ def test_the_day_a_source_spoke_keeps_no_figures_apart(a, b):
 def test_a_dateline_is_no_rival_to_the_events_day(a, b, verdict):
     got = {f.verdict for f in run(a, b).findings if f.kind == "date"}
     assert (verdict in got) if verdict else ("conflict" not in got), got
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Two children were killed at a school in the western district on Friday.",
+     "Four people were killed near the old bridge in the district on Tuesday."),
+    ("قتل طفلان في مدرسة في الحي الغربي يوم الجمعة", "وقتل أربعة أشخاص قرب الجسر القديم في الحي يوم الثلاثاء"),
+])
+def test_two_days_of_killing_are_two_events_unless_told_alike(a, b):
+    """An event verb and a place word in common do not make two days one event's."""
+    assert not [f for f in conflicts(run(a, b)) if f.kind == "date"]

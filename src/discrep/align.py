@@ -181,9 +181,10 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
         return bool(x.attributed_to or y.attributed_to) and x.attributed_to != y.attributed_to
     if x.kind != "date" and ctx.dated_apart(x.sentence_key, y.sentence_key):
         return False                     # "11 killed on Thursday" / "60 killed in May"
-    # dates have no unit, and an ordinal's head noun varies ("the 90th member/state"), so for
-    # those kinds an agreeing event is key enough
-    keyed = same_event and (same_unit or x.kind in ("date", "ordinal"))
+    # an ordinal's head noun varies ("the 90th member/state"), so for it an agreeing event is
+    # key enough; a date is not: a story tells many days of killing, and two dates need
+    # their sentences to tell one event, not only its verb
+    keyed = same_event and (same_unit or x.kind == "ordinal")
     cutoff = st.context_cutoff_keyed if keyed else st.context_cutoff
     if bare:
         # nothing names what the figures count ("العجز يصل إلى 77 مليار"): only a near
