@@ -773,6 +773,18 @@ def test_a_dateline_is_no_rival_to_the_events_day(a, b, verdict):
     assert (verdict in got) if verdict else ("conflict" not in got), got
 
 
+@pytest.mark.parametrize("a, b, verdict", [
+    ("More than 900 people have been killed in the province since March 2019.",
+     "Shelling killed 14 people in the province on 2 February 2026.", None),
+    ("قتل أكثر من 900 شخص في المحافظة منذ آذار 2019", "قتل 14 شخصا في قصف على المحافظة يوم 2 شباط 2026", None),
+    ("More than 900 people have been killed in the province since March 2019.",
+     "More than 900 people have been killed in the province since May 2019.", "conflict"),
+])
+def test_the_start_of_a_running_total_meets_only_such_starts(a, b, verdict):
+    got = {f.verdict for f in run(a, b).findings if f.kind == "date"}
+    assert (verdict in got) if verdict else ("conflict" not in got), got
+
+
 @pytest.mark.parametrize("a, b", [
     ("Two children were killed at a school in the western district on Friday.",
      "Four people were killed near the old bridge in the district on Tuesday."),

@@ -268,7 +268,10 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         increment = kind == "count" and not share and (_is_increment(ld, s.toks, a, b)
                                                        or _more_of_the_same(ld, s, a, b, ev, last_event))
         part = share or increment
-        cumulative = kind == "count" and _is_cumulative(ld, s, a, b, mspans, settings)
+        # a date after a running-total cue starts the period ("killed since March 2011", "the
+        # war that began in 2011"): it meets only such starts, not the day of one attack
+        cumulative = kind in ("count", "date") and _is_cumulative(ld, s, a, b, mspans, settings,
+                                                                  before_only=kind == "date")
         if kind == "count" and not cumulative and ev and running and running[0] == si \
                 and running[2] not in (None, ev) and _listed_after(ld, s, running[1], a, mspans, settings):
             cumulative = True            # "the war has killed 250,000, injured 1.2 million and displaced ...": one list of totals
@@ -354,13 +357,16 @@ def _mention_start(t: Token, spans) -> int:
     return spans[i][0] if i >= 0 else -1
 
 
-def _is_cumulative(ld, s: _Sentence, a: int, b: int, mspans, settings: Settings) -> bool:
+def _is_cumulative(ld, s: _Sentence, a: int, b: int, mspans, settings: Settings, before_only: bool = False) -> bool:
     """A running total ("68 killed since Saturday"): a cumulative cue near the count, in its
     clause.  "منذ 30 عاما" / "since 30 years" gives a span, not a start: "6 killed in floods
-    unseen for 30 years" is one event's toll."""
+    unseen for 30 years" is one event's toll.  With ``before_only`` (for a date) only a cue
+    before it counts: "since March 2011" starts a period, "on 3 May, after the war began" does not."""
     toks = s.toks
     c = s.clause_of[a]
     lo, hi = max(0, a - settings.cumulative_window), min(len(toks), b + settings.cumulative_window + 1)
+    if before_only:
+        hi = a
 
     def duration_at(n):                  # "30 عاما", "24 hours", "two days"
         return n + 1 < len(toks) and _is_mention_tok(toks[n], mspans) and not (a <= n <= b) and \
