@@ -793,3 +793,13 @@ def test_the_start_of_a_running_total_meets_only_such_starts(a, b, verdict):
 def test_two_days_of_killing_are_two_events_unless_told_alike(a, b):
     """An event verb and a place word in common do not make two days one event's."""
     assert not [f for f in conflicts(run(a, b)) if f.kind == "date"]
+
+
+@pytest.mark.parametrize("text, lang_, field, want", [
+    ("Raids killed 15 civilians in the IS-held area on Friday.", "en", "date", "kill"),   # "IS-held": no meeting held
+    ("Shells hit a government-held district on Friday.", "en", "date", None),
+    ("Police re-arrested 70 fighters on Friday.", "en", "count", "arrest"),             # "re-" makes one verb
+])
+def test_a_hyphenated_compound_names_no_event(text, lang_, field, want):
+    _, cs = mentions(text, lang=lang_)
+    assert next(c.event for c in cs if c.kind == field) == want

@@ -175,7 +175,7 @@ def _events(ld, s: _Sentence, mspans):
             out.append((k, ph[1], " ".join(x.text for x in s.toks[k:k + ph[0]]), k + ph[0]))
             k += ph[0]
             continue
-        if t.kind == "word":
+        if t.kind == "word" and not _compound_tail(ld, s.toks, k):
             ev = ld.event_of(t.low)
             if ev:
                 out.append((k, ev, t.text, k + 1))
@@ -191,6 +191,14 @@ def _events(ld, s: _Sentence, mspans):
             both = combined(e1, e2)
             out[i], out[i + 1] = (k1, both, t1, end1), (k2, both, t2, end2)
     return [(k, ev, txt) for k, ev, txt, _ in out]
+
+
+def _compound_tail(ld, toks, k: int) -> bool:
+    """The word ends a hyphenated compound ("rebel-held", "IS-held"): an adjective, no event
+    (but "re-arrested" is a verb)."""
+    return k > 1 and toks[k - 1].text == "-" and toks[k - 1].end == toks[k].start \
+        and toks[k - 2].end == toks[k - 1].start and toks[k - 2].kind == "word" \
+        and toks[k - 2].low not in ld.verb_prefixes
 
 
 def combined(e1: str, e2: str) -> str:

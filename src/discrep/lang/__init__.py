@@ -268,6 +268,7 @@ class LangData:
         self.boilerplate = tuple(fold(p) for p in t["boilerplate_lines"])
         self.identifier_heads = Lexicon({w: True for w in t["identifier_heads"]}, P)
         self.identifier_abbreviations = frozenset(words(" ".join(t["identifier_abbreviations"])))
+        self.verb_prefixes = frozenset(words(" ".join(t["verb_prefixes"])))
         self.phone_words = Lexicon({w: True for w in t["phone_words"]}, P)
         self.time_after = Lexicon({w: True for w in t["time_after"]}, ())
         self.time_before = Lexicon({w: True for w in t["time_before"]}, P)
