@@ -803,3 +803,16 @@ def test_two_days_of_killing_are_two_events_unless_told_alike(a, b):
 def test_a_hyphenated_compound_names_no_event(text, lang_, field, want):
     _, cs = mentions(text, lang=lang_)
     assert next(c.event for c in cs if c.kind == field) == want
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("Air strikes on the hospital killed 26 people on Tuesday.", "Air strikes on two hospitals left 10 people dead on Thursday.", None),
+    ("قتل 26 شخصا في غارات على المستشفى يوم الثلاثاء", "قتل 10 أشخاص في غارات على مستشفيين يوم الخميس", None),
+    ("Shelling of the camp killed 31 people on 2 February 2026.", "Shelling of the camp killed 9 people on 5 February 2026.", None),
+    # the same toll on two days is one event's date in dispute
+    ("Air strikes on the hospital killed 26 people on Tuesday.", "Air strikes on the hospital killed 26 people on Thursday.", "conflict"),
+])
+def test_days_whose_tolls_differ_are_two_events(a, b, verdict):
+    """The date-side twin of "figures dated to different days are two events"."""
+    got = {f.verdict for f in run(a, b).findings if f.kind == "date"}
+    assert (verdict in got) if verdict else ("conflict" not in got), got

@@ -74,6 +74,12 @@ class ContextIndex:
             if c.kind == "date" and m.qualifier != "offset" and m.low and m.high and not c.speech_date:
                 self.days[c.sentence_key].append((dt.date.fromisoformat(m.low).toordinal() - slack,
                                                   dt.date.fromisoformat(m.high).toordinal() + slack))
+        # the tolls each sentence gives, by event: two days whose sentences give different
+        # tolls of one event are two events ("60 killed in May" / "11 killed on Thursday")
+        self.tolls: dict[tuple, dict[tuple, set]] = defaultdict(lambda: defaultdict(set))
+        for c in claims:
+            if c.kind == "count" and c.event and not c.part:
+                self.tolls[c.sentence_key][(c.event, c.cumulative)].add(c.mention.value)
         # unit nouns that one document counts separately ("71 مسلحا و7 عسكريين", "41 cases in
         # 4 provinces") are different quantities, even under one event; an event noun
         # ("قتيلا", "injured") names a role, not a category, and stays comparable
@@ -93,6 +99,13 @@ class ContextIndex:
         """Both sentences name days, and none of one's falls on any of the other's."""
         da, db = self.days.get(a), self.days.get(b)
         return bool(da and db) and not any(la <= hb and lb <= ha for la, ha in da for lb, hb in db)
+
+    def counted_apart(self, a: tuple, b: tuple) -> bool:
+        """Both sentences give tolls of some event, and for each such event none of one's
+        figures is among the other's."""
+        ta, tb = self.tolls.get(a), self.tolls.get(b)
+        shared = set(ta or ()) & set(tb or ())
+        return bool(shared) and all(not (ta[e] & tb[e]) for e in shared)
 
     def similar(self, left: list[tuple], right: list[tuple], cutoff: float) -> list[tuple[tuple, tuple]]:
         """Pairs (a, b), a in ``left`` and b in ``right`` and a != b, each unordered pair once,
@@ -181,6 +194,8 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
         return bool(x.attributed_to or y.attributed_to) and x.attributed_to != y.attributed_to
     if x.kind != "date" and ctx.dated_apart(x.sentence_key, y.sentence_key):
         return False                     # "11 killed on Thursday" / "60 killed in May"
+    if x.kind == "date" and ctx.counted_apart(x.sentence_key, y.sentence_key):
+        return False                     # the same two sentences, seen from their dates
     # an ordinal's head noun varies ("the 90th member/state"), so for it an agreeing event is
     # key enough; a date is not: a story tells many days of killing, and two dates need
     # their sentences to tell one event, not only its verb
