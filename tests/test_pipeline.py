@@ -724,6 +724,12 @@ def test_a_speech_verb_ends_the_events_reach(text, lang_, events):
     assert of_counts(text, lang_, "event") == events
 
 
+def date_verdict_is(a, b, verdict):
+    """The two texts draw a date finding with ``verdict``, or (None) no date conflict."""
+    got = {f.verdict for f in run(a, b).findings if f.kind == "date"}
+    assert (verdict in got) if verdict else ("conflict" not in got), got
+
+
 def of_dates(text, lang_, field):
     _, cs = mentions(text, lang=lang_)
     return [getattr(c, field) for c in cs if c.kind == "date"]
@@ -769,8 +775,7 @@ def test_the_day_a_source_spoke_keeps_no_figures_apart(a, b):
      "Gulf ministers met in Doha on Thursday 5 February 2026 to discuss the port deal.", "conflict"),
 ])
 def test_a_dateline_is_no_rival_to_the_events_day(a, b, verdict):
-    got = {f.verdict for f in run(a, b).findings if f.kind == "date"}
-    assert (verdict in got) if verdict else ("conflict" not in got), got
+    date_verdict_is(a, b, verdict)
 
 
 @pytest.mark.parametrize("a, b, verdict", [
@@ -781,8 +786,7 @@ def test_a_dateline_is_no_rival_to_the_events_day(a, b, verdict):
      "More than 900 people have been killed in the province since May 2019.", "conflict"),
 ])
 def test_the_start_of_a_running_total_meets_only_such_starts(a, b, verdict):
-    got = {f.verdict for f in run(a, b).findings if f.kind == "date"}
-    assert (verdict in got) if verdict else ("conflict" not in got), got
+    date_verdict_is(a, b, verdict)
 
 
 @pytest.mark.parametrize("a, b", [
@@ -814,5 +818,4 @@ def test_a_hyphenated_compound_names_no_event(text, lang_, field, want):
 ])
 def test_days_whose_tolls_differ_are_two_events(a, b, verdict):
     """The date-side twin of "figures dated to different days are two events"."""
-    got = {f.verdict for f in run(a, b).findings if f.kind == "date"}
-    assert (verdict in got) if verdict else ("conflict" not in got), got
+    date_verdict_is(a, b, verdict)
