@@ -819,3 +819,25 @@ def test_a_hyphenated_compound_names_no_event(text, lang_, field, want):
 def test_days_whose_tolls_differ_are_two_events(a, b, verdict):
     """The date-side twin of "figures dated to different days are two events"."""
     date_verdict_is(a, b, verdict)
+
+
+@pytest.mark.parametrize("text, lang_, increments", [
+    ("The strike killed a nurse and four others.", "en", [True]),
+    ("The bombing killed the driver and three others on Monday.", "en", [True]),
+    ("أسفر القصف عن مقتل ممرضة و4 آخرين", "ar", [True]),
+    ("أسفر القصف عن مقتل مسعف وثلاثة آخرين", "ar", [True]),
+    # the others of another event are that event's own figure
+    ("Shelling killed a policeman and wounded 4 others.", "en", [False]),
+    ("مقتل شرطي وجرح 4 آخرين في تفجير", "ar", [False]),
+    ("Two were killed and five others wounded.", "en", [False, False]),
+])
+def test_others_besides_a_victim_named_without_a_figure(text, lang_, increments):
+    assert of_counts(text, lang_, "increment") == increments
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The strike killed a nurse and four others.", "Five people were killed in the strike."),
+    ("أسفر القصف عن مقتل ممرضة و4 آخرين", "مقتل خمسة أشخاص في القصف"),
+])
+def test_a_victim_and_others_is_no_rival_to_the_toll(a, b):
+    assert not conflicts(run(a, b))

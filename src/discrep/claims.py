@@ -274,7 +274,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             prior[(si, ustem)] = (ev, ev_text)
         share = kind == "count" and _is_part(ld, s, a, b, mspans, parts, settings)
         increment = kind == "count" and not share and (_is_increment(ld, s.toks, a, b)
-                                                       or _more_of_the_same(ld, s, a, b, ev, last_event))
+                                                       or _more_of_the_same(ld, s, a, b, ev, last_event)
+                                                       or _others_besides_one(ld, s, a, b, m, ev))
         part = share or increment
         # a date after a running-total cue starts the period ("killed since March 2011", "the
         # war that began in 2011"): it meets only such starts, not the day of one attack
@@ -349,6 +350,32 @@ def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_eve
     return bool(ev) and last_event == ev and (
         any(k < len(toks) and toks[k].low in ld.others_words for k in (b + 1, b + 2))
         or any(k >= 0 and (hit := ld.increment_before.match(toks, k)) and k + hit[0] == a for k in range(a - 3, a)))
+
+
+def _others_besides_one(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None) -> bool:
+    """"killed a nurse and four others", "مقتل ممرضة و4 آخرين": the others are besides a victim
+    named without a figure, so four is not the toll.  The victim is a short phrase joined by a
+    conjunction, right after a word of the figure's own event."""
+    toks = s.toks
+    if not ev or not any(k < len(toks) and toks[k].low in ld.others_words for k in (b + 1, b + 2)):
+        return False
+    lead = toks[a].text[:max(0, m.norm_start - toks[a].start)]
+    if lead and lead in ld.conj_prefixes:
+        j = a - 1                        # "وأربعة": the conjunction is written on the figure
+    elif a and toks[a - 1].low in ld.conj_words:
+        j = a - 2
+    else:
+        return False
+    phrase = 0
+    while j >= 0 and phrase <= PHRASE_LEN:
+        t = toks[j]
+        if t.kind != "word":
+            return False
+        if ld.event_of(t.low):
+            return phrase > 0 and ld.event_of(t.low) == ev
+        phrase += 1
+        j -= 1
+    return False
 
 
 def _listed_after(ld, s: _Sentence, prev_b: int, a: int, mspans, settings: Settings) -> bool:
