@@ -841,3 +841,19 @@ def test_others_besides_a_victim_named_without_a_figure(text, lang_, increments)
 ])
 def test_a_victim_and_others_is_no_rival_to_the_toll(a, b):
     assert not conflicts(run(a, b))
+
+
+@pytest.mark.parametrize("text, lang_, sources", [
+    # a compound modifier before the name is taken whole and passed over
+    ("The London-based Syrian Observatory for Human Rights said 12 people were killed.", "en", ["SOHR"]),
+    ("The UK-based Observatory said 14 people were killed in the raids.", "en", ["SOHR"]),
+    ("The so-called Syrian Observatory for Human Rights said 9 were killed.", "en", ["SOHR"]),
+    ("A Britain-based monitoring group said 21 were killed.", "en", [None]),
+    # a passive has no teller
+    ("Six people were also reported killed in the shelling.", "en", [None]),
+    ("The fighting is reported to have killed at least 130 civilians.", "en", [None]),
+    ("The ministry has said 12 people were killed.", "en", ["The ministry"]),
+    ("قال المرصد السوري لحقوق الإنسان إن 12 شخصا قتلوا", "ar", ["SOHR"]),
+])
+def test_who_said_it_past_compounds_and_passives(text, lang_, sources):
+    assert of_counts(text, lang_, "attributed_to") == sources

@@ -77,6 +77,7 @@ def _subject(ld, s: _Sentence, k: int, direction: int, mspans) -> list[Token]:
     """Tokens of the subject next to the attribution word at ``k`` (direction +1 = after)."""
     out: list[Token] = []
     i = k
+    left = None                          # index of the leftmost token taken, scanning back
     while len(out) < ld.max_subject:
         i += direction
         if i < 0 or i >= len(s.toks):
@@ -86,15 +87,26 @@ def _subject(ld, s: _Sentence, k: int, direction: int, mspans) -> list[Token]:
             continue
         if not out and t.low in ld.subject_particles:
             continue
-        if t.kind == "punct" or _is_mention_tok(t, mspans) or t.low in ld.subject_stops \
-                or ld.attr_verbs.match(s.toks, i) or ld.event_of(t.low) and out:
+        if t.kind == "punct" and not _attached_hyphen(s.toks, i) or _is_mention_tok(t, mspans) \
+                or t.low in ld.subject_stops or ld.attr_verbs.match(s.toks, i) or ld.event_of(t.low) and out:
             break
         out.append(t)
+        left = i
         if direction < 0 and (t.low in ld.determiners or t.low in ld.unnamed_openers):
             break                        # "... across the province a monitor said": an article opens the phrase
     if direction < 0:
         out.reverse()
+        # "the London-based Observatory said": a compound is taken whole, never from its tail
+        while left is not None and left >= 2 and _attached_hyphen(s.toks, left - 1):
+            out[:0] = s.toks[left - 2:left]
+            left -= 2
     return out
+
+
+def _attached_hyphen(toks, i: int) -> bool:
+    """A hyphen written between two words with no space ("UK-based", "so-called")."""
+    return toks[i].text == "-" and 0 < i < len(toks) - 1 and toks[i - 1].kind == "word" \
+        and toks[i + 1].kind == "word" and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start
 
 
 def canonical_source(ld, subj: list[Token]) -> str | None:
@@ -105,13 +117,36 @@ def canonical_source(ld, subj: list[Token]) -> str | None:
     if all(w in ld.pronouns for w in lows):
         return None
     variants = [{w} | {w[len(p):] for p in ld.clitics if w.startswith(p) and len(w) - len(p) >= 2} for w in lows]
-    starts = (0, 1) if len(lows) > 1 and (lows[0] in ld.determiners or lows[0] in ld.unnamed_openers) else (0,)
+    # the name may follow an article and compound modifiers ("the UK-based Observatory")
+    st = 0
+    while st < len(subj) - 1 and (lows[st] in ld.determiners or lows[st] in ld.unnamed_openers
+                                  or _in_compound(subj, st)):
+        st += 1
+    starts = tuple(range(st + 1))
     for alias, label in ld.entities:
         n = len(alias)
         for st in starts:
             if st + n <= len(lows) and all(alias[j] in variants[st + j] for j in range(n)):
                 return label
     return None
+
+
+def _passive(ld, toks, k: int) -> bool:
+    """The verb at ``k`` follows a form of "to be" ("were also reported"): a passive, whose
+    subject is the thing told, not the teller."""
+    j = k - 1
+    while j >= 0 and toks[j].low in ld.subject_particles:
+        j -= 1
+    return j >= 0 and toks[j].low in ld.auxiliaries and toks[j].low not in ld.subject_particles
+
+
+def _in_compound(toks: list[Token], i: int) -> bool:
+    """Token ``i`` of a run is a hyphen or a word joined to one ("UK", "-", "based")."""
+    t = toks[i]
+    if t.text == "-":
+        return True
+    return (i + 1 < len(toks) and toks[i + 1].text == "-" and toks[i + 1].start == t.end) or \
+        (i > 0 and toks[i - 1].text == "-" and toks[i - 1].end == t.start)
 
 
 def _fronted_subject(ld, s: _Sentence, k: int) -> bool:
@@ -149,6 +184,8 @@ def _attributions(ld, s: _Sentence, mspans, text_of):
         first = +1 if (p or ld.verb_subject == "after") else -1
         if v and first > 0 and _fronted_subject(ld, s, k):
             first = -1
+        if v and first < 0 and _passive(ld, s.toks, k):
+            continue                     # "were reported killed", "is reported to have": nobody speaks
         subj = _subject(ld, s, k + (span - 1 if first > 0 else 0), first, mspans)
         if (not subj or canonical_source(ld, subj) is None and all(t.low in ld.pronouns for t in subj)) and v:
             subj = _subject(ld, s, k + span - 1, -first, mspans)
