@@ -125,7 +125,7 @@ class Claim:
     part: bool = False                  # a share of another count ("including five children")
     cumulative: bool = False            # a running total ("68 killed since Saturday")
     increment: bool = False             # a part that adds to a figure before ("14 others died", "three more")
-    speech_date: bool = False           # a date of a statement, not of an event ("the ministry said on Tuesday")
+    speech_date: bool = False           # the day a source spoke or a report was filed ("said on Tuesday", a dateline)
 
     @property
     def doc_id(self) -> str:
