@@ -142,11 +142,7 @@ def _passive(ld, toks, k: int) -> bool:
 
 def _in_compound(toks: list[Token], i: int) -> bool:
     """Token ``i`` of a run is a hyphen or a word joined to one ("UK", "-", "based")."""
-    t = toks[i]
-    if t.text == "-":
-        return True
-    return (i + 1 < len(toks) and toks[i + 1].text == "-" and toks[i + 1].start == t.end) or \
-        (i > 0 and toks[i - 1].text == "-" and toks[i - 1].end == t.start)
+    return any(0 <= j < len(toks) and _attached_hyphen(toks, j) for j in (i - 1, i, i + 1))
 
 
 def _fronted_subject(ld, s: _Sentence, k: int) -> bool:
@@ -233,9 +229,7 @@ def _events(ld, s: _Sentence, mspans):
 def _compound_tail(ld, toks, k: int) -> bool:
     """The word ends a hyphenated compound ("rebel-held", "IS-held"): an adjective, no event
     (but "re-arrested" is a verb)."""
-    return k > 1 and toks[k - 1].text == "-" and toks[k - 1].end == toks[k].start \
-        and toks[k - 2].end == toks[k - 1].start and toks[k - 2].kind == "word" \
-        and toks[k - 2].low not in ld.verb_prefixes
+    return k > 1 and _attached_hyphen(toks, k - 1) and toks[k - 2].low not in ld.verb_prefixes
 
 
 def combined(e1: str, e2: str) -> str:
@@ -385,8 +379,13 @@ def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_eve
     policeman and wounding 4 others" (no figure before)."""
     toks = s.toks
     return bool(ev) and last_event == ev and (
-        any(k < len(toks) and toks[k].low in ld.others_words for k in (b + 1, b + 2))
+        _others_after(ld, toks, b)
         or any(k >= 0 and (hit := ld.increment_before.match(toks, k)) and k + hit[0] == a for k in range(a - 3, a)))
+
+
+def _others_after(ld, toks, b: int) -> bool:
+    """"others" follows the figure ending at ``b``, at most one word on ("14 others", "4 آخرين")."""
+    return any(k < len(toks) and toks[k].low in ld.others_words for k in (b + 1, b + 2))
 
 
 def _others_besides_one(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None) -> bool:
@@ -394,7 +393,7 @@ def _others_besides_one(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | 
     named without a figure, so four is not the toll.  The victim is a short phrase joined by a
     conjunction, right after a word of the figure's own event."""
     toks = s.toks
-    if not ev or not any(k < len(toks) and toks[k].low in ld.others_words for k in (b + 1, b + 2)):
+    if not ev or not _others_after(ld, toks, b):
         return False
     lead = toks[a].text[:max(0, m.norm_start - toks[a].start)]
     if lead and lead in ld.conj_prefixes:
