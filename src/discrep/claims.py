@@ -600,7 +600,7 @@ DATELINE_CHARS = 40                     # the longest head a document's dateline
 
 def _dateline(ld, norm: str, m: Mention) -> bool:
     """The date opens the document, alone or after a label ("Posted on", "تاريخ النشر"): it
-    dates the report.  Bare, it must name a day and its year ("Fri 29 Jul 2016 ..."): an
+    dates the report.  Bare, it must name a day and its year ("Thu 4 Jun 2026 ..."): an
     opening "On Tuesday, ...", "Tuesday: ..." or "عام 2018 ..." dates what the sentence tells."""
     if m.norm_start > DATELINE_CHARS:
         return False
