@@ -857,3 +857,13 @@ def test_a_victim_and_others_is_no_rival_to_the_toll(a, b):
 ])
 def test_who_said_it_past_compounds_and_passives(text, lang_, sources):
     assert of_counts(text, lang_, "attributed_to") == sources
+
+
+@pytest.mark.parametrize("text, lang_, events", [
+    # the label of a dateline names no event for the dates after it
+    ("Published 3 March 2025 Rockets hit the port on Sunday.", "en", [None, None]),
+    ("تاريخ النشر 3 آذار 2025 سقطت صواريخ على الميناء يوم الأحد", "ar", [None, None]),
+    ("The agency published its report on Sunday.", "en", ["publish"]),
+])
+def test_a_datelines_label_names_no_event(text, lang_, events):
+    assert of_dates(text, lang_, "event") == events

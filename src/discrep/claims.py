@@ -269,6 +269,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     whole: tuple | None = None          # (sentence, cumulative, event, event text) of the last count that is no share
     last_event: str | None = None       # the event of the document's last count
     running: tuple | None = None        # (sentence, last token, event) of the last count when it is a running total
+    head_end = -1                       # where the document's dateline ends, if it has one
     for n, m in enumerate(mentions):
         k = bisect.bisect_right(starts, m.norm_start) - 1
         if k not in sents:
@@ -290,9 +291,12 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of)
         if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
             continue
+        if head_end > s.start:           # "Published ..." labels the dateline: it tells of no event
+            events = [e for e in events if s.toks[e[0]].start >= head_end]
         ev, ev_text, spoken = _event(ld, s, events, attrs, a, b, kind, mspans, settings)
         if kind == "date" and _dateline(ld, norm, m):
             ev, ev_text, spoken = None, None, True   # "Published 9 May 2025 ...": the report's day, not the event's
+            head_end = m.norm_end
         if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev:
             if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
