@@ -867,3 +867,41 @@ def test_who_said_it_past_compounds_and_passives(text, lang_, sources):
 ])
 def test_a_datelines_label_names_no_event(text, lang_, events):
     assert of_dates(text, lang_, "event") == events
+
+
+# one document's own figures: a round-up's total against one district's toll, or the outlet's
+# figure beside a named source's, are two things it tells; two named sources at odds inside it
+# are a dispute, and so are its two days for one event (a caption's day against the body's)
+OWN_FIGURES = [
+    ("Shelling killed nine people in Aleppo and Idlib on Monday. In Aleppo, the shelling killed six "
+     "people in the Salah al-Din district on Monday.", None),
+    ("Rocket fire killed 7 civilians and wounded 30 in two districts of Homs. In the first district, "
+     "rocket fire killed 4 civilians and wounded 18.", None),
+    ("قتل تسعة مدنيين وأصيب 25 آخرون في قصف صاروخي على أحياء مدينة حلب. وقتل ستة مدنيين وأصيب 11 "
+     "آخرون في قصف صاروخي على حي الميدان في مدينة حلب.", None),
+    ("Rocket fire on the Midan district of Aleppo killed nine civilians on Monday. Rocket fire on the "
+     "Midan district of Aleppo killed six civilians on Monday, the police said.", None),
+    ("The health ministry said 40 people died in the floods in Tanta, while the Red Crescent said 55 "
+     "people died.", "conflict"),
+    ("قالت وزارة الصحة إن 40 شخصا لقوا حتفهم في الفيضانات التي اجتاحت القرى المحيطة بطنطا يوم الأحد. "
+     "وقال الهلال الأحمر إن 65 شخصا لقوا حتفهم في الفيضانات التي اجتاحت القرى المحيطة بطنطا يوم الأحد.",
+     "conflict"),
+    ("Ministers met in Doha on 4 May 2025 to discuss the truce. Photo: ministers at the meeting in "
+     "Doha to discuss the truce on 5 May 2025.", "conflict"),
+]
+
+
+@pytest.mark.parametrize("text, verdict", OWN_FIGURES)
+def test_one_documents_own_figures(text, verdict):
+    r = run(text)
+    assert {f.verdict for f in r.findings if f.verdict == "conflict"} == ({verdict} if verdict else set()), \
+        [f.reason for f in r.findings]
+
+
+def test_own_figures_are_judged_across_outlets_and_on_request():
+    from discrep.pipeline import check_documents
+    from discrep.settings import Settings
+    from conftest import docs
+    total, district = OWN_FIGURES[0][0].split(". ", 1)
+    assert check_documents(docs(total + ".", district), Settings()).conflicts == 1
+    assert check_documents(docs(OWN_FIGURES[0][0]), Settings(own_figures_need_sources=False)).conflicts == 1

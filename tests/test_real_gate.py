@@ -47,15 +47,21 @@ def test_ans_floors():
 def test_fakes_floors():
     out = _run("real_fakes.py", "fakes_syria_casualty_reports")
     assert _rate(out, r"recall ([\d.]+)") >= 0.99, out
-    assert _rate(out, r"counts differ: \d+, count conflict on \d+: ([\d.]+)") >= 0.70, out
-    assert _rate(out, r"counts agree: .* no count conflict on \d+: ([\d.]+)") >= 0.85, out
+    # 0.70 until one document's own figures stopped conflicting unless two named sources give
+    # them: the three clusters it cost had only such conflicts (a round-up's total against one
+    # district's toll, "24 hours" against a "48-hour truce", two counts of destroyed positions)
+    assert _rate(out, r"counts differ: \d+, count conflict on \d+: ([\d.]+)") >= 0.65, out
+    assert _rate(out, r"counts agree: .* no count conflict on \d+: ([\d.]+)") >= 0.90, out
     # 0.48 until the one-outlet-gives-both rule: the three clusters it cost were conflicts
     # between different events (1 vs 16, 5 vs 13) and a misread "the two sides", each
     # citing the tolls only because they sat in the same group.  0.44 until increments and
     # described sources: the three more it cost held a toll against "six others" it included, a
     # page counter read as a number against a toll, and a week's toll against one day's
     assert _rate(out, r"conflict citing both tolls on \d+: ([\d.]+)") >= 0.45, out
-    assert _rate(out, r"none over the dead on \d+: ([\d.]+)") >= 0.90, out
+    assert _rate(out, r"none over the dead on \d+: ([\d.]+)") >= 0.95, out
+    # one outlet's report seldom contradicts itself: 88 of the 804 articles drew a conflict with
+    # themselves (nearly all a total against its parts) before own figures needed two sources
+    assert _rate(out, r"single articles: conflicts inside (\d+)") <= 20, out
     # date conflicts read by hand were all between different events (datelines, "since
     # March 2011", a week's other attacks): 58 before statement and report dates were told apart
     assert _rate(out, r"by kind: .*date (\d+)") <= 6, out

@@ -173,6 +173,16 @@ class Witnesses:
                    and (not by_source or _same_source(w.attributed_to, like.attributed_to, self.st))
                    for w, wv in self.by_doc.get((doc_claim.story, doc_claim.doc_id), ()))
 
+    def own_figures(self, x: Claim, y: Claim) -> bool:
+        """Two different quantities of one document are two things it tells (a round-up's
+        total and one town's toll, yesterday's and today's, the dead it counts and the dead a
+        week earlier), unless it sets two named sources against each other ("the government
+        said about 120 ... the SDF said up to 1,500").  A document's two dates for one event
+        stay a conflict: a caption's day against the body's is an error, not two events."""
+        if x.kind == "date" or not self.st.own_figures_need_sources:
+            return False
+        return _same_teller(x.attributed_to, y.attributed_to, self.st)
+
     def explained(self, x: Claim, y: Claim, ivx, ivy) -> bool:
         """The two disjoint figures are two quantities, not one quantity in dispute."""
         if _overlap(ivx, ivy):
@@ -180,7 +190,7 @@ class Witnesses:
         if self.nested(x, y, ivx, ivy):
             return True
         if x.doc_id == y.doc_id:
-            return False
+            return self.own_figures(x, y)
         both_x, both_y = self.states(x, y, ivy, ivx), self.states(y, x, ivx, ivy)
         # one outlet giving both figures ("16 dead in the province ... 7 in one town") when the
         # other gives one of them, the very figure: the other's figure is not in dispute
