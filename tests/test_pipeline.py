@@ -905,3 +905,24 @@ def test_own_figures_are_judged_across_outlets_and_on_request():
     total, district = OWN_FIGURES[0][0].split(". ", 1)
     assert check_documents(docs(total + ".", district), Settings()).conflicts == 1
     assert check_documents(docs(OWN_FIGURES[0][0]), Settings(own_figures_need_sources=False)).conflicts == 1
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # a vague plural is stretched upward: "injured dozens" is how one reports 100 wounded
+    ("Twin bomb attacks in Homs killed 50 people and injured dozens on Sunday.",
+     "Twin bomb attacks in Homs killed 50 people and injured 100 others on Sunday.", None),
+    ("قتل 50 شخصا وأصيب العشرات في تفجيرين في حمص يوم الأحد.",
+     "قتل 50 شخصا وأصيب 130 آخرون في تفجيرين في حمص يوم الأحد.", None),
+    ("The war has displaced millions of people since 2011.", "The war has displaced 12 million people since 2011.", None),
+    # ... never below its range, nor far above it
+    ("Twin bomb attacks in Homs killed 50 people and injured dozens on Sunday.",
+     "Twin bomb attacks in Homs killed 50 people and injured 12 others on Sunday.", "conflict"),
+    ("Twin bomb attacks in Homs killed 50 people and injured dozens on Sunday.",
+     "Twin bomb attacks in Homs killed 50 people and injured 450 others on Sunday.", "conflict"),
+    ("قتل 50 شخصا وأصيب العشرات في تفجيرين في حمص يوم الأحد.",
+     "قتل 50 شخصا وأصيب 15 آخرون في تفجيرين في حمص يوم الأحد.", "conflict"),
+])
+def test_a_vague_plural_covers_more_than_its_range(a, b, verdict):
+    r = run(a, b)
+    assert {f.verdict for f in r.findings if f.verdict == "conflict"} == ({verdict} if verdict else set()), \
+        [f.reason for f in r.findings]

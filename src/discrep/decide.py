@@ -50,6 +50,8 @@ def interval(c: Claim, st: Settings) -> tuple[float, float]:
         return 0.0, v
     lo = float(m.low) if m.low is not None else 0.0
     hi = float(m.high) if m.high is not None else math.inf
+    if q == "vague":                     # "wounded dozens" is how one reports 100 wounded, "displaced millions" 12 million
+        hi *= st.vague_ceiling
     return lo, hi
 
 

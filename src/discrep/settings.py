@@ -32,6 +32,7 @@ class Settings:
     approx_margin: float = 0.15        # "about 120" covers 120 ± 15 %
     up_to_floor: float = 0.5           # "up to 1,500" covers [750, 1,500]
     more_than_ceiling: float = 2.0     # "more than 130" covers [130, 260]: twice as many is "more than double"
+    vague_ceiling: float = 2.0         # "dozens" (24-99) covers [24, 198]: a vague plural is stretched upward, never below
     date_tolerance_days: int = 0       # slack around dates, in days
     own_figures_need_sources: bool = True   # one document's two figures conflict only as two named sources' (dates always)
     source_cutoff: float = 90.0        # rapidfuzz token-set ratio for a draft's and a source's attribution to match
