@@ -227,6 +227,9 @@ def test_arabic_units(text, unit):
     ("Four oil drilling rigs were shut.", "rigs"),            # a participle before the head is a modifier
     ("Five soldiers crossed the river.", "soldiers"),          # a plural ends the phrase: not "crossed"
     ("Three tanks entered the town.", "tanks"),
+    ("A 30-year-old evacuee was hurt.", "year-old"),            # an age, not a span of 30 years
+    ("A two-year-long siege ended.", "year-long"),
+    ("They waited for two years.", "years"),
 ])
 def test_english_units(text, unit):
     _, cs = mentions(text, lang="en")
@@ -926,3 +929,29 @@ def test_a_vague_plural_covers_more_than_its_range(a, b, verdict):
     r = run(a, b)
     assert {f.verdict for f in r.findings if f.verdict == "conflict"} == ({verdict} if verdict else set()), \
         [f.reason for f in r.findings]
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # an age is no span of time, and only meets another age
+    ("Maysa, a 30-year-old evacuee from the village, said the convoy was hit by the blast.",
+     "The village had been under siege for more than two years before the convoy was hit by the blast.", None),
+    ("The 10-year-old girl was among those hurt when the convoy was hit by the blast.",
+     "Those hurt when the convoy was hit by the blast had waited there for three years.", None),
+    ("Maysa, a 30-year-old evacuee from the village, said the convoy was hit by the blast.",
+     "Maysa, a 34-year-old evacuee from the village, said the convoy was hit by the blast.", "conflict"),
+])
+def test_an_age_is_no_span_of_time(a, b, verdict):
+    r = run(a, b)
+    assert {f.verdict for f in r.findings if f.verdict == "conflict"} == ({verdict} if verdict else set()), \
+        [f.reason for f in r.findings]
+
+
+@pytest.mark.parametrize("text, lang_, values", [
+    # digits with a leading zero are a clock time, a code or a page number, never a count
+    ("Middle East 0041 06.04.2017 The army said its forces killed 13 fighters.", "en", [13]),
+    ("Flight 0045 landed with 180 passengers.", "en", [180]),
+    ("تحديث 0930 قتل 12 شخصا في القصف.", "ar", [12]),
+    ("الساعة ٠٨٣٠ أصيب ٤ أشخاص.", "ar", [4]),
+])
+def test_leading_zero_digits_are_no_count(text, lang_, values):
+    assert of_counts(text, lang_, "mention") and [m.value for m in of_counts(text, lang_, "mention")] == values

@@ -271,6 +271,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     running: tuple | None = None        # (sentence, last token, event) of the last count when it is a running total
     head_end = -1                       # where the document's dateline ends, if it has one
     for n, m in enumerate(mentions):
+        if KIND[m.kind] == "count" and LEADING_ZERO.fullmatch(norm[m.norm_start:m.norm_end]):
+            continue                     # "0041", "007": a clock time, a code or a page number, no quantity told
         k = bisect.bisect_right(starts, m.norm_start) - 1
         if k not in sents:
             sents[k] = _sentence(ld, norm, starts[k], starts[k + 1] if k + 1 < len(starts) else len(norm))
@@ -463,6 +465,7 @@ EVENT_UNIT = "event:"
 PHRASE_LEN = 4                          # tokens after a count that its noun phrase may span
 DESIGNATOR_LEN = 3                      # "F", "-", "16"
 TIME_UNIT = "time:"
+LEADING_ZERO = re.compile(r"0\d+")
 
 
 def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_of):
@@ -535,7 +538,13 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
         if ev and _occurrence(ld, t):
             ev = None                    # "43 attacks": a count of events, not of their victims
         key = (EVENT_UNIT + ev) if ev else (TIME_UNIT + str(tu[1]).rstrip("2+")) if tu else ld.stem(t.low)
-        found = (text_of(t.start, t.end), key, next_to)
+        end = t.end
+        if tu and k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 1].start == t.end \
+                and toks[k + 2].kind == "word" and toks[k + 2].start == toks[k + 1].end:
+            # "a 30-year-old evacuee", "a two-year-long siege": the compound names an age or a
+            # length, never the same quantity as "more than two years"
+            key, end = f"{key}-{toks[k + 2].low}", toks[k + 2].end
+        found = (text_of(t.start, end), key, next_to)
         if ev or tu or ld.count_head == "first" or rng.step < 0:
             break                        # the head noun comes first ("7 ناشطين سوريين")
         if t.text.islower() and key != t.low:
