@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import mentions, run
+from conftest import docs, mentions, run
 
 
 def conflicts(report):
@@ -13,6 +13,12 @@ def conflicts(report):
 
 def values(f):
     return sorted(str(c.claim.mention.value) for c in f.claims)
+
+
+def conflicts_are(report, verdict):
+    """The report holds a conflict when ``verdict`` is "conflict", and none when it is None."""
+    assert {f.verdict for f in conflicts(report)} == ({verdict} if verdict else set()), \
+        [f.reason for f in report.findings]
 
 
 def of_counts(text, lang_, field):
@@ -896,15 +902,12 @@ OWN_FIGURES = [
 
 @pytest.mark.parametrize("text, verdict", OWN_FIGURES)
 def test_one_documents_own_figures(text, verdict):
-    r = run(text)
-    assert {f.verdict for f in r.findings if f.verdict == "conflict"} == ({verdict} if verdict else set()), \
-        [f.reason for f in r.findings]
+    conflicts_are(run(text), verdict)
 
 
 def test_own_figures_are_judged_across_outlets_and_on_request():
     from discrep.pipeline import check_documents
     from discrep.settings import Settings
-    from conftest import docs
     total, district = OWN_FIGURES[0][0].split(". ", 1)
     assert check_documents(docs(total + ".", district), Settings()).conflicts == 1
     assert check_documents(docs(OWN_FIGURES[0][0]), Settings(own_figures_need_sources=False)).conflicts == 1
@@ -926,9 +929,7 @@ def test_own_figures_are_judged_across_outlets_and_on_request():
      "قتل 50 شخصا وأصيب 15 آخرون في تفجيرين في حمص يوم الأحد.", "conflict"),
 ])
 def test_a_vague_plural_covers_more_than_its_range(a, b, verdict):
-    r = run(a, b)
-    assert {f.verdict for f in r.findings if f.verdict == "conflict"} == ({verdict} if verdict else set()), \
-        [f.reason for f in r.findings]
+    conflicts_are(run(a, b), verdict)
 
 
 @pytest.mark.parametrize("a, b, verdict", [
@@ -941,9 +942,7 @@ def test_a_vague_plural_covers_more_than_its_range(a, b, verdict):
      "Maysa, a 34-year-old evacuee from the village, said the convoy was hit by the blast.", "conflict"),
 ])
 def test_an_age_is_no_span_of_time(a, b, verdict):
-    r = run(a, b)
-    assert {f.verdict for f in r.findings if f.verdict == "conflict"} == ({verdict} if verdict else set()), \
-        [f.reason for f in r.findings]
+    conflicts_are(run(a, b), verdict)
 
 
 @pytest.mark.parametrize("text, lang_, values", [
@@ -954,4 +953,4 @@ def test_an_age_is_no_span_of_time(a, b, verdict):
     ("الساعة ٠٨٣٠ أصيب ٤ أشخاص.", "ar", [4]),
 ])
 def test_leading_zero_digits_are_no_count(text, lang_, values):
-    assert of_counts(text, lang_, "mention") and [m.value for m in of_counts(text, lang_, "mention")] == values
+    assert [m.value for m in of_counts(text, lang_, "mention")] == values
