@@ -188,6 +188,9 @@ def test_ordinal_forms(text, value):
     ("في الـ 48 ساعة المقبلة", "number", 48),
     ("انضمت بوصفها العضو الـ90.", "ordinal", 90),
     ("الدولة الـ12 في الاتحاد", "ordinal", 12),
+    ("انضمت بوصفها العضو الـ90 يوم الاثنين", "ordinal", 90),   # the day after the rank dates it
+    ("أصبحت الدولة الـ45 الخميس", "ordinal", 45),
+    ("خلال الـ3 أيام الماضية", "number", 3),
 ])
 def test_article_before_digits(text, kind, value):
     assert (kind, value) in [(m.kind, m.value) for m in mentions(text)[0]]

@@ -344,6 +344,9 @@ def _counted_after(ld: LangData, toks, j) -> bool:
     'العضو الـ90' and 'الـ90 في التحالف' are ranks."""
     if j >= len(toks) or toks[j].kind != "word" or toks[j].low in ld.stopwords:
         return False
+    wp = ld.weekday_prefixes.match(toks, j)
+    if ld.weekdays.match(toks, j + wp[0] if wp else j):
+        return False                     # "العضو الـ90 يوم الاثنين": the day after the rank dates it
     w = toks[j].low
     return not any(w.startswith(p) for p in ld.clitic_def_prefixes_long if p) and not ld.ordwords.match(toks, j)
 
