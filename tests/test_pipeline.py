@@ -897,6 +897,11 @@ OWN_FIGURES = [
      "conflict"),
     ("Ministers met in Doha on 4 May 2025 to discuss the truce. Photo: ministers at the meeting in "
      "Doha to discuss the truce on 5 May 2025.", "conflict"),
+    # ... and so are its two ranks of one member: no whole holds them both
+    ("Chile joined the alliance as its 40th member on Monday. Chile joined the alliance as its 41st "
+     "member on Monday, the envoy said.", "conflict"),
+    ("انضمت تونس إلى المنظمة بوصفها العضو الـ60 يوم الاثنين. وانضمت تونس إلى المنظمة بوصفها العضو "
+     "الـ61 يوم الاثنين.", "conflict"),
 ]
 
 

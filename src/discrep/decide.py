@@ -179,9 +179,10 @@ class Witnesses:
         """Two different quantities of one document are two things it tells (a round-up's
         total and one town's toll, yesterday's and today's, the dead it counts and the dead a
         week earlier), unless it sets two named sources against each other ("the government
-        said about 120 ... the SDF said up to 1,500").  A document's two dates for one event
-        stay a conflict: a caption's day against the body's is an error, not two events."""
-        if x.kind == "date" or not self.st.own_figures_need_sources:
+        said about 120 ... the SDF said up to 1,500").  A document's two dates for one event,
+        or two ranks of one member, stay a conflict: a caption's day against the body's, or
+        "the 90th member" against "the 91st member", is an error; no whole holds them both."""
+        if x.kind in ("date", "ordinal") or not self.st.own_figures_need_sources:
             return False
         return _same_teller(x.attributed_to, y.attributed_to, self.st)
 
