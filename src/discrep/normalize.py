@@ -167,6 +167,7 @@ def _web_patterns():
 
 
 def normalize(doc: Document, force_lang: str | None = None, outlet_aliases: dict[str, str] | None = None) -> NormalizedDoc:
+    from . import lang
     lds, boiler, outlet_pats = _web_patterns()
     norm, at, by = fold_with_map(doc.text)
     probe = NormalizedDoc(doc, norm, at, by, "", None, None, "", "")
@@ -178,7 +179,7 @@ def normalize(doc: Document, force_lang: str | None = None, outlet_aliases: dict
             fm_end -= 1
     unmasked = norm
     norm, spans = _mask(norm, boiler, fm_end)
-    code = force_lang or doc.lang or detect_lang(norm, lds)
+    code = lang.canonical(force_lang) or lang.canonical(doc.lang) or detect_lang(norm, lds)
     labels = tuple(x for ld in lds for x in ld.dateline_labels)
     published, psrc = doc.published, ("metadata" if doc.published else None)
     if published is None:

@@ -15,14 +15,29 @@ from ..normalize import fold
 from ..tokens import tokenize
 
 
+@lru_cache(maxsize=1)
 def available() -> tuple[str, ...]:
+    """The language codes shipped as data files (``common.toml`` is shared, not a language)."""
     files = resources.files(__package__)
     return tuple(sorted(p.name[:-5] for p in files.iterdir()
                         if p.name.endswith(".toml") and p.name != "common.toml"))
 
 
+def canonical(value: str | None) -> str | None:
+    """The shipped language a tag names ("ar", "AR", "en-US", "en_GB" -> "en"), or None.
+
+    Only the primary subtag counts, compared without case, and only against the codes of
+    :func:`available`: a document's field never becomes a file name of its own."""
+    if not value:
+        return None
+    primary = re.split(r"[-_]", value.strip(), maxsplit=1)[0].casefold()
+    return primary if primary in available() else None
+
+
 @lru_cache(maxsize=None)
 def raw(code: str) -> dict[str, Any]:
+    if code not in available():          # the file name is picked from the known set, never built from input
+        raise ValueError(f"unknown language {code!r} (available: {', '.join(available())})")
     with resources.files(__package__).joinpath(f"{code}.toml").open("rb") as fh:
         return tomllib.load(fh)
 
