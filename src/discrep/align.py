@@ -8,6 +8,7 @@ IDF-weighted, fuzzily matched content words.  Groups are connected components of
 comparable pairs; decide later judges only the direct pairs (the edges)."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import math
@@ -36,18 +37,31 @@ class UnionFind:
             self.p[rb] = ra
 
 
-def _canonical_tokens(vocab: list[str], cutoff: float) -> dict[str, str]:
-    """Map each context word to a representative of its fuzzy cluster (rapidfuzz cdist)."""
+def _canonical_tokens(vocab: list[str], cutoff: float, block: int) -> dict[str, str]:
+    """Map each context word to a representative of its fuzzy cluster (rapidfuzz cdist).
+
+    Words are compared in blocks of ``block`` rows, each only with the words whose length
+    can reach the cutoff: fuzz.ratio is at most 200·short/(short+long), so a word of length
+    n meets only lengths up to n·(200-cutoff)/cutoff.  No pair that could match is skipped,
+    memory stays at a block's rows, and Ctrl-C is served between blocks."""
     if not vocab:
         return {}
-    uf = UnionFind(len(vocab))
-    if len(vocab) > 1:
-        sims = process.cdist(vocab, vocab, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
+    order = sorted(range(len(vocab)), key=lambda i: (len(vocab[i]), vocab[i]))
+    words = [vocab[i] for i in order]
+    lengths = [len(w) for w in words]
+    stretch = (200 - cutoff) / cutoff if cutoff > 0 else float("inf")
+    uf = UnionFind(len(words))
+    for a in range(0, len(words), block):
+        b = min(len(words), a + block)
+        hi = bisect.bisect_right(lengths, math.floor(lengths[b - 1] * stretch), lo=b)
+        if hi - a < 2:
+            continue
+        sims = process.cdist(words[a:b], words[a:hi], scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
         rows, cols = sims.nonzero()
         for r, c in zip(rows.tolist(), cols.tolist()):
-            if r < c:
-                uf.union(r, c)
-    return {w: vocab[uf.find(i)] for i, w in enumerate(vocab)}
+            if a + r < a + c:
+                uf.union(a + r, a + c)
+    return {w: words[uf.find(i)] for i, w in enumerate(words)}
 
 
 class ContextIndex:
@@ -56,7 +70,7 @@ class ContextIndex:
     def __init__(self, claims: list[Claim], settings: Settings):
         sents: dict[tuple, tuple[str, ...]] = {c.sentence_key: c.context for c in claims}
         vocab = sorted({w for ctx in sents.values() for w in ctx})
-        canon = _canonical_tokens(vocab, settings.token_cutoff)
+        canon = _canonical_tokens(vocab, settings.token_cutoff, settings.fuzzy_block)
         self.sets = {k: frozenset(canon[w] for w in ctx) for k, ctx in sents.items()}
         df: dict[str, int] = defaultdict(int)
         for s in self.sets.values():
