@@ -28,6 +28,8 @@ class Document:
     encoding: str = "utf-8"
     encoding_guessed: bool = False
     front_matter_end: int = 0          # raw offset where the body starts (front matter skipped)
+    record: int | None = None          # a JSON Lines record's line, a JSON list's index: where the text sits in its file
+    notes: tuple[str, ...] = ()        # what load had to mend or guess (replaced bytes, an unknown language), as warnings
 
 
 @dataclass(frozen=True)
