@@ -94,7 +94,9 @@ def test_story_chunks(sizes, size, expected):
     (10, 0, 2, 1),        # auto: small inputs stay in one process
     (5000, 0, 2, 2),
     (5000, 0, 16, 16),
-    (100, 3, 2, 3),       # asked for: honoured
+    (100, 3, 4, 3),       # asked for: honoured
+    (100, 3, 2, 2),       # more than the cores: capped (more would only contend)
+    (100, 1000, 2, 2),
     (2, 8, 2, 2),
 ])
 def test_jobs_for(monkeypatch, n_docs, jobs, cpus, expected):

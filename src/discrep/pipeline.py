@@ -96,8 +96,8 @@ def _story_chunks(stories: Iterable[list[Document]], size: int) -> Iterator[tupl
 def jobs_for(n_docs: int, settings: Settings) -> int:
     """Worker processes for ``n_docs`` documents: ``settings.jobs``, or with 0 (auto) one a
     core once the input is large enough for a pool to pay for itself."""
-    if settings.jobs:
-        return max(1, min(settings.jobs, n_docs))
+    if settings.jobs:                    # never more workers than cores: they would only contend
+        return max(1, min(settings.jobs, n_docs, os.cpu_count() or 1))
     if n_docs < settings.parallel_min_docs:
         return 1
     return max(1, min(os.cpu_count() or 1, n_docs // settings.chunk_docs or 1))
@@ -120,22 +120,32 @@ def _ignore_sigint() -> None:
 
 def _stop(ex) -> None:
     """Cancel what is queued and end the workers now, without waiting for their chunks."""
-    ex.shutdown(wait=False, cancel_futures=True)
+    try:
+        ex.shutdown(wait=False, cancel_futures=True)
+    except Exception:                    # a pool that failed to start may be half made
+        pass
     for proc in list((getattr(ex, "_processes", None) or {}).values()):
         proc.terminate()
 
 
-def _bounded_map(ex, fn, tasks: Iterable, window: int) -> Iterator:
+def _bounded_map(ex, fn, tasks: Iterable, window: int, pending=()) -> Iterator:
     """``ex.map`` that keeps at most ``window`` tasks in flight, so a long input is never
-    held in the queue all at once; results come back in order."""
+    held in the queue all at once; results come back in order.  ``pending`` are futures
+    already submitted, ahead of ``tasks``."""
     from collections import deque
-    pending: deque = deque()
+    queue: deque = deque(pending)
     for t in tasks:
-        pending.append(ex.submit(fn, t))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+        queue.append(ex.submit(fn, t))
+        if len(queue) >= window:
+            yield queue.popleft().result()
+    while queue:
+        yield queue.popleft().result()
+
+
+def _with_warning(results, warning: str):
+    """``results`` of :func:`stream_stories` with ``warning`` added to the first."""
+    for k, (per_doc, findings, warnings) in enumerate(results):
+        yield per_doc, findings, ([warning] if k == 0 else []) + list(warnings)
 
 
 def stream_stories(stories: Iterable[list[Document]], settings: Settings = Settings(), judge: bool = True,
@@ -148,7 +158,7 @@ def stream_stories(stories: Iterable[list[Document]], settings: Settings = Setti
     ``keep``; the findings, none without ``judge``; the warnings).  Stories never meet, so the findings are those of checking
     everything at once.  ``n_docs`` (the number of documents, if known) sizes the pool of
     worker processes (:func:`jobs_for`); only a few chunks are in flight at a time."""
-    n_jobs = jobs_for(n_docs, settings) if n_docs is not None else max(settings.jobs, 1)
+    n_jobs = jobs_for(n_docs, settings) if n_docs is not None else max(1, min(settings.jobs, os.cpu_count() or 1))
     chunks = _story_chunks(stories, settings.chunk_docs)
     tasks = ((docs, settings, whole, judge, keep) for docs, whole in chunks)
     if n_jobs <= 1:
@@ -160,8 +170,14 @@ def stream_stories(stories: Iterable[list[Document]], settings: Settings = Setti
         return
     ex = _pool(n_jobs)
     try:
-        yield from _merge_parts(_bounded_map(ex, _chunk_task, itertools.chain(first, tasks), 2 * n_jobs),
-                                settings, judge)
+        started = [ex.submit(_chunk_task, t) for t in first]      # starts the workers
+    except OSError as e:                 # fork refused (a process limit, no memory): one process
+        _stop(ex)
+        why = f"could not start {n_jobs} worker processes ({e.strerror or e}); checking in one process"
+        yield from _with_warning(_merge_parts(map(_chunk_task, itertools.chain(first, tasks)), settings, judge), why)
+        return
+    try:
+        yield from _merge_parts(_bounded_map(ex, _chunk_task, tasks, 2 * n_jobs, started), settings, judge)
     except BaseException:                # Ctrl-C, a closed pipe, a consumer that stopped early
         _stop(ex)
         raise
@@ -235,8 +251,13 @@ def check_stream(stories: Iterable[list[Document]], settings: Settings = Setting
 
 
 def _warnings(per_doc) -> list[str]:
-    return [f"{nd.doc.path or nd.doc.id}: encoding guessed as {nd.doc.encoding}"
-            for nd, _, _ in per_doc if nd.doc.encoding_guessed]
+    """What load guessed or mended, document by document (a note names its own place)."""
+    out: dict[str, None] = {}           # each once, in order: a file's note is on each of its records
+    for nd, _, _ in per_doc:
+        if nd.doc.encoding_guessed:
+            out[f"{nd.doc.path or nd.doc.id}: encoding guessed as {nd.doc.encoding}"] = None
+        out.update(dict.fromkeys(nd.doc.notes))
+    return list(out)
 
 
 def check(paths: Iterable[str], settings: Settings = Settings(), skip_bad: bool = False) -> Report:
