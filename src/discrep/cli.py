@@ -1,5 +1,6 @@
 """The command line: options -> Settings -> library -> renderer.  Exit codes are API:
-0 clean, 1 at least one finding the gate fails on (``--fail-on``), 2 usage or input error.
+0 clean, 1 at least one finding the gate fails on (``--fail-on``), 2 usage, input or output
+error, 3 internal error (a bug), 130 interrupted.  Every error is one line on stderr.
 
 Settings come from the defaults, then the nearest ``discrep.toml`` / ``[tool.discrep]``
 (see :mod:`discrep.config`), then the flags given on the command line."""
@@ -12,9 +13,10 @@ from typing import List, Optional
 import typer
 
 from .errors import DiscrepError
+from .render import plural
 from .settings import Settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Find conflicting numbers, dates and ordinals across news articles (Arabic and English).")
 
 
@@ -40,6 +42,14 @@ class Bidi(str, Enum):
     off = "off"
 
 
+class StdinFormat(str, Enum):
+    txt = "txt"
+    md = "md"
+    html = "html"
+    json = "json"
+    jsonl = "jsonl"
+
+
 class FailOn(str, Enum):
     conflict = "conflict"
     unsupported = "unsupported"
@@ -54,7 +64,17 @@ SKIP_BAD = typer.Option(False, "--skip-bad", help="Skip unreadable inputs and ma
 QUIET = typer.Option(False, "--quiet", "-q", help="Print no warnings (errors only) on stderr.")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Also print what was read, skipped and how long it took.")
 JOBS = typer.Option(None, "--jobs", "-j", min=0,
-                    help="Worker processes, each checking whole stories (default 0: one a core for large inputs).")
+                    help="Worker processes, each checking whole stories (default 0: one a core for large inputs; "
+                         "at most one a core).")
+STDIN_FORMAT = typer.Option(None, "--stdin-format", help="What standard input (-) holds; without it, it is sniffed.")
+
+
+class _Run:
+    """What the gate knows so far, for a run that ends early (a closed pipe): the exit code
+    it would give, and whether --exit-zero or --fail-on never waives it."""
+    waived = False
+    failing = 0
+    interrupted = False
 
 
 def _fail(msg: str) -> None:
@@ -75,7 +95,7 @@ def _out_options(bidi: Bidi):
 
 AGAINST = typer.Option(None, "--against", help="Check PATHS as drafts against these sources (repeatable).")
 CONFIG = typer.Option(None, "--config", help="Read settings from this TOML file instead of the nearest one.")
-NO_CONFIG = typer.Option(False, "--no-config", help="Ignore discrep.toml and [tool.discrep].")
+NO_CONFIG = typer.Option(False, "--no-config", help="Ignore discrep.toml and the [tool.discrep] table of pyproject.toml.")
 
 
 def _settings(config: Optional[str], no_config: bool, **flags) -> Settings:
@@ -101,16 +121,28 @@ def _settings(config: Optional[str], no_config: bool, **flags) -> Settings:
     return base.with_(**flags)
 
 
-def _report(paths, against, lang, config, no_config, skip_bad: bool = False, **flags):
+def _jobs(jobs: Optional[int], log: Optional["_Log"] = None) -> Optional[int]:
+    """``--jobs``, capped at the cores (more workers would only contend), with a warning."""
+    import os
+    cores = os.cpu_count() or 1
+    if jobs is not None and jobs > cores:
+        if log is not None:
+            log.warn(f"--jobs {jobs} is more than the {cores} cores; using {cores}")
+        return cores
+    return jobs
+
+
+def _report(paths, against, lang, config, no_config, skip_bad: bool = False, stdin_format=None, **flags):
     """(settings, report) for the paths, as drafts when sources are given; errors exit 2."""
     from .load import read_inputs
     from .pipeline import check_against, check_documents
     _check_lang(lang)
     settings = _settings(config, no_config, lang=lang, **flags)
+    fmt = stdin_format.value if stdin_format else None
     try:
-        docs, skipped = read_inputs(paths, skip_bad=skip_bad)
+        docs, skipped = read_inputs(paths, skip_bad=skip_bad, stdin_format=fmt)
         if against:
-            sources, more = read_inputs(against, skip_bad=skip_bad)
+            sources, more = read_inputs(against, skip_bad=skip_bad, stdin_format=fmt)
             return settings, check_against(docs, sources, settings, skipped + more)
         return settings, check_documents(docs, settings, skipped)
     except DiscrepError as e:
@@ -145,6 +177,7 @@ def _gate(report, settings) -> int:
     return 1 if bad else 0
 
 
+
 @app.command()
 def check(paths: List[str] = PATHS,
           against: Optional[List[str]] = AGAINST,
@@ -160,6 +193,7 @@ def check(paths: List[str] = PATHS,
           no_config: bool = NO_CONFIG,
           jobs: Optional[int] = JOBS,
           skip_bad: bool = SKIP_BAD,
+          stdin_format: Optional[StdinFormat] = STDIN_FORMAT,
           quiet: bool = QUIET,
           verbose: bool = VERBOSE,
           bidi: Bidi = BIDI) -> None:
@@ -169,17 +203,21 @@ def check(paths: List[str] = PATHS,
     if tolerance is not None and not 0 <= tolerance < 1:
         _fail("--tolerance must be between 0 and 1")
     log = _Log(quiet, verbose)
+    jobs = _jobs(jobs, log)
+    _Run.waived = exit_zero or fail_on == FailOn.never
     if fmt == Fmt.jsonl and not against:
         settings = _settings(config, no_config, lang=lang, tolerance=tolerance,
                              fail_on=fail_on.value if fail_on else None, jobs=jobs)
-        bad = _stream(paths, settings, baseline, skip_bad, log)
+        _Run.waived = _Run.waived or settings.fail_on == "never"
+        bad = _stream(paths, settings, baseline, skip_bad, log, stdin_format)
         if not exit_zero and bad:
             raise typer.Exit(1)
         return
-    settings, report = _report(paths, against, lang, config, no_config, skip_bad, tolerance=tolerance,
+    settings, report = _report(paths, against, lang, config, no_config, skip_bad, stdin_format, tolerance=tolerance,
                                fail_on=fail_on.value if fail_on else None, jobs=jobs)
-    log.info(f"{len(report.documents)} documents read, {len(report.skipped)} skipped, "
-             f"{len(report.claims)} claims, {len(report.findings)} findings")
+    _Run.waived = _Run.waived or settings.fail_on == "never"
+    log.info(f"{plural(len(report.documents), 'document')} read, {len(report.skipped)} skipped, "
+             f"{plural(len(report.claims), 'claim')}, {plural(len(report.findings), 'finding')}")
     if baseline:
         from .baseline import read, suppress
         try:
@@ -188,6 +226,7 @@ def check(paths: List[str] = PATHS,
             _fail(str(e))
         if dropped:
             log.warn(f"{dropped} finding(s) suppressed by the baseline {baseline}")
+    _Run.failing = _gate(report, settings)
     RENDERERS[fmt.value](report, sys.stdout, **_out_options(bidi))
     for w in report.warnings:
         log.warn(w)
@@ -196,7 +235,8 @@ def check(paths: List[str] = PATHS,
         raise typer.Exit(1)
 
 
-def _stream(paths, settings: Settings, baseline: Optional[str], skip_bad: bool, log: "_Log") -> int:
+def _stream(paths, settings: Settings, baseline: Optional[str], skip_bad: bool, log: "_Log",
+            stdin_format: Optional[StdinFormat] = None) -> int:
     """``check --format jsonl``: findings written story by story, one story in memory at a
     time.  Returns how many findings the gate fails on."""
     from .load import StoryIndex
@@ -213,9 +253,9 @@ def _stream(paths, settings: Settings, baseline: Optional[str], skip_bad: bool, 
     gate = {"conflict"} | ({"unsupported"} if settings.fail_on == "unsupported" else set())
     bad = dropped = 0
     try:
-        stories = StoryIndex(paths, skip_bad=skip_bad)
+        stories = StoryIndex(paths, skip_bad=skip_bad, stdin_format=stdin_format.value if stdin_format else None)
         log.skipped(stories.skipped)
-        log.info(f"{stories.count} documents indexed, {len(stories.skipped)} skipped")
+        log.info(f"{plural(stories.count, 'document')} indexed, {len(stories.skipped)} skipped")
         try:
             for findings, warnings in check_stream(stories, settings, stories.count):
                 kept = [f for f in findings if f.verdict == "agree" or f.id not in known]
@@ -223,6 +263,7 @@ def _stream(paths, settings: Settings, baseline: Optional[str], skip_bad: bool, 
                 stream_jsonl(kept, sys.stdout)
                 sys.stdout.flush()
                 bad += sum(f.verdict in gate for f in kept)
+                _Run.failing = int(bad > 0 and settings.fail_on != "never")
                 for w in warnings:
                     log.warn(w)
         finally:
@@ -241,11 +282,12 @@ def make_baseline(paths: List[str] = PATHS,
                   output: str = typer.Option(".discrep-baseline.json", "--output", "-o", help="Where to write it."),
                   lang: Optional[str] = LANG,
                   config: Optional[str] = CONFIG,
-                  no_config: bool = NO_CONFIG) -> None:
+                  no_config: bool = NO_CONFIG,
+                  stdin_format: Optional[StdinFormat] = STDIN_FORMAT) -> None:
     """Record today's findings, so that `check --baseline FILE` fails only on new ones."""
     import json
     from .baseline import to_dict
-    _, report = _report(paths, against, lang, config, no_config)
+    _, report = _report(paths, against, lang, config, no_config, stdin_format=stdin_format)
     data = to_dict(report)
     try:
         with open(output, "w", encoding="utf-8") as fh:
@@ -263,11 +305,12 @@ def explain(finding_id: str = typer.Argument(..., help="A finding id (D…) as p
             lang: Optional[str] = LANG,
             config: Optional[str] = CONFIG,
             no_config: bool = NO_CONFIG,
+            stdin_format: Optional[StdinFormat] = STDIN_FORMAT,
             bidi: Bidi = BIDI) -> None:
     """Print one finding in full: every claim with its sentence, hedge, interval and
     attribution, and why the verdict was reached."""
     from .render import EXPLAIN
-    _, report = _report(paths, against, lang, config, no_config)
+    _, report = _report(paths, against, lang, config, no_config, stdin_format=stdin_format)
     hits = [f for f in report.findings if f.id.startswith(finding_id)]
     if not hits:
         _fail(f"no finding {finding_id!r} in these documents (run `discrep check` to list the ids)")
@@ -282,30 +325,36 @@ def extract(paths: List[str] = PATHS,
             lang: Optional[str] = LANG,
             jobs: Optional[int] = JOBS,
             skip_bad: bool = SKIP_BAD,
+            stdin_format: Optional[StdinFormat] = STDIN_FORMAT,
             quiet: bool = QUIET,
             bidi: Bidi = BIDI) -> None:
     """Print every mention (count, ordinal, percent, money, date) that was read."""
     from .load import StoryIndex, read_inputs
-    from .pipeline import extract_documents, stream_stories
+    from .pipeline import _warnings, extract_documents, stream_stories
     from .render import EXTRACT_RENDERERS
     _check_lang(lang)
     log = _Log(quiet, False)
-    settings = Settings().with_(lang=lang, jobs=jobs)
+    settings = Settings().with_(lang=lang, jobs=_jobs(jobs, log))
+    sfmt = stdin_format.value if stdin_format else None
     try:
         if fmt == ExFmt.jsonl:           # streamed story by story, like check --format jsonl
-            stories = StoryIndex(paths, skip_bad=skip_bad)
+            stories = StoryIndex(paths, skip_bad=skip_bad, stdin_format=sfmt)
             log.skipped(stories.skipped)
             try:
-                for rows, _, _ in stream_stories(stories, settings, judge=False, n_docs=stories.count):
+                for rows, _, warnings in stream_stories(stories, settings, judge=False, n_docs=stories.count):
                     EXTRACT_RENDERERS["jsonl"](rows, sys.stdout)
+                    for w in warnings:
+                        log.warn(w)
             finally:
                 stories.close()
             return
-        docs, skipped = read_inputs(paths, skip_bad=skip_bad)
+        docs, skipped = read_inputs(paths, skip_bad=skip_bad, stdin_format=sfmt)
         rows = extract_documents(docs, settings)
     except DiscrepError as e:
         _fail(str(e))
     EXTRACT_RENDERERS[fmt.value](rows, sys.stdout, **_out_options(bidi))
+    for w in _warnings(rows):
+        log.warn(w)
     log.skipped(skipped)
 
 
@@ -313,27 +362,117 @@ class Interrupted(BaseException):
     """Ctrl-C, raised past click (which would print "Aborted!" and exit 1)."""
 
 
+class PipeClosed(BaseException):
+    """The reader of stdout went away; raised past click, which would exit 1 on it."""
+
+
+class _Stdout:
+    """sys.stdout, with a closed pipe raised as :class:`PipeClosed`."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, s: str) -> int:
+        try:
+            return self._stream.write(s)
+        except BrokenPipeError:
+            raise PipeClosed() from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise PipeClosed() from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def _on_sigint(signum, frame):
+    _Run.interrupted = True
     raise Interrupted()
 
 
+# output errors the user can mend (a full disk, a quota, a dead device): one line, exit 2
+WRITE_ERRNOS = {"ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS", "EBADF"}
+
+
 def main() -> None:
+    sys.exit(run())
+
+
+def run(args: Optional[List[str]] = None) -> int:
+    """The command line as a function: the exit code, with every failure on one line of
+    stderr (a traceback only for an internal error under -v)."""
+    import errno
     import signal
-    signal.signal(signal.SIGINT, _on_sigint)
+    from typer import _click
+    _Run.interrupted = False
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, _on_sigint)
+    argv = sys.argv[1:] if args is None else list(args)
+    stdout = sys.stdout
+    sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
     try:
-        app()
-    except BrokenPipeError:
-        _quiet_stdout()
-        sys.exit(0)
+        rc = app(args=argv, prog_name="discrep", standalone_mode=False)
+        sys.stdout.flush()
+        return rc if isinstance(rc, int) else 0
     except (Interrupted, KeyboardInterrupt):
+        return _interrupted()
+    except PipeClosed:                   # the reader went away (`| head -1`)
         _quiet_stdout()
-        sys.stderr.write("discrep: interrupted\n")
-        sys.exit(130)
+        return 0 if _Run.waived else _Run.failing
+    except typer.Abort:
+        return _interrupted()
+    except _click.exceptions.ClickException as e:
+        if _Run.interrupted:
+            return _interrupted()
+        hint = f" (see discrep {argv[0]} --help)" if argv and argv[0] in app_commands() else " (see discrep --help)"
+        sys.stderr.write(f"discrep: error: {' '.join(e.format_message().split())}{hint}\n")
+        return 2
+    except OSError as e:
+        if _Run.interrupted:
+            return _interrupted()
+        if e.errno == errno.EPIPE:
+            _quiet_stdout()
+            return 0 if _Run.waived else _Run.failing
+        if errno.errorcode.get(e.errno or 0) in WRITE_ERRNOS:
+            _quiet_stdout()
+            sys.stderr.write(f"discrep: error: cannot write the output: {e.strerror}\n")
+            return 2
+        return _internal(e, argv)
+    except Exception as e:               # a bug: one line, and the traceback under -v
+        if _Run.interrupted:             # a worker pool broken by the same Ctrl-C
+            return _interrupted()
+        return _internal(e, argv)
+    finally:
+        sys.stdout = stdout
+
+
+def app_commands() -> set[str]:
+    return {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}
+
+
+def _interrupted() -> int:
+    _quiet_stdout()
+    sys.stderr.write("discrep: interrupted\n")
+    return 130
+
+
+def _internal(e: BaseException, argv: List[str]) -> int:
+    _quiet_stdout()
+    if "-v" in argv or "--verbose" in argv:
+        import traceback
+        traceback.print_exception(e)
+    sys.stderr.write(f"discrep: internal error: {type(e).__name__}: {' '.join(str(e).split())[:300]} "
+                     "(a bug in discrep: please report it with the command that caused it"
+                     + ("" if "-v" in argv or "--verbose" in argv else "; -v prints the traceback") + ")\n")
+    return 3
 
 
 def _quiet_stdout() -> None:
-    """The reader went away (``| head -1``): send what is left of stdout nowhere, so that
-    flushing it at exit raises nothing."""
+    """The reader went away (``| head -1``) or the disk is full: send what is left of
+    stdout nowhere, so that flushing it at exit raises nothing."""
     import os
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -64,8 +64,13 @@ def render_markdown(report: Report, out: TextIO, **_) -> None:
                            for fc in f.claims)
         out.write(f"| {n} | **{f.verdict}** | {f.kind} | {_md(f.topic)} | {vals} | {_md(f.reason)} |\n")
     s = report.to_dict()["summary"]
-    out.write(f"\n{s['documents']} documents, {s['claims']} claims, {s['conflicts']} conflicts, "
-              f"{s['agreements']} agreements.\n")
+    out.write(f"\n{plural(s['documents'], 'document')}, {plural(s['claims'], 'claim')}, "
+              f"{plural(s['conflicts'], 'conflict')}, {plural(s['agreements'], 'agreement')}.\n")
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 document", "2 documents" """
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def extract_record(nd, mentions, claims) -> dict:
@@ -79,7 +84,8 @@ def extract_record(nd, mentions, claims) -> dict:
         d["attributed_to"] = c.attributed_to if c else None
         ms.append(d)
     return {"doc": nd.doc.id, "lang": nd.lang, "published": nd.published.isoformat() if nd.published else None,
-            "outlet": nd.outlet, "mentions": ms}
+            "outlet": nd.outlet, "encoding": nd.doc.encoding, "encoding_guessed": nd.doc.encoding_guessed,
+            "mentions": ms}
 
 
 @renderer("jsonl", EXTRACT_RENDERERS)

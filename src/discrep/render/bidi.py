@@ -39,28 +39,41 @@ def _shape(s: str) -> str:
     return arabic_reshaper.reshape(s)
 
 
-def visual_line(line: str) -> str:
-    """One logical line in left-to-right display order."""
-    if not RTL_RE.search(line):
-        return line
-    first_strong = re.search(r"[A-Za-z\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]", line)
-    rtl_base = bool(first_strong and RTL_RE.match(first_strong.group()))
-    shaped = _shape(line)
-    if not rtl_base:
-        # an LTR line with Arabic islands: reverse each Arabic island in place
-        return re.sub(r"[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF][\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\s\"'()]*"
-                      r"[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]",
-                      lambda m: m.group()[::-1].translate(MIRROR), shaped)
+AR = r"\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF"
+# an Arabic run inside a left-to-right line: Arabic words with the spaces, digits and
+# punctuation between them, up to the next Latin letter
+AR_RUN = re.compile(f"[{AR}](?:[^A-Za-z\u00C0-\u024F]*[{AR}])?")
+
+
+def _rtl(s: str) -> str:
+    """A right-to-left run in display order: reversed, with its Latin words and numbers
+    kept in reading order and its brackets mirrored."""
     parts: list[str] = []
     pos = 0
-    for m in LTR_RUN.finditer(shaped):
+    for m in LTR_RUN.finditer(s):
         if m.start() > pos:
-            parts.append(shaped[pos:m.start()][::-1].translate(MIRROR))
+            parts.append(s[pos:m.start()][::-1].translate(MIRROR))
         parts.append(m.group())
         pos = m.end()
-    if pos < len(shaped):
-        parts.append(shaped[pos:][::-1].translate(MIRROR))
+    if pos < len(s):
+        parts.append(s[pos:][::-1].translate(MIRROR))
     return "".join(reversed(parts))
+
+
+def visual_line(line: str, base: str = "auto") -> str:
+    """One logical line in left-to-right display order.  ``base`` is the line's direction:
+    "ltr" for discrep's own words (a reason, a value · outlet · source head), where only
+    the Arabic runs are turned and the English around them stays as written; "auto" takes
+    it from the first strong letter (an article's sentence)."""
+    if not RTL_RE.search(line):
+        return line
+    shaped = _shape(line)
+    if base == "auto":
+        first_strong = re.search(f"[A-Za-z{AR}]", line)
+        base = "rtl" if first_strong and RTL_RE.match(first_strong.group()) else "ltr"
+    if base == "rtl":
+        return _rtl(shaped)
+    return AR_RUN.sub(lambda m: _rtl(m.group()), shaped)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -76,6 +89,6 @@ def wrap(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
-def cell(text: str, width: int, reorder: bool) -> str:
+def cell(text: str, width: int, reorder: bool, base: str = "auto") -> str:
     lines = wrap(text, width)
-    return "\n".join(visual_line(ln) for ln in lines) if reorder else "\n".join(lines)
+    return "\n".join(visual_line(ln, base) for ln in lines) if reorder else "\n".join(lines)

@@ -26,29 +26,44 @@ def rule_id(f: Finding) -> str:
 
 
 class Locator:
-    """Line and column (1-based, in characters) of raw offsets, per document."""
+    """Line and column (1-based, in characters) of raw offsets, in each document's file as
+    written (an HTML page's or a JSON record's text traced back into the file), and the
+    file's URI, percent-encoded."""
 
     def __init__(self, report: Report):
+        from ..load import SourcePositions
         self.docs = {nd.doc.id: nd.doc for nd in report.documents}
+        self.positions = SourcePositions()
 
-    def uri(self, doc_id: str) -> str:
+    def path(self, doc_id: str) -> str:
+        """The file as the user named it: relative to the working directory when inside it."""
         d = self.docs.get(doc_id)
         if d is None or not d.path:
             return doc_id
         p = os.path.relpath(d.path) if not os.path.isabs(d.path) or d.path.startswith(os.getcwd()) else d.path
         return p.replace(os.sep, "/")
 
+    def uri(self, doc_id: str) -> str:
+        """A URI reference (RFC 3986): a relative path percent-encoded, an absolute one as file://."""
+        from pathlib import Path
+        from urllib.parse import quote
+        p = self.path(doc_id)
+        d = self.docs.get(doc_id)
+        if d is not None and d.path and os.path.isabs(p):
+            return Path(p).as_uri()
+        return quote(p, safe="/")
+
+    def _at(self, c: Claim, offset: int) -> tuple[int, int]:
+        d = self.docs.get(c.doc_id)
+        if d is None:
+            return 1, 1
+        return self.positions(d, offset)
+
     def line_col(self, c: Claim) -> tuple[int, int]:
-        text = self.docs[c.doc_id].text if c.doc_id in self.docs else ""
-        start = c.mention.start
-        line = text.count("\n", 0, start) + 1
-        col = start - (text.rfind("\n", 0, start) + 1) + 1
-        return line, col
+        return self._at(c, c.mention.start)
 
     def end(self, c: Claim) -> tuple[int, int]:
-        text = self.docs[c.doc_id].text if c.doc_id in self.docs else ""
-        end = c.mention.end
-        return text.count("\n", 0, end) + 1, end - (text.rfind("\n", 0, end) + 1) + 1
+        return self._at(c, c.mention.end)
 
 
 def gated(report: Report) -> list[Finding]:
@@ -120,6 +135,6 @@ def render_github(report: Report, out: TextIO, **_) -> None:
         line, col = loc.line_col(c)
         eline, ecol = loc.end(c)
         cmd = "error" if f.verdict == "conflict" else "warning"
-        props = (f"file={_escape_prop(loc.uri(c.doc_id))},line={line},col={col},endLine={eline},endColumn={ecol},"
+        props = (f"file={_escape_prop(loc.path(c.doc_id))},line={line},col={col},endLine={eline},endColumn={ecol},"
                  f"title={_escape_prop('discrep ' + rule_id(f))}")
         out.write(f"::{cmd} {props}::{_escape_data(message(f))}\n")

@@ -1,6 +1,7 @@
 """The default rich table."""
 from __future__ import annotations
 
+import errno
 from typing import TextIO
 
 from rich.console import Console
@@ -9,14 +10,22 @@ from rich.text import Text
 
 from ..decide import show_value, who
 from ..model import Report
+from . import plural
 from .bidi import cell
 
 STYLE = {"conflict": "bold red", "agree": "green", "unsupported": "yellow"}
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """A closed pipe is the command line's to handle (quietly, with the gate's exit
+        code), not rich's (exit 1)."""
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+
 def _console(out: TextIO, width: int | None, color: bool | None) -> Console:
-    return Console(file=out, width=width, force_terminal=color, no_color=color is False,
-                   highlight=False, soft_wrap=False)
+    return _Console(file=out, width=width, force_terminal=color, no_color=color is False,
+                    highlight=False, soft_wrap=False)
 
 
 def _snippet(c, span: int = 34) -> str:
@@ -51,12 +60,12 @@ def render_table(report: Report, out: TextIO, reorder: bool = False, width: int 
             head = f"{show_value(c)} · {_short(c.outlet)}" + (f" · {src}" if src != c.outlet else "")
             if f.draft and fc is f.claims[0]:
                 head = "draft: " + head
-            lines.append(cell(head, claims_w - 2, reorder))
+            lines.append(cell(head, claims_w - 2, reorder, "ltr"))
             lines.append(cell("  " + _snippet(c), claims_w - 2, reorder))
         left = Text(f"{n}. ")
         left.append(f.verdict, style=STYLE.get(f.verdict, ""))
         left.append(f"\n{f.kind}\n{f.id}", style="dim")
-        why = cell(f.topic, why_w - 2, reorder) + "\n" + cell(f.reason, why_w - 2, reorder)
+        why = cell(f.topic, why_w - 2, reorder, "ltr") + "\n" + cell(f.reason, why_w - 2, reorder, "ltr")
         if f.severity is not None:
             why += f"\nseverity {f.severity:.2f}"
         t.add_row(left, "\n".join(lines), why)
@@ -64,8 +73,8 @@ def render_table(report: Report, out: TextIO, reorder: bool = False, width: int 
         con.print(t)
     s = report.to_dict()["summary"]
     skipped = f" ([yellow]{s['skipped']} skipped[/])" if s["skipped"] else ""
-    con.print(f"{s['documents']} documents read{skipped} · {s['claims']} claims · "
-              f"[bold red]{s['conflicts']} conflicts[/] · [green]{s['agreements']} agreements[/]"
+    con.print(f"{plural(s['documents'], 'document')} read{skipped} · {plural(s['claims'], 'claim')} · "
+              f"[bold red]{plural(s['conflicts'], 'conflict')}[/] · [green]{plural(s['agreements'], 'agreement')}[/]"
               + (f" · [yellow]{s['unsupported']} unsupported[/] (draft: {', '.join(s['drafts'])})"
                  if report.drafts else ""))
 
@@ -97,7 +106,7 @@ def render_explain(finding, report: Report, out: TextIO, reorder: bool = False, 
     head.append(f.verdict, style=STYLE.get(f.verdict, ""))
     head.append(f"  {f.kind} · {f.topic}" + ("  (draft against sources)" if f.draft else ""))
     con.print(head)
-    con.print(cell(f"why: {f.reason}", con.width, reorder))
+    con.print(cell(f"why: {f.reason}", con.width, reorder, "ltr"))
     if f.severity is not None:
         con.print(f"severity: {f.severity:.2f} (spread of the values relative to the largest)")
     for n, fc in enumerate(f.claims, 1):
@@ -105,7 +114,7 @@ def render_explain(finding, report: Report, out: TextIO, reorder: bool = False, 
         m = c.mention
         line, col = loc.line_col(c)
         role = "draft" if f.draft and n == 1 else "claim"
-        con.print(f"\n[bold]{role} {n}[/]  {loc.uri(c.doc_id)}:{line}:{col}  ({c.outlet})")
+        con.print(f"\n[bold]{role} {n}[/]  {loc.path(c.doc_id)}:{line}:{col}  ({c.outlet})")
         rows = [("text", m.text), ("value", show_value(c)), ("qualifier", m.qualifier + (f" ({m.hedge})" if m.hedge else "")),
                 ("interval", f"[{'' if fc.low is None else fc.low}, {'∞' if fc.high is None else fc.high}]"),
                 ("counts", c.unit or "—"), ("event", c.event or "—"),
