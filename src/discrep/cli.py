@@ -260,10 +260,10 @@ def _stream(paths, settings: Settings, baseline: Optional[str], skip_bad: bool, 
             for findings, warnings in check_stream(stories, settings, stories.count):
                 kept = [f for f in findings if f.verdict == "agree" or f.id not in known]
                 dropped += len(findings) - len(kept)
+                bad += sum(f.verdict in gate for f in kept)      # known before written: a closed pipe
+                _Run.failing = int(bad > 0 and settings.fail_on != "never")   # exits with it
                 stream_jsonl(kept, sys.stdout)
                 sys.stdout.flush()
-                bad += sum(f.verdict in gate for f in kept)
-                _Run.failing = int(bad > 0 and settings.fail_on != "never")
                 for w in warnings:
                     log.warn(w)
         finally:
@@ -408,13 +408,14 @@ def run(args: Optional[List[str]] = None) -> int:
     import signal
     from typer import _click
     _Run.interrupted = False
-    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
-        signal.signal(signal.SIGINT, _on_sigint)
+    signal.signal(signal.SIGINT, _on_sigint)
     argv = sys.argv[1:] if args is None else list(args)
     stdout = sys.stdout
     sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
     try:
         rc = app(args=argv, prog_name="discrep", standalone_mode=False)
+        if rc == 130:                    # click's own KeyboardInterrupt -> Exit(130)
+            return _interrupted()
         sys.stdout.flush()
         return rc if isinstance(rc, int) else 0
     except (Interrupted, KeyboardInterrupt):

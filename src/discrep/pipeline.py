@@ -113,18 +113,43 @@ def _pool(jobs: int):
 
 
 def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them: one message, exit code 130."""
+    """Workers leave Ctrl-C to the parent, which stops them: one message, exit code 130.
+    They are forked with SIGINT blocked (:func:`_sigint_blocked`), so none can die of a
+    Ctrl-C before it gets here."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+class _sigint_blocked:
+    """Hold Ctrl-C back while worker processes are forked (they inherit the block, not the
+    pending signal); the parent receives it as soon as the workers exist."""
+
+    def __enter__(self):
+        import signal
+        import threading
+        self.on = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+        if self.on:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+        if self.on:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        return False
 
 
 def _stop(ex) -> None:
-    """Cancel what is queued and end the workers now, without waiting for their chunks."""
+    """Cancel what is queued and end the workers now, without waiting for their chunks (the
+    workers are taken before shutdown, which forgets them)."""
+    procs = list((getattr(ex, "_processes", None) or {}).values())
     try:
         ex.shutdown(wait=False, cancel_futures=True)
     except Exception:                    # a pool that failed to start may be half made
         pass
-    for proc in list((getattr(ex, "_processes", None) or {}).values()):
+    for proc in procs:
         proc.terminate()
 
 
@@ -170,15 +195,17 @@ def stream_stories(stories: Iterable[list[Document]], settings: Settings = Setti
         return
     ex = _pool(n_jobs)
     try:
-        started = [ex.submit(_chunk_task, t) for t in first]      # starts the workers
-    except OSError as e:                 # fork refused (a process limit, no memory): one process
-        _stop(ex)
-        why = f"could not start {n_jobs} worker processes ({e.strerror or e}); checking in one process"
-        yield from _with_warning(_merge_parts(map(_chunk_task, itertools.chain(first, tasks)), settings, judge), why)
-        return
-    try:
+        try:
+            with _sigint_blocked():
+                started = [ex.submit(_chunk_task, t) for t in first]  # starts the workers
+        except OSError as e:             # fork refused (a process limit, no memory): one process
+            _stop(ex)
+            why = f"could not start {n_jobs} worker processes ({e.strerror or e}); checking in one process"
+            yield from _with_warning(_merge_parts(map(_chunk_task, itertools.chain(first, tasks)), settings, judge),
+                                     why)
+            return
         yield from _merge_parts(_bounded_map(ex, _chunk_task, tasks, 2 * n_jobs, started), settings, judge)
-    except BaseException:                # Ctrl-C, a closed pipe, a consumer that stopped early
+    except BaseException:                # Ctrl-C (even as the workers start), a closed pipe, a consumer that stopped
         _stop(ex)
         raise
     ex.shutdown()
