@@ -28,11 +28,24 @@ class _Sentence:
     starts: list[int]             # each token's start, for bisection
 
 
-def _sentence_starts(ld, norm: str) -> list[int]:
+def _sentence_starts(ld, norm: str, longest: int) -> list[int]:
     """Offsets after which a new sentence may begin: after a sentence break followed by space
     (or the text's end), and at each line break.  One regular-expression pass over the text;
-    only the sentences that hold a mention are then tokenized."""
-    return [0] + [m.end() for m in ld.sentence_end_re.finditer(norm)]
+    only the sentences that hold a mention are then tokenized.  A stretch with no break for
+    more than ``longest`` characters is no sentence of prose (a table run together, hostile
+    text): it is cut at the last space before each ``longest`` characters, or there."""
+    starts = [0] + [m.end() for m in ld.sentence_end_re.finditer(norm)]
+    ends = starts[1:] + [len(norm)]
+    if all(b - a <= longest for a, b in zip(starts, ends)):
+        return starts
+    out: list[int] = []
+    for a, b in zip(starts, ends):
+        out.append(a)
+        while b - a > longest:
+            cut = norm.rfind(" ", a + longest // 2, a + longest)
+            a = cut + 1 if cut > a else a + longest
+            out.append(a)
+    return out
 
 
 def _sentence(ld, norm: str, a: int, b: int) -> _Sentence | None:
@@ -251,7 +264,7 @@ def _content_word(ld, t: Token) -> bool:
 def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings) -> list[Claim]:
     ld = lang.get(nd.lang)
     norm = nd.norm
-    starts = _sentence_starts(ld, norm)
+    starts = _sentence_starts(ld, norm, settings.longest_sentence)
     sents: dict[int, _Sentence | None] = {}
     mspans = sorted((m.norm_start, m.norm_end) for m in mentions)
     text = nd.doc.text

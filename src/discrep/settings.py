@@ -20,6 +20,7 @@ class Settings:
     attribution_window: int = 40       # max tokens between an attribution verb and a mention
     cumulative_window: int = 10        # max tokens between "since"/"منذ" and a count it makes a running total
     partitive_window: int = 3          # max tokens between "including"/"بينهم" and the share it introduces
+    longest_sentence: int = 3000       # characters: a longer stretch with no sentence break is cut (no prose runs on so)
     # --- align ---------------------------------------------------------------
     unit_cutoff: float = 80.0          # rapidfuzz ratio for two unit stems to be "the same thing"
     token_cutoff: float = 88.0         # rapidfuzz ratio for two context stems to count as one word
