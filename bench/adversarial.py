@@ -1,6 +1,7 @@
 """Hostile text at growing sizes: the whole pipeline must take time linear in the input.
 
     python bench/adversarial.py [--sizes 25000,50000,100000,200000] [--only NAME] [--runs 3]
+    python bench/adversarial.py --memory [--sizes 400000] [--only NAME]
 
 Each case builds a document from a repeated unit (a 100,000-digit number, brackets nested
 a million deep, runs of Arabic diacritics and tatweel, one 10 MB line, bidi controls, ...)
@@ -8,11 +9,17 @@ and runs ``check_documents`` on it (normalize, extract, claims, align, decide). 
 size the median of ``--runs`` is printed with the ratio to the previous size; at twice the
 size a linear case shows a ratio near 2 and a quadratic one near 4.  The exit code is 1 when
 a ratio exceeds ``--limit`` (default 3.0) at sizes where the time is long enough to judge.
+
+``--memory`` runs each case once per size in a fresh process and prints the CPU seconds
+per MB and the peak memory above a warmed-up baseline, as a multiple of the input's size
+(the aim: at most 2 s per MB and 50 times the input).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import subprocess
 import sys
 import time
 
@@ -62,14 +69,59 @@ def measure(text: str, lang: str) -> float:
     return time.perf_counter() - t
 
 
+def _one(name: str, n: int) -> None:
+    """In a fresh process: CPU seconds and peak memory of one case (printed as JSON)."""
+    import resource
+    make, lang = CASES[name]
+    text = make(n)
+    check_documents([Document(id="w", text="5 people were killed on 9 May. قتل 5 أشخاص.", story="w")],
+                    Settings(jobs=1))                     # language tables built: the baseline
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t = time.process_time()
+    check_documents([Document(id="x", text=text, lang=lang, story="s")], Settings(jobs=1))
+    cpu = time.process_time() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    size = len(text.encode("utf-8"))
+    print(json.dumps({"cpu": cpu, "bytes": size, "extra": (peak - base) * 1024}))
+
+
+def memory(sizes: list[int], only) -> int:
+    print(f"{'case':<16}{'size':>10}{'s/MB':>8}{'memory/input':>14}")
+    worst = []
+    for name in CASES:
+        if only and name not in only:
+            continue
+        for n in sizes:
+            out = subprocess.run([sys.executable, __file__, "--one", name, str(n)], capture_output=True, text=True)
+            if out.returncode:
+                print(f"{name:<16}{n:>10,}  failed: {out.stderr.strip()[-200:]}")
+                worst.append((name, "failed"))
+                continue
+            r = json.loads(out.stdout)
+            per_mb, times = r["cpu"] / (r["bytes"] / 1e6), r["extra"] / r["bytes"]
+            print(f"{name:<16}{n:>10,}{per_mb:>8.2f}{times:>13.1f}x", flush=True)
+            if per_mb > 2 or times > 50:
+                worst.append((name, f"{per_mb:.2f} s/MB, {times:.0f}x memory"))
+    for name, why in worst:
+        print(f"OVER: {name}: {why}", file=sys.stderr)
+    return 1 if worst else 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="25000,50000,100000,200000")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--only", action="append", help="run only these cases (repeatable)")
     ap.add_argument("--limit", type=float, default=3.0, help="largest acceptable time(2n)/time(n)")
+    ap.add_argument("--memory", action="store_true", help="CPU s/MB and peak memory per case, each in a fresh process")
+    ap.add_argument("--one", nargs=2, metavar=("CASE", "SIZE"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
+    if a.one:
+        _one(a.one[0], int(a.one[1]))
+        return 0
     sizes = [int(s) for s in a.sizes.split(",")]
+    if a.memory:
+        return memory(sizes, a.only)
     bad = []
     print(f"{'case':<16}" + "".join(f"{n:>16,}" for n in sizes))
     for name, (make, lang) in CASES.items():
