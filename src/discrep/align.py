@@ -13,11 +13,13 @@ import datetime as dt
 import itertools
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from .claims import EVENT_UNIT, TIME_UNIT
 from .model import Claim, Group
+from .rules import rule
 from .settings import Settings
 
 
@@ -167,63 +169,184 @@ def _specific(c: Claim) -> bool:
     return bool(c.unit_stem) and not c.unit_stem.startswith(EVENT_UNIT)
 
 
-def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
-    if x.kind != y.kind or x.mention.currency != y.mention.currency:
-        return False
-    if x.doc_id == y.doc_id and x.mention.start == y.mention.start:
-        return False
-    if x.event and y.event and x.event != y.event:
-        return False
-    if x.cumulative != y.cumulative:
-        return False                     # "68 killed since Saturday" is no rival to "11 killed on Thursday"
-    if (x.part or y.part) and not (x.part and y.part and _specific(x) == _specific(y) and x.increment == y.increment):
-        return False                     # a share ("including five children") only meets a share, an increment ("14 others") an increment
-    if (_is_time(x.unit_stem) or _is_time(y.unit_stem)) and x.unit_stem != y.unit_stem and x.kind == "count":
-        return False                     # "يوم واحد" is no head count, nor the same as "24 ساعة"
+@dataclass(frozen=True)
+class Link:
+    """Whether two claims are comparable, and the rule that said so (a veto ``A1xx`` or a
+    join ``A2xx``); ``score`` is their sentences' context overlap when it was weighed."""
+    ok: bool
+    rule: str
+    score: float | None = None
+    cutoff: float | None = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What two claims share as a key: the event, the counted noun, or nothing at all."""
+    same_event: bool
+    same_unit: bool
+    bare: bool
+    nouns_apart: bool                    # two counted nouns that count different things
+
+
+def _key(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> _Key:
     same_event = bool(x.event and x.event == y.event)
-    bare = False
     if x.unit_stem and y.unit_stem:
         same_unit = fuzz.ratio(x.unit_stem, y.unit_stem) >= st.unit_cutoff
-        # two different nouns count different things ("2 incubators" / "26 people"), unless one
-        # of them only names the event's role ("10 dead", "45 قتيلا") and no document counts
-        # the two separately
+        # a noun that only names the event's role ("10 dead", "45 قتيلا") stays comparable
+        # with a counted noun of the same event, unless a document counts the two separately
         role = x.kind != "count" or x.unit_stem.startswith(EVENT_UNIT) or y.unit_stem.startswith(EVENT_UNIT)
-        if not same_unit and (not same_event or not role
-                              or tuple(sorted((x.unit_stem, y.unit_stem))) in ctx.distinct_units):
-            return False
-        same_unit = same_unit or x.kind == "count"     # a role noun of the same event keys as well
-    else:
-        # "45 people killed" / "50 dead": with no counted noun, or only the event's role noun,
-        # the event itself is the key; a specific noun ("50 soldiers") is not
-        other = x.unit_stem or y.unit_stem
-        same_unit = x.kind == "count" and (other is None or other.startswith(EVENT_UNIT))
-        bare = not (x.event or y.event or other)
-        if not same_event and not bare:
-            return False
-    if x.kind == "date" and (x.speech_date or y.speech_date):
-        return False                     # the day a source spoke or a report was filed tells nothing of the story
-    if x.kind == "date" and {x.mention.precision, y.mention.precision} >= {"day", "year"}:
-        return False                     # "the war began in 2011" is no rival to "on 22 February 2015"
-    if x.sentence_key == y.sentence_key:
-        return bool(x.attributed_to or y.attributed_to) and x.attributed_to != y.attributed_to
-    if x.kind != "date" and ctx.dated_apart(x.sentence_key, y.sentence_key):
-        return False                     # "11 killed on Thursday" / "60 killed in May"
-    if x.kind == "date" and ctx.counted_apart(x.sentence_key, y.sentence_key):
-        return False                     # the same two sentences, seen from their dates
-    # an ordinal's head noun varies ("the 90th member/state"), so for it an agreeing event is
-    # key enough; a date is not: a story tells many days of killing, and two dates need
-    # their sentences to tell one event, not only its verb
-    keyed = same_event and (same_unit or x.kind == "ordinal")
+        apart = not same_unit and (not same_event or not role
+                                   or tuple(sorted((x.unit_stem, y.unit_stem))) in ctx.distinct_units)
+        return _Key(same_event, same_unit or x.kind == "count", False, apart)
+    other = x.unit_stem or y.unit_stem
+    same_unit = x.kind == "count" and (other is None or other.startswith(EVENT_UNIT))
+    return _Key(same_event, same_unit, not (x.event or y.event or other), False)
+
+
+@rule("A101", "kind-or-currency-differs", "align")
+def kinds_differ(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """Two figures of different kinds (a count and a percent) or currencies are never one
+    quantity."""
+    return x.kind != y.kind or x.mention.currency != y.mention.currency
+
+
+@rule("A102", "one-mention", "align")
+def one_mention(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """A mention is not compared with itself."""
+    return x.doc_id == y.doc_id and x.mention.start == y.mention.start
+
+
+@rule("A103", "different-events", "align")
+def different_events(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """Two figures of different events ("120 escaped" / "80 re-arrested") count different
+    things."""
+    return bool(x.event and y.event and x.event != y.event)
+
+
+@rule("A104", "running-total-apart", "align")
+def running_total_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """A running total ("68 killed since Saturday") meets only running totals, never one
+    day's figure ("11 killed on Thursday")."""
+    return x.cumulative != y.cumulative
+
+
+@rule("A105", "share-apart", "align")
+def share_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """A share ("including five children") meets only a share of the same kind, and an
+    increment ("14 others", "another six") only an increment: neither is the whole toll."""
+    return (x.part or y.part) and not (x.part and y.part and _specific(x) == _specific(y)
+                                       and x.increment == y.increment)
+
+
+@rule("A106", "time-units-apart", "align")
+def time_units_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """A span of time ("يوم واحد", "two years") is no head count, and two spans in
+    different units ("one day" / "24 hours") are not compared."""
+    return x.kind == "count" and (_is_time(x.unit_stem) or _is_time(y.unit_stem)) and x.unit_stem != y.unit_stem
+
+
+@rule("A107", "different-nouns", "align")
+def different_nouns(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """Two different counted nouns count different things ("2 incubators" / "26 people"),
+    unless one only names the event's role and no document counts the two separately."""
+    return key.nouns_apart
+
+
+@rule("A108", "no-shared-key", "align")
+def no_shared_key(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """With no counted noun on one side, two figures need the same event to be one
+    quantity; a specific noun ("50 soldiers") is no key on its own."""
+    return not (x.unit_stem and y.unit_stem) and not key.same_event and not key.bare
+
+
+@rule("A109", "statement-date", "align")
+def statement_date(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """The day a source spoke ("said on Tuesday") or a report was filed (a dateline) tells
+    nothing of the story's events and is compared with no other date."""
+    return x.kind == "date" and (x.speech_date or y.speech_date)
+
+
+@rule("A110", "day-against-year", "align")
+def day_against_year(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """A year ("the war began in 2011") is no rival to a day ("on 22 February 2015")."""
+    return x.kind == "date" and {x.mention.precision, y.mention.precision} >= {"day", "year"}
+
+
+@rule("A111", "one-sentence-one-source", "align")
+def one_sentence_one_source(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """Two figures of one sentence are two things it tells, unless two different sources
+    give them (then rule A201 pairs them)."""
+    return x.sentence_key == y.sentence_key and not (
+        bool(x.attributed_to or y.attributed_to) and x.attributed_to != y.attributed_to)
+
+
+@rule("A112", "dated-apart", "align")
+def dated_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """Two figures whose sentences name different days tell two events ("11 killed on
+    Thursday" / "60 killed in May")."""
+    return x.kind != "date" and x.sentence_key != y.sentence_key and ctx.dated_apart(x.sentence_key, y.sentence_key)
+
+
+@rule("A113", "counted-apart", "align")
+def counted_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """Two days whose sentences give different tolls of one event are two events' days."""
+    return x.kind == "date" and x.sentence_key != y.sentence_key and ctx.counted_apart(x.sentence_key, y.sentence_key)
+
+
+# in order: the first that fires is the one reported (all must pass for a pair to join),
+# so the more telling reasons come first
+VETOES = (kinds_differ, one_mention, statement_date, day_against_year, different_events, running_total_apart,
+          share_apart, time_units_apart, different_nouns, no_shared_key, one_sentence_one_source, dated_apart,
+          counted_apart)
+
+
+@rule("A201", "two-sources-one-sentence", "align")
+def two_sources_one_sentence(x: Claim, y: Claim) -> bool:
+    """One sentence setting two sources' figures side by side ("about 120, the government
+    said, while the SDF said up to 1,500") pairs them."""
+    return x.sentence_key == y.sentence_key
+
+
+@rule("A202", "shared-context", "align")
+def shared_context(x: Claim, y: Claim, key: _Key, st: Settings) -> float:
+    """Two figures in different sentences are one quantity when their sentences share
+    enough rare words.  The cut-off is lowest when event and noun (or, for a rank, the
+    event) agree, highest when nothing names what the figures count, and never below
+    ``context_cutoff_same_doc`` inside one document, where two sentences usually tell two
+    things."""
+    keyed = key.same_event and (key.same_unit or x.kind == "ordinal")
     cutoff = st.context_cutoff_keyed if keyed else st.context_cutoff
-    if bare:
-        # nothing names what the figures count ("العجز يصل إلى 77 مليار"): only a near
-        # restatement of the same sentence makes them one quantity
+    if key.bare:
         cutoff = st.context_cutoff_unkeyed
     if x.doc_id == y.doc_id:
-        # one article giving two figures in two sentences is usually telling two things
-        # ("18 killed ... earlier this week, 87 killed"): only a near restatement is compared
         cutoff = max(cutoff, st.context_cutoff_same_doc)
-    return ctx.similarity(x.sentence_key, y.sentence_key) >= cutoff
+    return cutoff
+
+
+@rule("A114", "context-too-far", "align")
+def context_too_far(score: float, cutoff: float) -> bool:
+    """Two figures whose sentences share too little (below rule A202's cut-off) are not
+    compared: they may be different events of one story."""
+    return score < cutoff
+
+
+def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> Link:
+    """Whether ``x`` and ``y`` are one quantity, with the rule that decided it: the first
+    veto that fires, else a join."""
+    key = _key(x, y, ctx, st)
+    for veto in VETOES:
+        if veto(x, y, key, ctx):
+            return Link(False, veto.code)                  # type: ignore[attr-defined]
+    if two_sources_one_sentence(x, y):
+        return Link(True, two_sources_one_sentence.code)   # type: ignore[attr-defined]
+    cutoff = shared_context(x, y, key, st)
+    score = ctx.similarity(x.sentence_key, y.sentence_key)
+    if context_too_far(score, cutoff):
+        return Link(False, context_too_far.code, score, cutoff)    # type: ignore[attr-defined]
+    return Link(True, shared_context.code, score, cutoff)          # type: ignore[attr-defined]
 
 
 # a document with fewer sentence pairs than this has them all tried (comparable() is cheap);
@@ -332,8 +455,12 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
         for (kind, _), lst in by_kind.items():
             n = len(lst)
             uf = UnionFind(n)
-            edges = sorted((i, j) for i, j in candidate_pairs(lst, ctx, settings)
-                           if comparable(lst[i], lst[j], ctx, settings))
+            links = {}
+            for i, j in candidate_pairs(lst, ctx, settings):
+                link = comparable(lst[i], lst[j], ctx, settings)
+                if link.ok:
+                    links[(i, j)] = link.rule
+            edges = sorted(links)
             for i, j in edges:
                 uf.union(i, j)
             comps: dict[int, list[int]] = defaultdict(list)
@@ -343,6 +470,30 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
                 if len(members) < 2:
                     continue
                 pos = {g: k for k, g in enumerate(members)}
+                mine = [(a, b) for a, b in edges if a in pos and b in pos]
                 groups.append(Group(story, kind, tuple(lst[g] for g in members),
-                                    tuple((pos[a], pos[b]) for a, b in edges if a in pos and b in pos)))
+                                    tuple((pos[a], pos[b]) for a, b in mine), tuple(links[e] for e in mine)))
     return groups
+
+
+def why_not(x: Claim, y: Claim, claims: list[Claim], settings: Settings) -> Link:
+    """How align judges the pair (``x``, ``y``) within the story of ``claims``: the rule that
+    kept them apart or joined them.  Claims of two stories never meet (rule A100)."""
+    if x.story != y.story:
+        return Link(False, stories_apart.code)             # type: ignore[attr-defined]
+    if x.kind not in settings.kinds or y.kind not in settings.kinds:
+        return Link(False, kind_ignored.code)              # type: ignore[attr-defined]
+    ctx = ContextIndex([c for c in claims if c.story == x.story], settings)
+    return comparable(x, y, ctx, settings)
+
+
+@rule("A100", "stories-apart", "align")
+def stories_apart(x: Claim, y: Claim) -> bool:
+    """Claims of two stories (their ``story`` fields differ) are never compared."""
+    return x.story != y.story
+
+
+@rule("A115", "kind-ignored", "align")
+def kind_ignored(x: Claim, settings: Settings) -> bool:
+    """A kind the configuration ignores (``ignore = ["weekday"]``) is compared with nothing."""
+    return x.kind not in settings.kinds

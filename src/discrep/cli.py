@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import typer
 
@@ -299,17 +299,32 @@ def make_baseline(paths: List[str] = PATHS,
 
 
 @app.command()
-def explain(finding_id: str = typer.Argument(..., help="A finding id (D…) as printed by check; a unique prefix will do."),
-            paths: List[str] = PATHS,
+def explain(args: List[str] = typer.Argument(..., metavar="[FINDING_ID] PATHS...",
+                                            help="A finding id (D…, a unique prefix will do), then the inputs; "
+                                                 "with --why-not, only the inputs."),
+            why_not: Optional[Tuple[str, str]] = typer.Option(None, "--why-not", metavar="A B",
+                                                              help="Two figures as written (120, 1,500) or two "
+                                                                   "claim ids (doc#3): every pair they form, with "
+                                                                   "the rules that kept them apart or joined them."),
             against: Optional[List[str]] = AGAINST,
             lang: Optional[str] = LANG,
             config: Optional[str] = CONFIG,
             no_config: bool = NO_CONFIG,
             stdin_format: Optional[StdinFormat] = STDIN_FORMAT,
             bidi: Bidi = BIDI) -> None:
-    """Print one finding in full: every claim with its sentence, hedge, interval and
-    attribution, and why the verdict was reached."""
-    from .render import EXPLAIN
+    """Print one finding in full (every claim with its sentence, hedge, interval and
+    attribution, and the rules behind the verdict), or with --why-not, why two figures were
+    or were not compared."""
+    from .render import EXPLAIN, WHY_NOT
+    if why_not:
+        settings, report = _report(args, against, lang, config, no_config, stdin_format=stdin_format)
+        from .trace import trace_pairs
+        WHY_NOT(trace_pairs(report, *why_not, settings), report, sys.stdout, a=why_not[0], b=why_not[1],
+                **_out_options(bidi))
+        return
+    if len(args) < 2:
+        _fail("explain needs a finding id and the inputs (or --why-not A B and the inputs)")
+    finding_id, paths = args[0], args[1:]
     _, report = _report(paths, against, lang, config, no_config, stdin_format=stdin_format)
     hits = [f for f in report.findings if f.id.startswith(finding_id)]
     if not hits:
@@ -317,6 +332,23 @@ def explain(finding_id: str = typer.Argument(..., help="A finding id (D…) as p
     if len({f.id for f in hits}) > 1:
         _fail(f"{finding_id!r} is ambiguous: {', '.join(sorted({f.id for f in hits}))}")
     EXPLAIN(hits[0], report, sys.stdout, **_out_options(bidi))
+
+
+@app.command("rules")
+def rules_(codes: Optional[List[str]] = typer.Argument(None, help="Show these rules in full (a code or a prefix: "
+                                                                   "A1, D201).")) -> None:
+    """List the rules that pair claims, keep them apart and decide verdicts (code, stage,
+    name, one line each), or show the named ones in full."""
+    from .render import RULES
+    from .rules import all_rules
+    every = all_rules()
+    if not codes:
+        RULES(every, sys.stdout)
+        return
+    chosen = [r for r in every if any(r.code.startswith(c.upper()) or r.name == c for c in codes)]
+    if not chosen:
+        _fail(f"no rule {', '.join(codes)} (discrep rules lists them)")
+    RULES(chosen, sys.stdout, full=True)
 
 
 @app.command()

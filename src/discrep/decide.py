@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from .align import UnionFind
 from .claims import EVENT_UNIT
 from .model import Claim, Finding, FindingClaim, Group
+from .rules import rule
 from .settings import Settings
 
 SYMBOL = {"exact": "", "approx": "~", "up_to": "≤", "at_least": "≥", "more_than": ">", "less_than": "<"}
@@ -153,8 +155,10 @@ class Witnesses:
         return plain(w.unit_stem) or plain(c.unit_stem) or \
             fuzz.ratio(w.unit_stem, c.unit_stem) >= self.st.unit_cutoff
 
+    @rule("D101", "whole-and-share", "decide")
     def nested(self, x: Claim, y: Claim, ivx, ivy) -> bool:
-        """Some document gives one of the two figures as a share of the other."""
+        """Two figures that some document gives as a whole and its share ("31 killed,
+        including 10 on a bus") are two quantities, not one in dispute."""
         return any(whole.event == x.event and (_overlap(wiv, ivx) and _overlap(siv, ivy)
                                                or _overlap(wiv, ivy) and _overlap(siv, ivx))
                    for whole, wiv, siv in self.shares.get(x.story, ()))
@@ -175,6 +179,7 @@ class Witnesses:
                    and (not by_source or _same_source(w.attributed_to, like.attributed_to, self.st))
                    for w, wv in self.by_doc.get((doc_claim.story, doc_claim.doc_id), ()))
 
+    @rule("D102", "own-figures", "decide")
     def own_figures(self, x: Claim, y: Claim) -> bool:
         """Two different quantities of one document are two things it tells (a round-up's
         total and one town's toll, yesterday's and today's, the dead it counts and the dead a
@@ -186,18 +191,24 @@ class Witnesses:
             return False
         return _same_teller(x.attributed_to, y.attributed_to, self.st)
 
-    def explained(self, x: Claim, y: Claim, ivx, ivy) -> bool:
-        """The two disjoint figures are two quantities, not one quantity in dispute."""
+    def explained(self, x: Claim, y: Claim, ivx, ivy) -> str | None:
+        """The code of the rule by which two disjoint figures are two quantities, not one
+        quantity in dispute; None when they are in dispute (or agree)."""
         if _overlap(ivx, ivy):
-            return False
+            return None
         if self.nested(x, y, ivx, ivy):
-            return True
+            return self.nested.code      # type: ignore[attr-defined]
         if x.doc_id == y.doc_id:
-            return self.own_figures(x, y)
+            return self.own_figures.code if self.own_figures(x, y) else None   # type: ignore[attr-defined]
+        return self.both_stated.code if self.both_stated(x, y, ivx, ivy) else None   # type: ignore[attr-defined]
+
+    @rule("D103", "both-stated", "decide")
+    def both_stated(self, x: Claim, y: Claim, ivx, ivy) -> bool:
+        """One outlet giving both figures ("16 dead in the province ... 7 in one town"), when
+        the other gives one of them, does not dispute the other: the two are two quantities.
+        Two named sources at odds stay a dispute when both outlets relay them, each figure
+        with its source."""
         both_x, both_y = self.states(x, y, ivy, ivx), self.states(y, x, ivx, ivy)
-        # one outlet giving both figures ("16 dead in the province ... 7 in one town") when the
-        # other gives one of them, the very figure: the other's figure is not in dispute
-        # between them, and what the first says of its two figures is judged inside it
         if not (both_x and both_y or self.states(x, y, ivy, ivx, exactly=True)
                 or self.states(y, x, ivx, ivy, exactly=True)):
             return False
@@ -206,11 +217,40 @@ class Witnesses:
         return not relayed
 
 
+@rule("D104", "bounds-nothing", "decide")
+def bounds_nothing(iv: tuple[float, float]) -> bool:
+    """A figure that bounds nothing ("in 3 days", which may be a duration, or the old value
+    of a change, "rose from 30 to 45") neither opposes nor supports another."""
+    return iv == (-math.inf, math.inf)
+
+
+@rule("D201", "disjoint-intervals", "decide")
+def disjoint(ivx: tuple[float, float], ivy: tuple[float, float]) -> bool:
+    """Two comparable figures conflict when their intervals (each figure's value widened by
+    its hedge: "about", "up to", "more than", the tolerance) do not overlap."""
+    return not _overlap(ivx, ivy)
+
+
+@rule("D202", "agreement", "decide")
+def agreement(docs: int, sources: int, st: Settings) -> bool:
+    """Comparable figures whose intervals overlap agree, once at least
+    ``min_agree_sources`` documents or named sources state them."""
+    return docs >= st.min_agree_sources or sources >= st.min_agree_sources
+
+
+@rule("D203", "weekday-mismatch", "decide")
+def weekday_mismatch(d: dt.date, weekday: int) -> bool:
+    """A date whose weekday named in the text is not its weekday in the calendar
+    ("Tuesday 9 February 2026", a Monday) conflicts with itself."""
+    return d.weekday() != weekday
+
+
 def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[Finding]:
     ivs = [interval(c, st) for c in g.claims]
     # claims that bound nothing ("in 3 days") neither oppose nor support the others: their
     # pairs are no evidence, and what they alone joined is judged apart
-    edges = [(a, b) for a, b in g.edges if ivs[a] != (-math.inf, math.inf) and ivs[b] != (-math.inf, math.inf)]
+    link = dict(zip(g.edges, g.links))
+    edges = [(a, b) for a, b in g.edges if not bounds_nothing(ivs[a]) and not bounds_nothing(ivs[b])]
     if wit:
         edges = [(a, b) for a, b in edges if not wit.explained(g.claims[a], g.claims[b], ivs[a], ivs[b])]
     out = []
@@ -219,7 +259,8 @@ def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[F
         f = _decide(g, tuple(g.claims[k] for k in comp), [ivs[k] for k in comp],
                     [(pos[a], pos[b]) for a, b in edges if a in pos], st)
         if f:
-            out.append(f)
+            joined = {link[e] for e in edges if e[0] in pos and e in link}
+            out.append(replace(f, rules=tuple(sorted(joined)) + f.rules))
     return out
 
 
@@ -227,7 +268,7 @@ def _decide(g: Group, claims, ivs, edges, st: Settings) -> Finding | None:
     worst = None
     for a, b in edges:
         (la, ha), (lb, hb) = ivs[a], ivs[b]
-        if not _overlap(ivs[a], ivs[b]):
+        if disjoint(ivs[a], ivs[b]):
             gap = max(lb - ha, la - hb)
             if worst is None or gap > worst[0]:
                 worst = (gap, a, b)
@@ -247,16 +288,18 @@ def _decide(g: Group, claims, ivs, edges, st: Settings) -> Finding | None:
         first, second = sorted((a, b), key=lambda k: (backing(k), k))
         order = [first, second] + [k for k in range(len(claims)) if k not in (first, second)]
         fclaims = tuple(fclaims[k] for k in order)
-        return Finding(finding_id(g.kind, g.story, top, claims), "conflict", g.kind, g.story, top, reason, sev, fclaims)
+        return Finding(finding_id(g.kind, g.story, top, claims), "conflict", g.kind, g.story, top, reason, sev, fclaims,
+                       rules=(disjoint.code,))      # type: ignore[attr-defined]
     docs = {c.doc_id for c in claims}
     sources = {c.attributed_to for c in claims if c.attributed_to}
-    if len(docs) < st.min_agree_sources and len(sources) < st.min_agree_sources:
+    if not agreement(len(docs), len(sources), st):
         return None
     values = sorted({show_value(c) for c in claims})
     reason = f"{', '.join(values)} stated in {len(docs)} document{'s' * (len(docs) > 1)}" + (
         f" by {len(sources)} sources" if len(sources) > 1 else "") + ": intervals overlap"
     sev = _spread(claims) if g.kind != "date" else None
-    return Finding(finding_id(g.kind, g.story, top, claims), "agree", g.kind, g.story, top, reason, sev, fclaims)
+    return Finding(finding_id(g.kind, g.story, top, claims), "agree", g.kind, g.story, top, reason, sev, fclaims,
+                   rules=(agreement.code,))         # type: ignore[attr-defined]
 
 
 def _spread(claims) -> float:
@@ -273,11 +316,12 @@ def weekday_findings(claims: list[Claim]) -> list[Finding]:
         if c.kind != "date" or m.weekday is None or m.precision != "day" or m.year_source == "weekday":
             continue
         d = dt.date.fromisoformat(str(m.value))
-        if d.weekday() != m.weekday:
+        if weekday_mismatch(d, m.weekday):
             reason = f"{m.text}: {d.isoformat()} is a {WEEKDAYS[d.weekday()]}, not a {WEEKDAYS[m.weekday]}"
             fc = (FindingClaim(c, m.low, m.high),)
             out.append(Finding(finding_id("weekday", c.story, "weekday", [c]), "conflict", "weekday",
-                               c.story, "weekday", reason, None, fc))
+                               c.story, "weekday", reason, None, fc,
+                               rules=(weekday_mismatch.code,)))     # type: ignore[attr-defined]
     return out
 
 
@@ -316,11 +360,26 @@ def _draft_id(verdict: str, c: Claim) -> str:
     return "D" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
+@rule("D303", "draft-unsupported", "decide")
 def _states_a_fact(c: Claim) -> bool:
-    """A figure a source could state too: it names what it counts or the event it dates."""
+    """A draft's figure that no source states is unsupported, when it is a figure a source
+    could state too: it names what it counts or the event it dates ("for the first time"
+    is no claim to source)."""
     if c.kind in ("date", "ordinal"):    # "for the first time" is no claim to source
         return bool(c.event)
     return bool(c.event or c.unit_stem)
+
+
+@rule("D301", "draft-contradicted", "decide")
+def draft_contradicted() -> None:
+    """A draft's figure conflicts when a source's comparable figure lies outside its
+    interval; when the draft names its source and the sources quote it too, only that
+    source's figures bind it."""
+
+
+@rule("D302", "draft-supported", "decide")
+def draft_supported() -> None:
+    """A draft's figure agrees when a source's comparable figure overlaps it."""
 
 
 def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st: Settings) -> list[Finding]:
@@ -329,14 +388,16 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
     otherwise), ``agree`` when a source supports it, ``unsupported`` when no source states it."""
     wit = Witnesses(claims, st)
     pairs: dict[str, list[tuple[Claim, tuple, tuple]]] = {}
+    joined: dict[str, set[str]] = {}
     for g in groups:
         ivs = [interval(c, st) for c in g.claims]
-        for a, b in g.edges:
+        for (a, b), code in zip(g.edges, g.links or ("",) * len(g.edges)):
             for d, o in ((a, b), (b, a)):
                 x, y = g.claims[d], g.claims[o]
                 if x.doc_id in drafts and y.doc_id not in drafts and not wit.explained(x, y, ivs[d], ivs[o]) \
-                        and ivs[o] != (-math.inf, math.inf):
+                        and not bounds_nothing(ivs[o]):
                     pairs.setdefault(x.id, []).append((y, ivs[d], ivs[o]))
+                    joined.setdefault(x.id, set()).add(code)
     out = []
     for c in claims:
         if c.doc_id not in drafts or c.kind not in st.kinds:
@@ -356,7 +417,7 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
         mine = f"{show_value(c)} (draft)"
         if against:
             y = max(against, key=lambda y: abs(interval(y, st)[0] - iv[0]))
-            verdict = "conflict"
+            verdict, code = "conflict", draft_contradicted.code     # type: ignore[attr-defined]
             reason = f"{mine} vs {show_value(y)} ({who(y)})"
             backers = sorted({y.attributed_to for y in support if y.attributed_to})
             if not c.attributed_to and backers:
@@ -364,19 +425,20 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
             reason += ": " + ("dates do not overlap" if c.kind == "date" else "intervals do not overlap")
             others = [y] + [z for z in support + against if z is not y]
         elif support:
-            verdict = "agree"
+            verdict, code = "agree", draft_supported.code           # type: ignore[attr-defined]
             srcs = sorted({who(y) for y in support})
             reason = f"{mine} is supported by {', '.join(srcs)}"
             others = support
         elif _states_a_fact(c):
             verdict, reason, others = "unsupported", f"{mine}: no source states this {topic([c])}", []
+            code = _states_a_fact.code                              # type: ignore[attr-defined]
         else:
             continue
         fcs = (FindingClaim(c, *_public(*iv, c)),) + tuple(
             FindingClaim(y, *_public(*interval(y, st), y)) for y in others)
         sev = _spread([c] + others[:1]) if verdict == "conflict" and c.kind != "date" else None
         out.append(Finding(_draft_id(verdict, c), verdict, c.kind, c.story, topic([c] + others), reason, sev, fcs,
-                           draft=True))
+                           draft=True, rules=tuple(sorted(joined.get(c.id, set()) - {""})) + (code,)))
     order = {"conflict": 0, "unsupported": 1, "agree": 2}
     out.sort(key=lambda f: (order[f.verdict], f.claims[0].claim.mention.start))
     return out

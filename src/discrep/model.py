@@ -150,6 +150,7 @@ class Group:
     kind: str
     claims: tuple[Claim, ...]
     edges: tuple[tuple[int, int], ...]  # index pairs into claims that are directly comparable
+    links: tuple[str, ...] = ()         # for each edge, the align rule that joined it (A2xx)
 
 
 @dataclass(frozen=True)
@@ -177,11 +178,12 @@ class Finding:
     severity: float | None
     claims: tuple[FindingClaim, ...]
     draft: bool = False                 # a verdict on a draft's claim (its first claim) against sources
+    rules: tuple[str, ...] = ()         # the rules that paired its claims and decided it (see discrep.rules)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"id": self.id, "verdict": self.verdict, "kind": self.kind, "story": self.story,
              "topic": self.topic, "reason": self.reason, "severity": self.severity,
-             "claims": [c.to_dict() for c in self.claims]}
+             "rules": list(self.rules), "claims": [c.to_dict() for c in self.claims]}
         if self.draft:
             d["draft_claim"] = 0
         return d

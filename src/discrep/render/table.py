@@ -130,3 +130,49 @@ def _said_by(c) -> str:
     if not c.attributed_to:
         return f"an unnamed source ← \"{c.attribution_text}\"" if c.attribution_text else "— (the outlet itself)"
     return c.attributed_to + (f" ← \"{c.attribution_text}\"" if c.attribution_text and c.attribution_text != c.attributed_to else "")
+
+
+def render_rules(rules, out: TextIO, full: bool = False, **_) -> None:
+    """The rule registry, a line each (code, stage, name, summary), or each rule in full."""
+    for r in rules:
+        if full:
+            out.write(f"{r.code} {r.name} ({r.stage})\n\n{r.doc}\n\n")
+        else:
+            out.write(f"{r.code}  {r.stage:<7} {r.name:<26} {r.summary}\n")
+
+
+def render_why_not(traces, report: Report, out: TextIO, a: str = "", b: str = "", reorder: bool = False,
+                   width: int | None = None, color: bool | None = None, **_) -> None:
+    """Each candidate pair of the two figures, with the rules that kept them apart or joined
+    them, and decide's word on a joined pair."""
+    from ..rules import REGISTRY
+    from .ci import Locator
+    con = _console(out, width, color)
+    loc = Locator(report)
+    if not traces:
+        con.print(f"no pair: no claim reads {a!r}, or none reads {b!r} (discrep extract lists what was read)",
+                  markup=False, highlight=False)
+        return
+
+    def where(c) -> str:
+        line, col = loc.line_col(c)
+        return f"{c.mention.text!r} ({c.id}, {loc.path(c.doc_id)}:{line}:{col}, {c.outlet}" + (
+            f", {c.attributed_to})" if c.attributed_to else ")")
+
+    for n, t in enumerate(traces, 1):
+        r = REGISTRY.get(t.align_rule)
+        con.print(f"{n}. {where(t.x)}  ×  {where(t.y)}", markup=False, highlight=False)
+        for c in (t.x, t.y):
+            con.print("   " + cell(f"{c.kind} · counts {c.unit or '—'} · event {c.event or '—'} · "
+                                    f"{_said_by(c)}", max(30, con.width - 4), reorder, "ltr"),
+                      markup=False, highlight=False)
+        score = f" (context overlap {t.score:.2f}, cut-off {t.cutoff:.2f})" if t.score is not None else ""
+        verb = "joined by" if t.joined else "kept apart by"
+        con.print(f"   align: {verb} {t.align_rule} {r.name if r else ''}{score}: {r.summary if r else ''}",
+                  markup=False, highlight=False)
+        if t.joined and t.decide_rule:
+            d = REGISTRY.get(t.decide_rule)
+            what = {"conflict": "a conflict", "agree": "an agreement", None: "no verdict"}[t.verdict] \
+                if t.decide_rule in ("D201", "D202") else "kept apart"
+            con.print(f"   decide: {what} by {t.decide_rule} {d.name if d else ''}: {d.summary if d else ''}",
+                      markup=False, highlight=False)
