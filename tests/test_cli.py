@@ -80,3 +80,35 @@ def test_bidi_reorder():
     v = visual_line("فرار 120 معتقل")
     assert v.index("120") > 0 and v != "فرار 120 معتقل"
     assert not needs_reorder("auto", False) and needs_reorder("on", False) and not needs_reorder("off", True)
+
+
+def test_rules_lists_the_registry_like_ruff():
+    from discrep.rules import all_rules
+    r = runner.invoke(app, ["rules"])
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert [ln.split()[0] for ln in lines] == [x.code for x in all_rules()]
+    full = runner.invoke(app, ["rules", "A103"])
+    assert full.exit_code == 0 and "different-events (align)" in full.stdout and "re-arrested" in full.stdout
+    assert runner.invoke(app, ["rules", "Z999"]).exit_code == 2
+
+
+@pytest.mark.parametrize("a, b, words", [
+    ("120", "80", "kept apart by A103 different-events"),          # the escaped and the re-arrested
+    ("120", "1,500", "joined by A201 two-sources-one-sentence"),
+    ("120", "1500", "decide: a conflict by D201"),
+    ("120", "4242", "no pair"),
+])
+def test_explain_why_not(root, a, b, words):
+    r = runner.invoke(app, ["explain", str(root / "seeds"), "--why-not", a, b, "--no-config"], terminal_width=200)
+    assert r.exit_code == 0, r.output
+    assert words in " ".join(r.stdout.split())
+
+
+def test_explain_a_finding_shows_its_rules(root):
+    out = json.loads(runner.invoke(app, ["check", str(root / "seeds"), "-f", "json"]).stdout)
+    conflict = next(f for f in out["findings"] if f["verdict"] == "conflict" and f["kind"] == "count")
+    assert conflict["rules"] == ["A201", "D201"]
+    r = runner.invoke(app, ["explain", conflict["id"], str(root / "seeds")], terminal_width=200)
+    assert r.exit_code == 0 and "rules: A201 two-sources-one-sentence, D201 disjoint-intervals" in r.stdout
+    assert runner.invoke(app, ["explain", str(root / "seeds")]).exit_code == 2

@@ -107,6 +107,10 @@ def render_explain(finding, report: Report, out: TextIO, reorder: bool = False, 
     head.append(f"  {f.kind} · {f.topic}" + ("  (draft against sources)" if f.draft else ""))
     con.print(head)
     con.print(cell(f"why: {f.reason}", con.width, reorder, "ltr"))
+    if f.rules:
+        from ..rules import REGISTRY
+        con.print("rules: " + ", ".join(f"{c} {REGISTRY[c].name}" if c in REGISTRY else c for c in f.rules),
+                  markup=False, highlight=False)
     if f.severity is not None:
         con.print(f"severity: {f.severity:.2f} (spread of the values relative to the largest)")
     for n, fc in enumerate(f.claims, 1):
