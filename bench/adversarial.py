@@ -127,7 +127,7 @@ def main(argv=None) -> int:
     for name, (make, lang) in CASES.items():
         if a.only and name not in a.only:
             continue
-        row, prev = [], None
+        row, prev, last_n = [], None, 0
         for n in sizes:
             text = make(n)
             t = statistics.median(measure(text, lang) for _ in range(a.runs))

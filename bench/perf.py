@@ -101,7 +101,7 @@ def bases() -> tuple[dict, ...]:
     from discrep.pipeline import extract_documents
     all_ = _seed_bases() + _fakes_bases() + _ans_bases()
     docs = [Document(id=f"base{k}", text=b["text"], lang=b["lang"]) for k, b in enumerate(all_)]
-    for b, (nd, _, claims) in zip(all_, extract_documents(docs)):
+    for b, (_, _, claims) in zip(all_, extract_documents(docs)):
         # a figure the text states twice ("14 killed" in the lede and again in a quote) is no
         # target: changing one copy leaves the outlet giving both, which is not one outlet's
         # figure against another's
@@ -192,7 +192,8 @@ def _injected(text: str, t: dict) -> str:
     return str(new).translate(DIGITS_AR) if not old.isascii() else str(new)
 
 
-def generate(n_docs: int, outlets: int, seed: int, out: pathlib.Path, inject_rate: float = 0.5) -> tuple[pathlib.Path, pathlib.Path]:
+def generate(n_docs: int, outlets: int, seed: int, out: pathlib.Path,
+             inject_rate: float = 0.5) -> tuple[pathlib.Path, pathlib.Path]:
     rng = random.Random(seed)
     base = bases()
     # a newsroom day: short wire reports (FA-KES), long features (seeds) and bulletins of

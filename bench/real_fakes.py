@@ -142,7 +142,8 @@ def main(argv=None) -> int:
         if len(with_toll) < 2 or len({frozenset(v) for v in with_toll}) < 2:
             continue
         checkable += 1
-        cited += any(len({fc.claim.doc_id for fc in f.claims if fc.claim.mention.value in tolls.get(fc.claim.doc_id, ())}) >= 2
+        cited += any(len({fc.claim.doc_id for fc in f.claims
+                          if fc.claim.mention.value in tolls.get(fc.claim.doc_id, ())}) >= 2
                      for f in fs)
     s_quiet = sum(not fs for _, fs, _ in s)
     # the annotation counts the dead only: a dispute over the wounded is outside what it can judge

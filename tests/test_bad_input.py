@@ -136,7 +136,7 @@ def test_encodings(data, encoding, guessed):
 
 
 def test_a_file_mixing_encodings_keeps_every_line(tmp_path):
-    data = (EN + "\n").encode("utf-8") + AR.encode("cp1256") + b"\n" + "قتل 7 أشخاص".encode("utf-8")
+    data = (EN + "\n").encode("utf-8") + AR.encode("cp1256") + b"\n" + "قتل 7 أشخاص".encode()
     p = write(tmp_path / "mixed.txt", data)
     r = runner.invoke(app, ["check", p, "--format", "json", "--no-config"])
     assert r.exit_code == 0 and "mixed" in r.stderr
@@ -305,8 +305,8 @@ def test_empty_stdin_is_an_empty_input(fmt, data):
 
 # ---- round two: every failure is one line with its exit code, never a traceback or a hang --
 
-from discrep import cli                                   # noqa: E402
-from discrep import lang as langs                         # noqa: E402
+from discrep import cli  # noqa: E402
+from discrep import lang as langs  # noqa: E402
 
 SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "seeds")
 FORMATS = ["table", "json", "jsonl", "csv", "markdown", "sarif", "github"]
@@ -492,7 +492,7 @@ def test_a_broken_utf8_byte_is_replaced_not_read_as_cp1256(tmp_path):
 
 
 def test_most_of_a_line_in_cp1256_is_still_cp1256():
-    text, enc, guessed, notes = decode(AR.encode("cp1256") + b"\n" + "قتل 7".encode("utf-8"), "x.txt")
+    text, enc, guessed, notes = decode(AR.encode("cp1256") + b"\n" + "قتل 7".encode(), "x.txt")
     assert "سجن الحسكة" in text and enc.startswith("mixed") and guessed
 
 
@@ -612,7 +612,7 @@ def test_one_document_is_one_document(tmp_path):
 
 
 def test_html_reads_the_blocks_of_the_page_not_its_furniture():
-    from discrep.load import html_to_doc, Decoded
+    from discrep.load import Decoded, html_to_doc
     html = ("<html><head><title>Toll</title><style>p{x:1}</style></head><body><nav>Home 2026</nav>"
             "<div>Officials said <b>12</b> people\n were killed.</div><ul><li>3 were hurt</li></ul>"
             "<script>var n=99;</script><footer>© 2025</footer></body></html>")

@@ -65,6 +65,7 @@ def test_extract_jsonl(root):
 
 def test_table_renders_in_fixed_width(root):
     import io
+
     from discrep import check
     from discrep.render import RENDERERS
     out = io.StringIO()

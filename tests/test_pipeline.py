@@ -168,9 +168,9 @@ def test_stories_are_separate():
 
 
 def test_tolerance_setting():
+    from conftest import docs
     from discrep.pipeline import check_documents
     from discrep.settings import Settings
-    from conftest import docs
     d = docs("The SDF said 100 prisoners escaped.", "The government said 104 prisoners escaped.")
     assert check_documents(d, Settings()).conflicts == 1
     assert check_documents(d, Settings(tolerance=0.05)).conflicts == 0

@@ -8,7 +8,8 @@ import csv
 import io
 import json
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from discrep.extract import extract
 from discrep.model import Document

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.rules.cases import CASES
 
 from discrep.model import Document
 from discrep.pipeline import check_against, check_documents
 from discrep.rules import REGISTRY, all_rules, first_sentence
 from discrep.settings import Settings
 from discrep.trace import claims_named, trace_pairs
-from tests.rules.cases import CASES
 
 DAY = dt.date(2026, 2, 10)
 

@@ -168,7 +168,7 @@ def test_candidate_pairs_keep_every_comparable_pair():
     rows = extract_documents(docs, Settings())
     claims = [c for _, _, cs in rows for c in cs]
     st = Settings()
-    for story, group in itertools.groupby(sorted(claims, key=lambda c: c.story), key=lambda c: c.story):
+    for _, group in itertools.groupby(sorted(claims, key=lambda c: c.story), key=lambda c: c.story):
         sc = list(group)
         ctx = ContextIndex(sc, st)
         for kind in {c.kind for c in sc}:

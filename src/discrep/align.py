@@ -88,8 +88,8 @@ class ContextIndex:
         for c in claims:
             m = c.mention
             if c.kind == "date" and m.qualifier != "offset" and m.low and m.high and not c.speech_date:
-                self.days[c.sentence_key].append((dt.date.fromisoformat(m.low).toordinal() - slack,
-                                                  dt.date.fromisoformat(m.high).toordinal() + slack))
+                self.days[c.sentence_key].append((dt.date.fromisoformat(str(m.low)).toordinal() - slack,
+                                                  dt.date.fromisoformat(str(m.high)).toordinal() + slack))
         # the tolls each sentence gives, by event: two days whose sentences give different
         # tolls of one event are two events ("60 killed in May" / "11 killed on Thursday")
         self.tolls: dict[tuple, dict[tuple, set]] = defaultdict(lambda: defaultdict(set))
@@ -113,14 +113,14 @@ class ContextIndex:
 
     def dated_apart(self, a: tuple, b: tuple) -> bool:
         """Both sentences name days, and none of one's falls on any of the other's."""
-        da, db = self.days.get(a), self.days.get(b)
+        da, db = self.days.get(a) or [], self.days.get(b) or []
         return bool(da and db) and not any(la <= hb and lb <= ha for la, ha in da for lb, hb in db)
 
     def counted_apart(self, a: tuple, b: tuple) -> bool:
         """Both sentences give tolls of some event, and for each such event none of one's
         figures is among the other's."""
-        ta, tb = self.tolls.get(a), self.tolls.get(b)
-        shared = set(ta or ()) & set(tb or ())
+        ta, tb = self.tolls.get(a) or {}, self.tolls.get(b) or {}
+        shared = set(ta) & set(tb)
         return bool(shared) and all(not (ta[e] & tb[e]) for e in shared)
 
     def similar(self, left: list[tuple], right: list[tuple], cutoff: float) -> list[tuple[tuple, tuple]]:
@@ -161,12 +161,12 @@ class ContextIndex:
 
 
 def _is_time(unit_stem: str | None) -> bool:
-    return bool(unit_stem) and unit_stem.startswith(TIME_UNIT)
+    return bool(unit_stem and unit_stem.startswith(TIME_UNIT))
 
 
 def _specific(c: Claim) -> bool:
     """The claim counts a named thing ("children"), not just the event's role ("dead")."""
-    return bool(c.unit_stem) and not c.unit_stem.startswith(EVENT_UNIT)
+    return bool(c.unit_stem and not c.unit_stem.startswith(EVENT_UNIT))
 
 
 @dataclass(frozen=True)
@@ -354,7 +354,7 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> Link:
 FILTER_FROM_PAIRS = 4096
 
 
-def candidate_pairs(lst: list[Claim], ctx: "ContextIndex | None" = None, st: Settings | None = None):
+def candidate_pairs(lst: list[Claim], ctx: ContextIndex | None = None, st: Settings | None = None):
     """Index pairs (i < j) that may be comparable, without trying every pair.
 
     Pairs need the same running-total and share flags, and the same event or no event on one
@@ -438,7 +438,7 @@ def _statement(c: Claim) -> tuple:
 
 
 def align(claims: list[Claim], settings: Settings) -> list[Group]:
-    by_story: dict[object, list[Claim]] = defaultdict(list)
+    by_story: dict[str | None, list[Claim]] = defaultdict(list)
     for c in claims:
         by_story[c.story].append(c)
     groups: list[Group] = []

@@ -181,13 +181,13 @@ def _not_speech_after_subject(ld, s: _Sentence, subj: list[Token]) -> bool:
 
 def _attributions(ld, s: _Sentence, mspans, text_of):
     """[(token index, canonical label, surface)] of the attribution cues in a sentence."""
-    out = []
+    out: list[tuple[int, str | None, str]] = []
     for k in range(len(s.toks)):
         v = ld.attr_verbs.match(s.toks, k)
         p = None if v else ld.attr_phrases.match(s.toks, k)
         if not v and not p:
             continue
-        span = (v or p)[0]
+        span = (v or p or (0,))[0]
         if v and ld.not_speech_after.match(s.toks, k + span):
             continue                     # "the war has claimed the lives of ...", "claimed responsibility"
         first = +1 if (p or ld.verb_subject == "after") else -1
@@ -202,7 +202,7 @@ def _attributions(ld, s: _Sentence, mspans, text_of):
             continue
         if first > 0 and _not_speech_after_subject(ld, s, subj):
             continue                     # "أعلن التنظيم مسؤوليته عن ...": the object tells it is no speech
-        label = canonical_source(ld, subj)
+        label: str | None = canonical_source(ld, subj)
         surface = text_of(subj[0].start, subj[-1].end)
         if label is None and subj[0].low in ld.unnamed_openers:
             out.append((k, None, surface))   # "a monitoring group", "مصدر أمني": no name to hold to
@@ -333,7 +333,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                                                                   before_only=kind == "date")
         if kind == "count" and not cumulative and ev and running and running[0] == si \
                 and running[2] not in (None, ev) and _listed_after(ld, s, running[1], a, mspans, settings):
-            cumulative = True            # "the war has killed 250,000, injured 1.2 million and displaced ...": one list of totals
+            # "the war has killed 250,000, injured 1.2 million and displaced ...": one list of totals
+            cumulative = True
         if kind == "count":
             running = (si, b, ev) if cumulative else None
         if part:

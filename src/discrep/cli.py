@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import List, Optional, Tuple
 
 import typer
 
@@ -82,7 +81,7 @@ def _fail(msg: str) -> None:
     raise typer.Exit(2)
 
 
-def _check_lang(lang: Optional[str]) -> None:
+def _check_lang(lang: str | None) -> None:
     from . import lang as langs
     if lang is not None and lang not in langs.available():
         _fail(f"--lang {lang!r}: unknown language (available: {', '.join(langs.available())})")
@@ -98,9 +97,10 @@ CONFIG = typer.Option(None, "--config", help="Read settings from this TOML file 
 NO_CONFIG = typer.Option(False, "--no-config", help="Ignore discrep.toml and the [tool.discrep] table of pyproject.toml.")
 
 
-def _settings(config: Optional[str], no_config: bool, **flags) -> Settings:
+def _settings(config: str | None, no_config: bool, **flags) -> Settings:
     """Defaults, then the configuration file, then the flags that were given."""
     from pathlib import Path
+
     from . import config as cfg
     base = Settings()
     try:
@@ -121,7 +121,7 @@ def _settings(config: Optional[str], no_config: bool, **flags) -> Settings:
     return base.with_(**flags)
 
 
-def _jobs(jobs: Optional[int], log: Optional["_Log"] = None) -> Optional[int]:
+def _jobs(jobs: int | None, log: _Log | None = None) -> int | None:
     """``--jobs``, capped at the cores (more workers would only contend), with a warning."""
     import os
     cores = os.cpu_count() or 1
@@ -179,21 +179,21 @@ def _gate(report, settings) -> int:
 
 
 @app.command()
-def check(paths: List[str] = PATHS,
-          against: Optional[List[str]] = AGAINST,
+def check(paths: list[str] = PATHS,
+          against: list[str] | None = AGAINST,
           fmt: Fmt = typer.Option(Fmt.table, "--format", "-f", help="Output format."),
-          lang: Optional[str] = LANG,
-          tolerance: Optional[float] = typer.Option(None, help="Relative slack around exact values (0.05 = 5%)."),
-          fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
+          lang: str | None = LANG,
+          tolerance: float | None = typer.Option(None, help="Relative slack around exact values (0.05 = 5%)."),
+          fail_on: FailOn | None = typer.Option(None, "--fail-on",
                                                    help="Exit 1 on conflicts (default), on conflicts or unsupported "
                                                         "draft claims, or never."),
           exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 unless discrep itself fails."),
-          baseline: Optional[str] = typer.Option(None, "--baseline", help="Suppress the findings recorded in this file."),
-          config: Optional[str] = CONFIG,
+          baseline: str | None = typer.Option(None, "--baseline", help="Suppress the findings recorded in this file."),
+          config: str | None = CONFIG,
           no_config: bool = NO_CONFIG,
-          jobs: Optional[int] = JOBS,
+          jobs: int | None = JOBS,
           skip_bad: bool = SKIP_BAD,
-          stdin_format: Optional[StdinFormat] = STDIN_FORMAT,
+          stdin_format: StdinFormat | None = STDIN_FORMAT,
           quiet: bool = QUIET,
           verbose: bool = VERBOSE,
           bidi: Bidi = BIDI) -> None:
@@ -235,8 +235,8 @@ def check(paths: List[str] = PATHS,
         raise typer.Exit(1)
 
 
-def _stream(paths, settings: Settings, baseline: Optional[str], skip_bad: bool, log: "_Log",
-            stdin_format: Optional[StdinFormat] = None) -> int:
+def _stream(paths, settings: Settings, baseline: str | None, skip_bad: bool, log: _Log,
+            stdin_format: StdinFormat | None = None) -> int:
     """``check --format jsonl``: findings written story by story, one story in memory at a
     time.  Returns how many findings the gate fails on."""
     from .load import StoryIndex
@@ -277,15 +277,16 @@ def _stream(paths, settings: Settings, baseline: Optional[str], skip_bad: bool, 
 
 
 @app.command("baseline")
-def make_baseline(paths: List[str] = PATHS,
-                  against: Optional[List[str]] = AGAINST,
+def make_baseline(paths: list[str] = PATHS,
+                  against: list[str] | None = AGAINST,
                   output: str = typer.Option(".discrep-baseline.json", "--output", "-o", help="Where to write it."),
-                  lang: Optional[str] = LANG,
-                  config: Optional[str] = CONFIG,
+                  lang: str | None = LANG,
+                  config: str | None = CONFIG,
                   no_config: bool = NO_CONFIG,
-                  stdin_format: Optional[StdinFormat] = STDIN_FORMAT) -> None:
+                  stdin_format: StdinFormat | None = STDIN_FORMAT) -> None:
     """Record today's findings, so that `check --baseline FILE` fails only on new ones."""
     import json
+
     from .baseline import to_dict
     _, report = _report(paths, against, lang, config, no_config, stdin_format=stdin_format)
     data = to_dict(report)
@@ -299,18 +300,18 @@ def make_baseline(paths: List[str] = PATHS,
 
 
 @app.command()
-def explain(args: List[str] = typer.Argument(..., metavar="[FINDING_ID] PATHS...",
+def explain(args: list[str] = typer.Argument(..., metavar="[FINDING_ID] PATHS...",
                                             help="A finding id (D…, a unique prefix will do), then the inputs; "
                                                  "with --why-not, only the inputs."),
-            why_not: Optional[Tuple[str, str]] = typer.Option(None, "--why-not", metavar="A B",
+            why_not: tuple[str, str] | None = typer.Option(None, "--why-not", metavar="A B",
                                                               help="Two figures as written (120, 1,500) or two "
                                                                    "claim ids (doc#3): every pair they form, with "
                                                                    "the rules that kept them apart or joined them."),
-            against: Optional[List[str]] = AGAINST,
-            lang: Optional[str] = LANG,
-            config: Optional[str] = CONFIG,
+            against: list[str] | None = AGAINST,
+            lang: str | None = LANG,
+            config: str | None = CONFIG,
             no_config: bool = NO_CONFIG,
-            stdin_format: Optional[StdinFormat] = STDIN_FORMAT,
+            stdin_format: StdinFormat | None = STDIN_FORMAT,
             bidi: Bidi = BIDI) -> None:
     """Print one finding in full (every claim with its sentence, hedge, interval and
     attribution, and the rules behind the verdict), or with --why-not, why two figures were
@@ -335,7 +336,7 @@ def explain(args: List[str] = typer.Argument(..., metavar="[FINDING_ID] PATHS...
 
 
 @app.command("rules")
-def rules_(codes: Optional[List[str]] = typer.Argument(None, help="Show these rules in full (a code or a prefix: "
+def rules_(codes: list[str] | None = typer.Argument(None, help="Show these rules in full (a code or a prefix: "
                                                                    "A1, D201).")) -> None:
     """List the rules that pair claims, keep them apart and decide verdicts (code, stage,
     name, one line each), or show the named ones in full."""
@@ -352,12 +353,12 @@ def rules_(codes: Optional[List[str]] = typer.Argument(None, help="Show these ru
 
 
 @app.command()
-def extract(paths: List[str] = PATHS,
+def extract(paths: list[str] = PATHS,
             fmt: ExFmt = typer.Option(ExFmt.table, "--format", "-f", help="Output format."),
-            lang: Optional[str] = LANG,
-            jobs: Optional[int] = JOBS,
+            lang: str | None = LANG,
+            jobs: int | None = JOBS,
             skip_bad: bool = SKIP_BAD,
-            stdin_format: Optional[StdinFormat] = STDIN_FORMAT,
+            stdin_format: StdinFormat | None = STDIN_FORMAT,
             quiet: bool = QUIET,
             bidi: Bidi = BIDI) -> None:
     """Print every mention (count, ordinal, percent, money, date) that was read."""
@@ -433,17 +434,18 @@ def main() -> None:
     sys.exit(run())
 
 
-def run(args: Optional[List[str]] = None) -> int:
+def run(args: list[str] | None = None) -> int:
     """The command line as a function: the exit code, with every failure on one line of
     stderr (a traceback only for an internal error under -v)."""
     import errno
     import signal
+
     from typer import _click
     _Run.interrupted = False
     signal.signal(signal.SIGINT, _on_sigint)
     argv = sys.argv[1:] if args is None else list(args)
     stdout = sys.stdout
-    sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
+    sys.stdout = _Stdout(stdout)
     try:
         rc = app(args=argv, prog_name="discrep", standalone_mode=False)
         if rc == 130:                    # click's own KeyboardInterrupt -> Exit(130)
@@ -492,7 +494,7 @@ def _interrupted() -> int:
     return 130
 
 
-def _internal(e: BaseException, argv: List[str]) -> int:
+def _internal(e: BaseException, argv: list[str]) -> int:
     _quiet_stdout()
     if "-v" in argv or "--verbose" in argv:
         import traceback

@@ -28,12 +28,14 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 def interval(c: Claim, st: Settings) -> tuple[float, float]:
     m = c.mention
+    lo: float
+    hi: float
     if c.kind == "date":
         if m.qualifier == "offset":      # "in 3 days" may be a duration, not a date: never opposed
             return -math.inf, math.inf
-        lo = dt.date.fromisoformat(m.low).toordinal() - st.date_tolerance_days
-        hi = dt.date.fromisoformat(m.high).toordinal() + st.date_tolerance_days
-        return lo, hi
+        first = dt.date.fromisoformat(str(m.low)).toordinal() - st.date_tolerance_days
+        last = dt.date.fromisoformat(str(m.high)).toordinal() + st.date_tolerance_days
+        return first, last
     v = float(m.value)
     q = m.qualifier
     if q == "previous":                  # "rose from 30 to 45": the 30 is no longer the figure
@@ -82,7 +84,7 @@ def who(c: Claim) -> str:
     return c.attributed_to or c.outlet
 
 
-def _public(lo, hi, c: Claim):
+def _public(lo: float, hi: float, c: Claim) -> tuple:  # (low, high) as the report shows them
     if c.kind == "date":
         return dt.date.fromordinal(int(lo)).isoformat(), dt.date.fromordinal(int(hi)).isoformat()
     clean = lambda x: None if math.isinf(x) else (int(x) if float(x).is_integer() else round(x, 4))
@@ -142,7 +144,8 @@ class Witnesses:
         for cs in by_sentence.values():
             for share in (c for c in cs if c.part):
                 for whole in cs:
-                    if not whole.part and whole.event == share.event and whole.mention.value > share.mention.value:
+                    if not whole.part and whole.event == share.event \
+                            and float(whole.mention.value) > float(share.mention.value):
                         self.shares.setdefault(whole.story, []).append(
                             (whole, interval(whole, st), interval(share, st)))
 
@@ -151,7 +154,9 @@ class Witnesses:
         if (w.kind, w.mention.currency, w.event, w.part, w.increment, w.cumulative) != \
                 (c.kind, c.mention.currency, c.event, c.part, c.increment, c.cumulative):
             return False
-        plain = lambda u: u is None or u.startswith(EVENT_UNIT)
+        if w.unit_stem is None or c.unit_stem is None:
+            return True
+        plain = lambda u: u.startswith(EVENT_UNIT)
         return plain(w.unit_stem) or plain(c.unit_stem) or \
             fuzz.ratio(w.unit_stem, c.unit_stem) >= self.st.unit_cutoff
 
@@ -272,7 +277,7 @@ def _decide(g: Group, claims, ivs, edges, st: Settings) -> Finding | None:
             gap = max(lb - ha, la - hb)
             if worst is None or gap > worst[0]:
                 worst = (gap, a, b)
-    fclaims = tuple(FindingClaim(c, *_public(*ivs[k], c)) for k, c in enumerate(claims))
+    fclaims = tuple(FindingClaim(c, *_public(ivs[k][0], ivs[k][1], c)) for k, c in enumerate(claims))
     top = topic(claims)
     if worst:
         _, a, b = worst

@@ -15,10 +15,11 @@ import re
 import stat
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import IO, NamedTuple
 
 from .errors import DiscrepError, InputError
 from .model import Document, Skipped
@@ -194,10 +195,9 @@ def _record(obj, where: str, default_id: str, path: str | None, dec: Decoded, re
     text = _no_surrogates(text, where, "text", notes)
     meta = {k: obj.get(k) for k in FIELDS}
     for k in ("id", "title", "outlet", "url", "lang", "story"):
-        if meta[k] is not None and not isinstance(meta[k], str):
-            meta[k] = str(meta[k])
-        if meta[k] is not None:
-            meta[k] = _no_surrogates(meta[k], where, k, notes)
+        v = meta[k]
+        if v is not None:
+            meta[k] = _no_surrogates(v if isinstance(v, str) else str(v), where, k, notes)
     code, more = _lang(meta["lang"], where)
     return Document(id=meta["id"] or default_id, text=text, path=path, title=meta["title"], outlet=meta["outlet"],
                     url=meta["url"], published=parse_date(meta["published"], where), lang=code,
@@ -387,9 +387,9 @@ def parse_bytes(data: bytes, name: str, path: str | None, kind: str | None = Non
         kind, notes = sniffed_kind(text, name)
         dec = dec._replace(notes=dec.notes + notes)
 
-    def each(make):
+    def each(make, *args):
         try:
-            return make()
+            return make(*args)
         except InputError as e:
             if on_bad is None or e.status != "malformed":
                 raise
@@ -403,7 +403,7 @@ def parse_bytes(data: bytes, name: str, path: str | None, kind: str | None = Non
         for ln, line in enumerate(text.split("\n"), 1):
             if line.strip():
                 blank = False
-                d = each(lambda: _jsonl_record(line, f"{name}:{ln}", f"{stem}:{ln}", path, dec, ln))
+                d = each(_jsonl_record, line, f"{name}:{ln}", f"{stem}:{ln}", path, dec, ln)
                 if d is not None:
                     yield d
         if blank:
@@ -417,8 +417,8 @@ def parse_bytes(data: bytes, name: str, path: str | None, kind: str | None = Non
             raise InputError(name, "JSON nested too deeply", "malformed") from None
         items = obj if isinstance(obj, list) else [obj]
         for k, rec in enumerate(items):
-            d = each(lambda: _record(rec, f"{name}[{k}]", stem if len(items) == 1 else f"{stem}:{k}", path, dec,
-                                     k if isinstance(obj, list) else None))
+            d = each(_record, rec, f"{name}[{k}]", stem if len(items) == 1 else f"{stem}:{k}", path, dec,
+                     k if isinstance(obj, list) else None)
             if d is not None:
                 yield d
     elif kind in HTML_EXT:
@@ -522,8 +522,8 @@ def _check_readable(p: str) -> None:
         raise _unreadable(p, e) from None
     for test, what in SPECIAL:
         if test(st.st_mode):
-            raise InputError(p, f"{what}, not a regular file (to read a pipe, send it to standard input and give -)", "unsupported",
-                             special=True)
+            raise InputError(p, f"{what}, not a regular file (to read a pipe, send it to standard input and give -)",
+                             "unsupported", special=True)
     suffix = Path(p).suffix.lower()
     if suffix not in SUPPORTED:
         raise InputError(p, f"unsupported file type {suffix or '(none)'!r}; use .txt, .md, .html, .json or .jsonl",
@@ -617,7 +617,7 @@ class StoryIndex:
     are those of :func:`read_inputs`.  Standard input is spooled to a temporary file first."""
 
     def __init__(self, paths: Iterable[str], stdin=None, skip_bad: bool = False, stdin_format: str | None = None):
-        self._spool = None
+        self._spool: IO[bytes] | None = None
         self._files: list[tuple[str, str | None, str | None]] = []   # (name, path, kind)
         acc = Inputs(skip_bad)
         located: list[tuple[object, str, tuple]] = []                 # (story, id, where)
@@ -650,15 +650,21 @@ class StoryIndex:
     def _bytes(self, f: int) -> bytes:
         name, path, _ = self._files[f]
         if path is None:
-            self._spool.seek(0)
-            return self._spool.read()
+            spool = self._stdin()
+            spool.seek(0)
+            return spool.read()
         return _read(path)
+
+    def _stdin(self) -> IO[bytes]:
+        assert self._spool is not None, "standard input was not spooled"
+        return self._spool
 
     def _open(self, f: int):
         name, path, _ = self._files[f]
         if path is None:
-            self._spool.seek(0)
-            return _Reopen(self._spool)
+            spool = self._stdin()
+            spool.seek(0)
+            return _Reopen(spool)
         try:
             return open(path, "rb")
         except OSError as e:
@@ -678,12 +684,13 @@ class StoryIndex:
             if docs is not None:
                 yield from docs
                 return
-        for k, d in enumerate(parse_bytes(self._bytes(f), name, path, kind, acc.on_bad(path))):
+        for d in parse_bytes(self._bytes(f), name, path, kind, acc.on_bad(path)):
             yield d, None
 
     def _blank_spool(self) -> bool:
-        self._spool.seek(0)
-        while chunk := self._spool.read(1 << 20):
+        spool = self._stdin()
+        spool.seek(0)
+        while chunk := spool.read(1 << 20):
             if chunk.strip():
                 return False
         return True
@@ -744,8 +751,8 @@ class StoryIndex:
             if path is None:                 # blank throughout: as load() reads it
                 return None
             raise InputError(name, "file is empty" if at == 0 else "file is empty (white space only)", "empty")
-        for e in bad:
-            acc.bad(e, path)
+        for err in bad:
+            acc.bad(err, path)
         return out
 
     def __iter__(self) -> Iterator[list[Document]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .model import Document, NormalizedDoc
@@ -75,7 +75,7 @@ def detect_lang(norm: str, langs) -> str:
     return best
 
 
-@lru_cache(maxsize=None)
+@cache
 def _script_re(ranges: tuple[tuple[int, int], ...]) -> re.Pattern:
     return re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "]+")
 
@@ -102,7 +102,8 @@ def _mask(norm: str, patterns: tuple[re.Pattern, ...], start: int) -> tuple[str,
         spans.insert(0, (0, start)) if not spans or spans[0][0] != 0 else None
     if not spans:
         return norm, spans
-    out, at = [], 0
+    out: list = []
+    at = 0
     for a, b in sorted(spans):
         a = max(a, at)                   # spans may overlap (front matter and its lines)
         if b <= a:

@@ -5,8 +5,8 @@ import datetime as dt
 import itertools
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Iterable, Iterator
 
 from .align import align
 from .claims import build_claims

@@ -15,8 +15,9 @@ not, in ``tests/rules/``; a test checks that every registered rule has them.  Li
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 
 @dataclass(frozen=True)
@@ -64,5 +65,5 @@ def first_sentence(doc: str) -> str:
 def all_rules() -> list[Rule]:
     """Every registered rule, by code (the stages' modules are imported so that their
     rules register)."""
-    from . import align, decide      # noqa: F401  (registration happens on import)
+    from . import align, decide  # noqa: F401  (registration happens on import)
     return [REGISTRY[c] for c in sorted(REGISTRY)]

@@ -36,13 +36,14 @@ class Settings:
     more_than_ceiling: float = 2.0     # "more than 130" covers [130, 260]: twice as many is "more than double"
     vague_ceiling: float = 2.0         # "dozens" (24-99) covers [24, 198]: a vague plural is stretched upward, never below
     date_tolerance_days: int = 0       # slack around dates, in days
-    own_figures_need_sources: bool = True   # one document's two figures conflict only as two named sources' (dates and ranks always)
+    # one document's two figures conflict only as two named sources' (dates and ranks always)
+    own_figures_need_sources: bool = True
     source_cutoff: float = 90.0        # rapidfuzz token-set ratio for a draft's and a source's attribution to match
     min_agree_sources: int = 2         # documents or attributions needed for an agreement
     fail_on: str = "conflict"          # "conflict", "unsupported" (conflicts too) or "never"
     outlet_aliases: tuple[tuple[str, str], ...] = ()   # (name as read, canonical outlet)
     kinds: tuple[str, ...] = field(default=("count", "ordinal", "percent", "money", "date", "weekday"))
 
-    def with_(self, **changes) -> "Settings":
+    def with_(self, **changes) -> Settings:
         """A copy with the given fields replaced; ``None`` values are ignored."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -15,7 +15,6 @@ from ..tokens import tokenize
 from . import dates, numbers
 from .numbers import Hit
 
-
 # web addresses and e-mail addresses: their digits and "%xx" escapes are not quantities
 # (an address starts where its run of address characters starts, and the run is taken
 # whole: a long run with no "@" is then rejected once, not once per character)
@@ -122,7 +121,7 @@ def _near_anchor(ld, toks, anchors: set[int] | None = None) -> list[bool]:
     return out
 
 
-def scan(ld, toks, skip: set[int] = frozenset(), everywhere: bool = False,
+def scan(ld, toks, skip: set[int] | frozenset[int] = frozenset(), everywhere: bool = False,
          anchors: set[int] | None = None) -> list[Hit]:
     hits: list[Hit] = []
     i, n = 0, len(toks)

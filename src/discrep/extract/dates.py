@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -34,7 +34,7 @@ class DateSpec:
     offset: int = 0
     unit: str | None = None
     part: str | None = None
-    end: "DateSpec | None" = None
+    end: DateSpec | None = None
     # how to place it: FUTURE (a bare weekday after "will"), WEEK (in a named calendar
     # week), NTH_OR_DAY ("الثلاثاء الأول": the 1st or the first Tuesday), THIS_YEAR
     mode: str | None = None
@@ -223,7 +223,8 @@ def date_joined(ld: LangData, toks, i) -> Hit | None:
     """Parts joined by '-' or '/' with a month name among them: '31-Oct-74', 'Sep-23-2020',
     '2019-aug-1', 'Jan/3'."""
     n = len(toks)
-    parts, k = [], i
+    parts: list = []
+    k = i
     while k < n and len(parts) < 3:
         t = toks[k]
         m = ld.months.match(toks, k) if t.kind == "word" else None
@@ -341,7 +342,7 @@ def date_words(ld: LangData, toks, i) -> Hit | None:
                 if od2:
                     best = (od2[0], replace(spec, day=od2[1], month=mo[1]))
             if not best:
-                best = (j, replace(spec, month=mo[1]), "month-only", toks[k].low)
+                best = (j, replace(spec, month=mo[1]), "month-only", toks[k].low)  # type: ignore[assignment]
     if best:
         j, sp = best[0], best[1]
         full = len(best) == 2 and best[1].day is not None
@@ -542,7 +543,7 @@ def _hijri_span(y: int, m: int | None, d: int | None) -> tuple[dt.date, dt.date]
     """The Gregorian days of a Hijri year, month or day."""
     from hijridate import Hijri
     try:
-        if d is not None:
+        if d is not None and m is not None:
             g = Hijri(y, m, d).to_gregorian()
             return dt.date(g.year, g.month, g.day), dt.date(g.year, g.month, g.day)
         lo = Hijri(y, m or 1, 1).to_gregorian()
@@ -665,8 +666,8 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
                 if g.year == year:
                     return dt.date(g.year, g.month, g.day)
             return None
-        m, d = (int(x) for x in rule.split("-"))
-        return dt.date(year, m, d)
+        mo, dd = (int(x) for x in rule.split("-"))
+        return dt.date(year, mo, dd)
     except (ValueError, IndexError, OverflowError):
         return None
 
@@ -675,7 +676,7 @@ LUNISOLAR = {"hebrew": "_HebrewLunisolar", "hindu": "_HinduLunisolar", "chinese"
              "buddhist": "_BuddhistLunisolar"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lunisolar_calendar(cal: str):
     import importlib
     return getattr(importlib.import_module(f"holidays.calendars.{cal}"), LUNISOLAR[cal])()
@@ -1062,8 +1063,8 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         r = resolve(replace(spec, kind="ago"), ref, doc_year)
         return replace(r, qualifier="offset") if r else None
     if spec.kind == "shift":
-        base = resolve(spec.end, ref, doc_year)
-        if base is None or base.precision != "day" or base.qualifier != "exact":
+        base = resolve(spec.end, ref, doc_year) if spec.end else None
+        if base is None or base.precision != "day" or base.qualifier != "exact" or spec.unit is None:
             return None
         d = _shift(base.low, spec.unit, spec.offset)
         return Resolved(d.isoformat(), d, d, "day", base.year_source, relative=base.relative) if d else None
@@ -1074,6 +1075,8 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
             return None
         if a.low > b.high and spec.year is None:
             a = resolve(replace(spec, kind="abs", end=None, year=b.low.year - 1), ref, doc_year)
+            if a is None:
+                return None
         return _apply_part(Resolved(a.value, a.low, b.high, a.precision, a.year_source, "range",
                                     a.relative or b.relative), spec.part)
     if spec.kind == "hijri":
@@ -1084,20 +1087,23 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
             if ref is None and doc_year is None:
                 return None
             y, src = (_nearest_year(spec.month, None, ref), "reference") if ref else (doc_year, "document")
+        if y is None or spec.month is None or spec.day is None or spec.weekday is None:
+            return None
         d = _nth_weekday(y, spec.month, spec.day, spec.weekday)
         return Resolved(d.isoformat(), d, d, "day", src, relative=src == "reference") if d else None
     if spec.kind == "abs":
         r = _resolve_abs(spec, ref, doc_year)
-    elif spec.kind == "holiday" and spec.year is not None:
+    elif spec.kind == "holiday" and spec.year is not None and spec.unit is not None:
         d = holiday_date(spec.unit, spec.year)
         return Resolved(d.isoformat(), d, d, "day", "explicit") if d else None
     elif ref is None:
         return None
-    elif spec.kind == "holiday":
+    elif spec.kind == "holiday" and spec.unit is not None:
+        unit = spec.unit
         # "next Christmas" / "last Eid" go forward or back from the reference; a bare name
         # is its nearest occurrence ("after Christmas" in a February article: last December)
         years = (ref.year,) if spec.mode == THIS_YEAR else (ref.year - 1, ref.year, ref.year + 1)
-        cands = [d for d in (holiday_date(spec.unit, y) for y in years) if d]
+        cands = [d for d in (holiday_date(unit, y) for y in years) if d]
         if spec.offset > 0:
             cands = [d for d in cands if d > ref]
         elif spec.offset < 0:
@@ -1106,21 +1112,22 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
         if d is None:
             return None
         r = Resolved(d.isoformat(), d, d, "day", "reference", relative=True)
-    elif spec.kind == "weekday_day" and spec.part == "nth":
+    elif spec.kind == "weekday_day" and spec.part == "nth" and spec.weekday is not None and spec.day is not None:
         first = dt.date(ref.year, ref.month, 1)
         d = first + dt.timedelta(days=(spec.weekday - first.weekday()) % 7 + 7 * (spec.day - 1))
         if d.month != ref.month:
             return None
         return Resolved(d.isoformat(), d, d, "day", "reference", relative=True)
-    elif spec.kind == "day_only":
-        cands = [dt.date(*_shift_month(ref.year, ref.month, k), spec.day) for k in (-1, 0, 1)
-                 if _valid(*_shift_month(ref.year, ref.month, k), spec.day)]
+    elif spec.kind == "day_only" and spec.day is not None:
+        day = spec.day
+        months = [_shift_month(ref.year, ref.month, k) for k in (-1, 0, 1)]
+        cands = [dt.date(y, m, day) for y, m in months if _valid(y, m, day)]
         if not cands:
             return None
         d = min(cands, key=lambda c: abs((c - ref).days))
         r = Resolved(d.isoformat(), d, d, "day", "reference", relative=True)
-    elif spec.kind == "weekday_day":
-        best = None
+    elif spec.kind == "weekday_day" and spec.day is not None:
+        best: dt.date | None = None
         for k in range(-12, 13):
             y, m = _shift_month(ref.year, ref.month, k)
             if _valid(y, m, spec.day) and dt.date(y, m, spec.day).weekday() == spec.weekday:
@@ -1133,7 +1140,7 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
     elif spec.kind == "relday":
         d = ref + dt.timedelta(days=spec.offset)
         r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
-    elif spec.kind == "weekday":
+    elif spec.kind == "weekday" and spec.weekday is not None:
         delta = (ref.weekday() - spec.weekday) % 7
         lo = hi = None
         if spec.offset or spec.mode == WEEK:
@@ -1149,11 +1156,11 @@ def resolve(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolv
             d = _next_weekday(ref, spec.weekday, 1)
         else:
             d = ref - dt.timedelta(days=delta)
-        if lo is not None and lo != hi:
+        if lo is not None and hi is not None and lo != hi:
             r = Resolved(d.isoformat(), lo, hi, "day", "relative", "approx", relative=True)
         else:
             r = Resolved(d.isoformat(), d, d, "day", "relative", relative=True)
-    elif spec.kind == "monthrel":
+    elif spec.kind == "monthrel" and spec.month is not None:
         if spec.offset < 0:
             y = ref.year if spec.month < ref.month else ref.year - 1
         elif spec.offset > 0:
@@ -1241,13 +1248,14 @@ def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
                 # "الخميس 15 آب" far from the reference: the year nearest it in which the 15th is
                 # a Thursday.  Close to the reference the nearest year stands, and a wrong weekday
                 # is reported (decide.weekday_findings).
-                cands = [dt.date(yy, m, d) for yy in range(ref.year - 6, ref.year + 7)
-                         if _valid(yy, m, d) and dt.date(yy, m, d).weekday() == spec.weekday]
-                if cands:
-                    y, src = min(cands, key=lambda c: abs((c - ref).days)).year, "weekday"
+                days = [dt.date(yy, m, d) for yy in range(ref.year - 6, ref.year + 7)
+                        if _valid(yy, m, d) and dt.date(yy, m, d).weekday() == spec.weekday]
+                if days:
+                    y, src = min(days, key=lambda c: abs((c - ref).days)).year, "weekday"
         elif spec.weekday is not None and d:
             base = doc_year or dt.date.today().year
-            cands = [yy for yy in range(base - 6, base + 7) if _valid(yy, m, d) and dt.date(yy, m, d).weekday() == spec.weekday]
+            cands = [yy for yy in range(base - 6, base + 7)
+                     if _valid(yy, m, d) and dt.date(yy, m, d).weekday() == spec.weekday]
             if not cands:
                 return None
             y, src = min(cands, key=lambda yy: (abs(yy - base), -yy)), "weekday"
@@ -1255,6 +1263,8 @@ def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
             y, src = doc_year, "document"
         else:
             return None
+    if y is None:
+        return None
     if m is None:
         return Resolved(f"{y:04d}", dt.date(y, 1, 1), dt.date(y, 12, 31), "year", src)
     if d is None:
@@ -1262,10 +1272,12 @@ def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
         return Resolved(f"{y:04d}-{m:02d}", lo, hi, "month", src)
     if not _valid(y, m, d):
         return None
-    day = dt.date(y, m, d)
-    if spec.mode == NTH_OR_DAY and spec.weekday is not None and day.weekday() != spec.weekday:
+    day: dt.date | None = dt.date(y, m, d)
+    if spec.mode == NTH_OR_DAY and spec.weekday is not None and day and day.weekday() != spec.weekday:
         day = _nth_weekday(y, m, d, spec.weekday)
         src = "weekday"
+    if day is None:
+        return None
     return Resolved(day.isoformat(), day, day, "day", src)
 
 

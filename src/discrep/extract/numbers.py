@@ -149,8 +149,11 @@ def compose_words(ld: LangData, toks: list[Token], i: int, definite: bool = Fals
             break
         cats, prefix, span = w
         before = (total + cur, last_scale if not cur and last_scale else None)
-        cat, val = next(((c, v) for c, v in cats if c != "vague"), (None, None))
-        if cat is None or (cat == "pscale" and not (cur or total or implicit)):
+        found = next(((c, v) for c, v in cats if c != "vague"), None)
+        if found is None:
+            break
+        cat, val = found
+        if cat == "pscale" and not (cur or total or implicit):
             break
         if got and prefix and prefix not in later_prefixes:
             break

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -34,7 +34,7 @@ def canonical(value: str | None) -> str | None:
     return primary if primary in available() else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def raw(code: str) -> dict[str, Any]:
     if code not in available():          # the file name is picked from the known set, never built from input
         raise ValueError(f"unknown language {code!r} (available: {', '.join(available())})")
@@ -331,7 +331,7 @@ class LangData:
                             p = prefix if w is form else ""
                             split.add((p, w[len(p):]))
             self.__dict__["_anchors"] = frozenset(anchors)
-            self.triggers                                    # builds the tens heads
+            self.triggers                                    # noqa: B018 (the property builds the tens heads)
             heads = trie_pattern(self.__dict__["_tens_heads"])
             # \b is much faster than a letter look-around; a word glued to digits
             # ("15مارس") is covered by the digits' own window.  The clitic prefixes are
@@ -351,7 +351,7 @@ class LangData:
         """Whether ``tok`` is a token :attr:`anchor_re` finds (a digit run or an anchor word)."""
         if tok.kind == "num":
             return True
-        self.anchor_re
+        self.anchor_re                                       # noqa: B018 (the property builds _anchors)
         low = tok.low
         return low in self.__dict__["_anchors"] or (
             tok.kind == "word" and len(low) > 5 and low.startswith(self.__dict__["_tens_heads"]))
@@ -400,6 +400,6 @@ class LangData:
 STEM_MEMO = 1 << 18
 
 
-@lru_cache(maxsize=None)
+@cache
 def get(code: str) -> LangData:
     return LangData(code)

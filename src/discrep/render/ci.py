@@ -77,7 +77,7 @@ def message(f: Finding) -> str:
 def _location(loc: Locator, c: Claim, n: int | None = None) -> dict:
     line, col = loc.line_col(c)
     eline, ecol = loc.end(c)
-    out = {"physicalLocation": {"artifactLocation": {"uri": loc.uri(c.doc_id)},
+    out: dict[str, object] = {"physicalLocation": {"artifactLocation": {"uri": loc.uri(c.doc_id)},
                                 "region": {"startLine": line, "startColumn": col,
                                            "endLine": eline, "endColumn": ecol,
                                            "snippet": {"text": c.mention.text}}}}

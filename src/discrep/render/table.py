@@ -119,11 +119,13 @@ def render_explain(finding, report: Report, out: TextIO, reorder: bool = False, 
         line, col = loc.line_col(c)
         role = "draft" if f.draft and n == 1 else "claim"
         con.print(f"\n[bold]{role} {n}[/]  {loc.path(c.doc_id)}:{line}:{col}  ({c.outlet})")
-        rows = [("text", m.text), ("value", show_value(c)), ("qualifier", m.qualifier + (f" ({m.hedge})" if m.hedge else "")),
+        rows = [("text", m.text), ("value", show_value(c)),
+                ("qualifier", m.qualifier + (f" ({m.hedge})" if m.hedge else "")),
                 ("interval", f"[{'' if fc.low is None else fc.low}, {'∞' if fc.high is None else fc.high}]"),
                 ("counts", c.unit or "—"), ("event", c.event or "—"),
                 ("said by", _said_by(c)),
-                ("share", ("yes, more besides a figure before" if c.increment else "yes") if c.part else "no"), ("running total", "yes" if c.cumulative else "no"),
+                ("share", ("yes, more besides a figure before" if c.increment else "yes") if c.part else "no"),
+                ("running total", "yes" if c.cumulative else "no"),
                 ("sentence", c.sentence)]
         for k, v in rows:
             con.print(f"  {k:>13}: " + cell(str(v), max(20, con.width - 18), reorder))
@@ -133,7 +135,8 @@ def _said_by(c) -> str:
     """The source's label and the words it was read from; an unnamed source shows its words."""
     if not c.attributed_to:
         return f"an unnamed source ← \"{c.attribution_text}\"" if c.attribution_text else "— (the outlet itself)"
-    return c.attributed_to + (f" ← \"{c.attribution_text}\"" if c.attribution_text and c.attribution_text != c.attributed_to else "")
+    shown = c.attribution_text and c.attribution_text != c.attributed_to
+    return c.attributed_to + (f" ← \"{c.attribution_text}\"" if shown else "")
 
 
 def render_rules(rules, out: TextIO, full: bool = False, **_) -> None:
