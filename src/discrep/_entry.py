@@ -14,12 +14,13 @@ def main() -> None:
     except KeyboardInterrupt:            # before cli.run took over SIGINT
         sys.stderr.write("discrep: interrupted\n")
         code = 130
-    if code == 130:                      # interrupted: no exit handlers waiting on stopped workers
-        import os
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                pass
-        os._exit(code)
-    sys.exit(code)
+    # Output is flushed here, then the process ends without exit handlers: after Ctrl-C or
+    # a closed pipe the worker pool was stopped, and the standard library's handler for it
+    # would only print "Exception ignored ..." about the pipes it can no longer wake.
+    import os
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):     # cli.run already reported a stdout it could not write
+            pass
+    os._exit(code)
