@@ -135,7 +135,7 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         m = self.mention
-        d = {"doc": m.doc_id, **m.to_dict(), "kind": self.kind, "unit": self.unit,
+        d = {"id": self.id, "doc": m.doc_id, **m.to_dict(), "kind": self.kind, "unit": self.unit,
              "event": self.event, "attributed_to": self.attributed_to,
              "attribution_text": self.attribution_text, "part": self.part,
              "cumulative": self.cumulative, "increment": self.increment,

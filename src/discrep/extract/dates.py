@@ -547,7 +547,7 @@ def _hijri_span(y: int, m: int | None, d: int | None) -> tuple[dt.date, dt.date]
             g = Hijri(y, m, d).to_gregorian()
             return dt.date(g.year, g.month, g.day), dt.date(g.year, g.month, g.day)
         lo = Hijri(y, m or 1, 1).to_gregorian()
-        end = Hijri(y + 1, 1, 1) if m in (None, 12) else Hijri(y, m + 1, 1)
+        end = Hijri(y + 1, 1, 1) if m is None or m == 12 else Hijri(y, m + 1, 1)
         hi = dt.date(*end.to_gregorian().datetuple()) - dt.timedelta(days=1)
         return dt.date(lo.year, lo.month, lo.day), hi
     except (ValueError, OverflowError):

@@ -80,6 +80,7 @@ def extract_record(nd, mentions, claims) -> dict:
     for m in mentions:
         d = m.to_dict()
         c = by_start.get(m.start)
+        d["claim"] = c.id if c else None
         d["unit"] = c.unit if c else None
         d["event"] = c.event if c else None
         d["attributed_to"] = c.attributed_to if c else None
