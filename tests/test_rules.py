@@ -23,7 +23,7 @@ def judged(texts, a, b, opts) -> set[str]:
                      story=f"s{k}" if opts.get("story") else None) for k, t in enumerate(texts)]
     report = check_against(docs[:1], docs[1:], st) if opts.get("against") else check_documents(docs, st)
     assert claims_named(report, a), f"no claim reads {a!r}"
-    codes: set[str] = set()
+    codes: set[str] = {r for c in claims_named(report, a) for r in c.roles}
     named = {c.id for c in claims_named(report, a)}
     for f in report.findings:
         if any(fc.claim.id in named for fc in f.claims):
@@ -48,7 +48,7 @@ def test_rule_case(code, fires, texts, a, b, opts):
 def test_every_rule_has_its_doc_and_cases():
     covered = {(c[0], c[1]) for c in CASES}
     for r in all_rules():
-        assert r.code[0] in "AD" and r.name and r.stage in ("claims", "align", "decide")
+        assert r.code[0] in "ACD" and r.name and r.stage in ("claims", "align", "decide")
         assert len(r.doc) > 30 and r.summary.endswith("."), r.code
         assert (r.code, True) in covered, f"{r.code} has no case where it fires"
         assert (r.code, False) in covered, f"{r.code} has no case where it stays quiet"

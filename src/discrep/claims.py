@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import lang
 from .model import Claim, Mention, NormalizedDoc
 from .normalize import raw_span
+from .rules import rule
 from .settings import Settings
 from .tokens import Token, tokenize
 
@@ -308,10 +309,14 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             continue
         if head_end > s.start:           # "Published ..." labels the dateline: it tells of no event
             events = [e for e in events if s.toks[e[0]].start >= head_end]
+        roles: list[str] = []
         ev, ev_text, spoken = _event(ld, s, events, attrs, a, b, kind, mspans, settings)
+        if spoken:
+            roles.append(STATEMENT_DATE)
         if kind == "date" and _dateline(ld, norm, m):
             ev, ev_text, spoken = None, None, True   # "Published 9 May 2025 ...": the report's day, not the event's
             head_end = m.norm_end
+            roles = [_dateline.code]                 # type: ignore[attr-defined]
         if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev:
             if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
@@ -323,24 +328,32 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if ev and ustem:
             prior[(si, ustem)] = (ev, ev_text)
         share = kind == "count" and _is_part(ld, s, a, b, mspans, parts, settings)
-        increment = kind == "count" and not share and (_is_increment(ld, s.toks, a, b)
-                                                       or _more_of_the_same(ld, s, a, b, ev, last_event)
-                                                       or _others_besides_one(ld, s, a, b, m, ev))
+        if share:
+            roles.append(_is_part.code)                                      # type: ignore[attr-defined]
+        why = _increment_rule(ld, s, a, b, m, ev, last_event) if kind == "count" and not share else None
+        increment = why is not None
+        if why:
+            roles.append(why)
         part = share or increment
         # a date after a running-total cue starts the period ("killed since March 2011", "the
         # war that began in 2011"): it meets only such starts, not the day of one attack
         cumulative = kind in ("count", "date") and _is_cumulative(ld, s, a, b, mspans, settings,
                                                                   before_only=kind == "date")
+        if cumulative:
+            roles.append(_is_cumulative.code)                                 # type: ignore[attr-defined]
         if kind == "count" and not cumulative and ev and running and running[0] == si \
                 and running[2] not in (None, ev) and _listed_after(ld, s, running[1], a, mspans, settings):
             # "the war has killed 250,000, injured 1.2 million and displaced ...": one list of totals
             cumulative = True
+            roles.append(_listed_after.code)                                  # type: ignore[attr-defined]
         if kind == "count":
             running = (si, b, ev) if cumulative else None
         if part:
             parts.add(m.norm_start)
             # a share of a running total is a running share ("since Thursday, 44 killed, including 11 women")
-            cumulative = cumulative or bool(whole and whole[0] == si and whole[1])
+            if not cumulative and whole and whole[0] == si and whole[1]:
+                cumulative = True
+                roles.append(SHARE_OF_RUNNING_TOTAL)
             if whole and whole[0] == si and whole[2] and (share or ev is None):
                 # "27 killed, including 11 on a bus", "18 killed including one child and
                 # dozens wounded": a share counts its whole's victims
@@ -360,10 +373,27 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             attributed_to=att[0] if att else None, attribution_text=att[1] if att else None,
             sentence=sentence, sentence_start=rs,
             sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative, increment=increment,
-            speech_date=spoken))
+            speech_date=spoken, roles=tuple(roles)))
     return out
 
 
+@rule("C107", "statement-date", "claims")
+def _statement_date() -> None:
+    """A date told as the day a source spoke ("the ministry said on Tuesday", "قالت الوزارة
+    يوم الثلاثاء") dates the statement, not the event: it is marked ``speech_date``."""
+
+
+@rule("C109", "share-of-running-total", "claims")
+def _share_of_running_total() -> None:
+    """A share of a running total in the same sentence is a running share too ("since
+    Thursday, 44 killed, including 11 women"): it meets only running totals."""
+
+
+STATEMENT_DATE = _statement_date.code                     # type: ignore[attr-defined]
+SHARE_OF_RUNNING_TOTAL = _share_of_running_total.code     # type: ignore[attr-defined]
+
+
+@rule("C101", "share", "claims")
 def _is_part(ld, s: _Sentence, a: int, b: int, mspans, parts: set[int], settings: Settings) -> bool:
     """A count that is a share of another: "18 killed, including five children", "two of
     them", and the counts listed after such a cue ("including 11 women, nine children")."""
@@ -387,11 +417,26 @@ def _is_part(ld, s: _Sentence, a: int, b: int, mspans, parts: set[int], settings
     return False
 
 
+def _increment_rule(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None, last_event: str | None
+                    ) -> str | None:
+    """The code of the first rule that reads the count at [a, b] as more besides a figure
+    before, or None."""
+    if _is_increment(ld, s.toks, a, b):
+        return _is_increment.code                                           # type: ignore[attr-defined]
+    if _more_of_the_same(ld, s, a, b, ev, last_event):
+        return _more_of_the_same.code                                       # type: ignore[attr-defined]
+    if _others_besides_one(ld, s, a, b, m, ev):
+        return _others_besides_one.code                                     # type: ignore[attr-defined]
+    return None
+
+
+@rule("C102", "increment", "claims")
 def _is_increment(ld, toks, a: int, b: int) -> bool:
     """"three more died", "5 قتلى إضافيين": victims besides the toll, not the toll."""
     return any(k < len(toks) and toks[k].low in ld.increment_after for k in (b + 1, b + 2))
 
 
+@rule("C103", "more-of-the-same", "claims")
 def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_event: str | None) -> bool:
     """"14 others died" or "another six were killed" after "9 killed on the bus": victims
     besides a figure before, not the toll.  "Two killed and five others wounded" and "killed
@@ -408,6 +453,7 @@ def _others_after(ld, toks, b: int) -> bool:
     return any(k < len(toks) and toks[k].low in ld.others_words for k in (b + 1, b + 2))
 
 
+@rule("C104", "others-besides-one", "claims")
 def _others_besides_one(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None) -> bool:
     """"killed a nurse and four others", "مقتل ممرضة و4 آخرين": the others are besides a victim
     named without a figure, so four is not the toll.  The victim is a short phrase joined by a
@@ -434,6 +480,7 @@ def _others_besides_one(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | 
     return False
 
 
+@rule("C106", "list-of-totals", "claims")
 def _listed_after(ld, s: _Sentence, prev_b: int, a: int, mspans, settings: Settings) -> bool:
     """The count at ``a`` follows the one ending at ``prev_b`` in one list ("killed 250,000,
     injured 1.2 million"): near, with no other figure, clause word or period between."""
@@ -448,6 +495,7 @@ def _mention_start(t: Token, spans) -> int:
     return spans[i][0] if i >= 0 else -1
 
 
+@rule("C105", "running-total", "claims")
 def _is_cumulative(ld, s: _Sentence, a: int, b: int, mspans, settings: Settings, before_only: bool = False) -> bool:
     """A running total ("68 killed since Saturday"): a cumulative cue near the count, in its
     clause.  "منذ 30 عاما" / "since 30 years" gives a span, not a start: "6 killed in floods
@@ -625,6 +673,7 @@ def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
 DATELINE_CHARS = 40                     # the longest head a document's dateline may follow ("Date of publication")
 
 
+@rule("C108", "dateline", "claims")
 def _dateline(ld, norm: str, m: Mention) -> bool:
     """The date opens the document, alone or after a label ("Posted on", "تاريخ النشر"): it
     dates the report.  Bare, it must name a day and its year ("Thu 4 Jun 2026 ..."): an

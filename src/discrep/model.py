@@ -128,6 +128,7 @@ class Claim:
     cumulative: bool = False            # a running total ("68 killed since Saturday")
     increment: bool = False             # a part that adds to a figure before ("14 others died", "three more")
     speech_date: bool = False           # the day a source spoke or a report was filed ("said on Tuesday", a dateline)
+    roles: tuple[str, ...] = ()         # the claims rules (C1xx) that set its role: share, increment, running total, ...
 
     @property
     def doc_id(self) -> str:
@@ -139,7 +140,7 @@ class Claim:
              "event": self.event, "attributed_to": self.attributed_to,
              "attribution_text": self.attribution_text, "part": self.part,
              "cumulative": self.cumulative, "increment": self.increment,
-             "speech_date": self.speech_date, "sentence": self.sentence}
+             "speech_date": self.speech_date, "roles": list(self.roles), "sentence": self.sentence}
         return d
 
 

@@ -5,6 +5,8 @@ made them and ``discrep explain --why-not`` can say which rule kept two figures 
 A rule is registered with :func:`rule` on the function that applies it; its docstring's
 first line is its summary, the rest its explanation.  Codes are stable:
 
+- ``C1xx``: claims gives a figure its role (a share, an increment, a running total, the
+  day of a statement or of the report);
 - ``A1xx``: align keeps two claims apart (a veto);
 - ``A2xx``: align pairs two claims (a join);
 - ``D1xx``/``D2xx``: decide's verdicts.

@@ -12,6 +12,34 @@ from __future__ import annotations
 E, A = "en", "ar"
 
 CASES = [
+    # ---- claims: roles -------------------------------------------------------------------
+    ("C101", True, ["The blast killed 17 people, including five children, in the market."], "five", None, {}),
+    ("C101", True, ["قتل 17 شخصا بينهم خمسة أطفال في انفجار السوق."], "خمسة", None, {}),
+    ("C101", False, ["The blast killed 17 people in the market."], "17", None, {}),
+    ("C102", True, ["Three more people died in hospital on Monday."], "Three", None, {}),
+    ("C102", True, ["توفي خمسة جرحى إضافيين في المستشفى يوم الاثنين."], "خمسة", None, {}),
+    ("C102", False, ["Three people died in hospital on Monday."], "Three", None, {}),
+    ("C103", True, ["Nine people were killed on the bus, and 14 others died in the market."], "14", None, {}),
+    ("C103", False, ["Nine people were killed on the bus, and 14 people died in the market."], "14", None, {}),
+    ("C104", True, ["The strike killed a nurse and four others in the clinic."], "four", None, {}),
+    ("C104", True, ["أدت الغارة إلى مقتل ممرضة و4 آخرين في العيادة."], "4", None, {}),
+    ("C104", False, ["The strike killed four people in the clinic."], "four", None, {}),
+    ("C105", True, ["Since Saturday, the fighting has killed 68 people in the north."], "68", None, {}),
+    ("C105", True, ["قتل 68 شخصا في الشمال منذ يوم السبت."], "68", None, {}),
+    ("C105", False, ["The fighting killed 68 people in the north on Saturday."], "68", None, {}),
+    ("C106", True, ["The civil war has killed 250,000 people, injured 1.2 million and displaced 6 million."],
+     "1.2 million", None, {}),
+    ("C106", False, ["The war killed 250,000 people. A storm in the south injured 1,200 people."], "1,200", None,
+     {}),
+    ("C107", True, ["The ministry said on Tuesday that 40 people were killed in the raid."], "Tuesday", None, {}),
+    ("C107", True, ["قالت الوزارة يوم الثلاثاء إن 40 شخصا قتلوا في الغارة."], "الثلاثاء", None, {}),
+    ("C107", False, ["The raid on Tuesday killed 40 people, the ministry said."], "Tuesday", None, {}),
+    ("C108", True, ["Published 9 February 2026\n\nThe raid killed 40 people in the village."], "9 February 2026",
+     None, {}),
+    ("C108", False, ["The raid killed 40 people in the village on 9 February 2026."], "9 February 2026", None, {}),
+    ("C109", True, ["Since Thursday, the shelling has killed 44 people in the old city and the nearby villages of "
+                    "the valley, including 11 women."], "11", None, {}),
+    ("C109", False, ["On Thursday, 44 people were killed, including 11 women."], "11", None, {}),
     # ---- align: vetoes -------------------------------------------------------------------
     ("A100", True, ["About 120 prisoners escaped from the jail, the ministry said.",
                     "Some 300 prisoners escaped from the jail, police said."], "120", "300", {"story": True}),

@@ -126,6 +126,7 @@ def render_explain(finding, report: Report, out: TextIO, reorder: bool = False, 
                 ("said by", _said_by(c)),
                 ("share", ("yes, more besides a figure before" if c.increment else "yes") if c.part else "no"),
                 ("running total", "yes" if c.cumulative else "no"),
+                ("role rules", ", ".join(c.roles) or "—"),
                 ("sentence", c.sentence)]
         for k, v in rows:
             con.print(f"  {k:>13}: " + cell(str(v), max(20, con.width - 18), reorder))
