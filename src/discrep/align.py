@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from .claims import EVENT_UNIT, TIME_UNIT
 from .model import Claim, Group
-from .rules import rule
+from .rules import code_of, rule
 from .settings import Settings
 
 
@@ -339,14 +339,14 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> Link:
     key = _key(x, y, ctx, st)
     for veto in VETOES:
         if veto(x, y, key, ctx):
-            return Link(False, veto.code)                  # type: ignore[attr-defined]
+            return Link(False, code_of(veto))
     if two_sources_one_sentence(x, y):
-        return Link(True, two_sources_one_sentence.code)   # type: ignore[attr-defined]
+        return Link(True, code_of(two_sources_one_sentence))
     cutoff = shared_context(x, y, key, st)
     score = ctx.similarity(x.sentence_key, y.sentence_key)
     if context_too_far(score, cutoff):
-        return Link(False, context_too_far.code, score, cutoff)    # type: ignore[attr-defined]
-    return Link(True, shared_context.code, score, cutoff)          # type: ignore[attr-defined]
+        return Link(False, code_of(context_too_far), score, cutoff)
+    return Link(True, code_of(shared_context), score, cutoff)
 
 
 # a document with fewer sentence pairs than this has them all tried (comparable() is cheap);
@@ -480,9 +480,9 @@ def why_not(x: Claim, y: Claim, claims: list[Claim], settings: Settings) -> Link
     """How align judges the pair (``x``, ``y``) within the story of ``claims``: the rule that
     kept them apart or joined them.  Claims of two stories never meet (rule A100)."""
     if x.story != y.story:
-        return Link(False, stories_apart.code)             # type: ignore[attr-defined]
+        return Link(False, code_of(stories_apart))
     if x.kind not in settings.kinds or y.kind not in settings.kinds:
-        return Link(False, kind_ignored.code)              # type: ignore[attr-defined]
+        return Link(False, code_of(kind_ignored))
     ctx = ContextIndex([c for c in claims if c.story == x.story], settings)
     return comparable(x, y, ctx, settings)
 

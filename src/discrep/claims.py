@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from . import lang
 from .model import Claim, Mention, NormalizedDoc
 from .normalize import raw_span
-from .rules import rule
+from .rules import code_of, rule
 from .settings import Settings
 from .tokens import Token, tokenize
 
@@ -316,7 +316,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if kind == "date" and _dateline(ld, norm, m):
             ev, ev_text, spoken = None, None, True   # "Published 9 May 2025 ...": the report's day, not the event's
             head_end = m.norm_end
-            roles = [_dateline.code]                 # type: ignore[attr-defined]
+            roles = [code_of(_dateline)]
         if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev:
             if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
@@ -329,7 +329,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             prior[(si, ustem)] = (ev, ev_text)
         share = kind == "count" and _is_part(ld, s, a, b, mspans, parts, settings)
         if share:
-            roles.append(_is_part.code)                                      # type: ignore[attr-defined]
+            roles.append(code_of(_is_part))
         why = _increment_rule(ld, s, a, b, m, ev, last_event) if kind == "count" and not share else None
         increment = why is not None
         if why:
@@ -340,12 +340,12 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         cumulative = kind in ("count", "date") and _is_cumulative(ld, s, a, b, mspans, settings,
                                                                   before_only=kind == "date")
         if cumulative:
-            roles.append(_is_cumulative.code)                                 # type: ignore[attr-defined]
+            roles.append(code_of(_is_cumulative))
         if kind == "count" and not cumulative and ev and running and running[0] == si \
                 and running[2] not in (None, ev) and _listed_after(ld, s, running[1], a, mspans, settings):
             # "the war has killed 250,000, injured 1.2 million and displaced ...": one list of totals
             cumulative = True
-            roles.append(_listed_after.code)                                  # type: ignore[attr-defined]
+            roles.append(code_of(_listed_after))
         if kind == "count":
             running = (si, b, ev) if cumulative else None
         if part:
@@ -389,8 +389,8 @@ def _share_of_running_total() -> None:
     Thursday, 44 killed, including 11 women"): it meets only running totals."""
 
 
-STATEMENT_DATE = _statement_date.code                     # type: ignore[attr-defined]
-SHARE_OF_RUNNING_TOTAL = _share_of_running_total.code     # type: ignore[attr-defined]
+STATEMENT_DATE = code_of(_statement_date)
+SHARE_OF_RUNNING_TOTAL = code_of(_share_of_running_total)
 
 
 @rule("C101", "share", "claims")
@@ -422,11 +422,11 @@ def _increment_rule(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None
     """The code of the first rule that reads the count at [a, b] as more besides a figure
     before, or None."""
     if _is_increment(ld, s.toks, a, b):
-        return _is_increment.code                                           # type: ignore[attr-defined]
+        return code_of(_is_increment)
     if _more_of_the_same(ld, s, a, b, ev, last_event):
-        return _more_of_the_same.code                                       # type: ignore[attr-defined]
+        return code_of(_more_of_the_same)
     if _others_besides_one(ld, s, a, b, m, ev):
-        return _others_besides_one.code                                     # type: ignore[attr-defined]
+        return code_of(_others_besides_one)
     return None
 
 

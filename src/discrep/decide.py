@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from .align import UnionFind
 from .claims import EVENT_UNIT
 from .model import Claim, Finding, FindingClaim, Group
-from .rules import rule
+from .rules import code_of, rule
 from .settings import Settings
 
 SYMBOL = {"exact": "", "approx": "~", "up_to": "≤", "at_least": "≥", "more_than": ">", "less_than": "<"}
@@ -202,10 +202,10 @@ class Witnesses:
         if _overlap(ivx, ivy):
             return None
         if self.nested(x, y, ivx, ivy):
-            return self.nested.code      # type: ignore[attr-defined]
+            return code_of(self.nested)
         if x.doc_id == y.doc_id:
-            return self.own_figures.code if self.own_figures(x, y) else None   # type: ignore[attr-defined]
-        return self.both_stated.code if self.both_stated(x, y, ivx, ivy) else None   # type: ignore[attr-defined]
+            return code_of(self.own_figures) if self.own_figures(x, y) else None
+        return code_of(self.both_stated) if self.both_stated(x, y, ivx, ivy) else None
 
     @rule("D103", "both-stated", "decide")
     def both_stated(self, x: Claim, y: Claim, ivx, ivy) -> bool:
@@ -266,6 +266,28 @@ def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[F
         if f:
             joined = {link[e] for e in edges if e[0] in pos and e in link}
             out.append(replace(f, rules=tuple(sorted(joined)) + f.rules))
+        if f and f.verdict == "conflict":
+            out.extend(_agreements_inside(g, comp, edges, ivs, link, st))
+    return out
+
+
+@rule("D204", "agreement-inside-a-dispute", "decide")
+def _agreements_inside(g: Group, comp: list[int], edges, ivs, link, st: Settings) -> list[Finding]:
+    """A dispute reports its sides too: the figures of a conflicting group that agree with
+    each other ("about 120" in three outlets against the SDF's "up to 1,500") are an
+    agreement of their own, when enough documents or sources state them."""
+    inside = set(comp)
+    agreeing = [(a, b) for a, b in edges if a in inside and b in inside and not disjoint(ivs[a], ivs[b])]
+    out = []
+    for side in _components(len(g.claims), agreeing):
+        if len(side) < 2:
+            continue
+        pos = {k: n for n, k in enumerate(side)}
+        f = _decide(g, tuple(g.claims[k] for k in side), [ivs[k] for k in side],
+                    [(pos[a], pos[b]) for a, b in agreeing if a in pos], st)
+        if f:
+            joined = {link[e] for e in agreeing if e[0] in pos and e in link}
+            out.append(replace(f, rules=tuple(sorted(joined)) + f.rules + (code_of(_agreements_inside),)))
     return out
 
 
@@ -294,7 +316,7 @@ def _decide(g: Group, claims, ivs, edges, st: Settings) -> Finding | None:
         order = [first, second] + [k for k in range(len(claims)) if k not in (first, second)]
         fclaims = tuple(fclaims[k] for k in order)
         return Finding(finding_id(g.kind, g.story, top, claims), "conflict", g.kind, g.story, top, reason, sev, fclaims,
-                       rules=(disjoint.code,))      # type: ignore[attr-defined]
+                       rules=(code_of(disjoint),))
     docs = {c.doc_id for c in claims}
     sources = {c.attributed_to for c in claims if c.attributed_to}
     if not agreement(len(docs), len(sources), st):
@@ -304,7 +326,7 @@ def _decide(g: Group, claims, ivs, edges, st: Settings) -> Finding | None:
         f" by {len(sources)} sources" if len(sources) > 1 else "") + ": intervals overlap"
     sev = _spread(claims) if g.kind != "date" else None
     return Finding(finding_id(g.kind, g.story, top, claims), "agree", g.kind, g.story, top, reason, sev, fclaims,
-                   rules=(agreement.code,))         # type: ignore[attr-defined]
+                   rules=(code_of(agreement),))
 
 
 def _spread(claims) -> float:
@@ -326,7 +348,7 @@ def weekday_findings(claims: list[Claim]) -> list[Finding]:
             fc = (FindingClaim(c, m.low, m.high),)
             out.append(Finding(finding_id("weekday", c.story, "weekday", [c]), "conflict", "weekday",
                                c.story, "weekday", reason, None, fc,
-                               rules=(weekday_mismatch.code,)))     # type: ignore[attr-defined]
+                               rules=(code_of(weekday_mismatch),)))
     return out
 
 
@@ -422,7 +444,7 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
         mine = f"{show_value(c)} (draft)"
         if against:
             y = max(against, key=lambda y: abs(interval(y, st)[0] - iv[0]))
-            verdict, code = "conflict", draft_contradicted.code     # type: ignore[attr-defined]
+            verdict, code = "conflict", code_of(draft_contradicted)
             reason = f"{mine} vs {show_value(y)} ({who(y)})"
             backers = sorted({y.attributed_to for y in support if y.attributed_to})
             if not c.attributed_to and backers:
@@ -430,13 +452,13 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
             reason += ": " + ("dates do not overlap" if c.kind == "date" else "intervals do not overlap")
             others = [y] + [z for z in support + against if z is not y]
         elif support:
-            verdict, code = "agree", draft_supported.code           # type: ignore[attr-defined]
+            verdict, code = "agree", code_of(draft_supported)
             srcs = sorted({who(y) for y in support})
             reason = f"{mine} is supported by {', '.join(srcs)}"
             others = support
         elif _states_a_fact(c):
             verdict, reason, others = "unsupported", f"{mine}: no source states this {topic([c])}", []
-            code = _states_a_fact.code                              # type: ignore[attr-defined]
+            code = code_of(_states_a_fact)
         else:
             continue
         fcs = (FindingClaim(c, *_public(*iv, c)),) + tuple(

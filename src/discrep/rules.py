@@ -48,6 +48,14 @@ def rule(code: str, name: str, stage: str) -> Callable[[F], F]:
     return deco
 
 
+def code_of(fn: Callable) -> str:
+    """The code a function was registered under with :func:`rule`."""
+    code = getattr(fn, "code", None)
+    if code is None:
+        raise KeyError(f"{getattr(fn, '__name__', fn)!r} is not a registered rule")
+    return str(code)
+
+
 def first_sentence(doc: str) -> str:
     """The docstring's first sentence: up to the first ". " outside brackets and quotes."""
     depth = 0

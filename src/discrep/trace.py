@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .align import why_not
 from .decide import Witnesses, agreement, bounds_nothing, disjoint, interval
 from .model import Claim, Report
+from .rules import code_of
 from .settings import Settings
 
 
@@ -58,15 +59,15 @@ def trace_pairs(report: Report, a: str, b: str, settings: Settings) -> list[Pair
             if link.ok:
                 ivx, ivy = interval(x, settings), interval(y, settings)
                 if bounds_nothing(ivx) or bounds_nothing(ivy):
-                    rule = bounds_nothing.code                    # type: ignore[attr-defined]
+                    rule = code_of(bounds_nothing)
                 else:
                     rule = wit.explained(x, y, ivx, ivy)
                     if rule is None and disjoint(ivx, ivy):
-                        rule, verdict = disjoint.code, "conflict"  # type: ignore[attr-defined]
+                        rule, verdict = code_of(disjoint), "conflict"
                     elif rule is None:
                         docs = {x.doc_id, y.doc_id}
                         sources = {c.attributed_to for c in (x, y) if c.attributed_to}
-                        rule = agreement.code                     # type: ignore[attr-defined]
+                        rule = code_of(agreement)
                         verdict = "agree" if agreement(len(docs), len(sources), settings) else None
             out.append(PairTrace(x, y, link.rule, link.ok, link.score, link.cutoff, rule, verdict))
     return out

@@ -1,0 +1,59 @@
+"""align: comparable() names the rule that decided each pair; context words cluster the
+same in blocks as all at once."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from rapidfuzz import fuzz, process
+
+from conftest import run
+from discrep.align import UnionFind, _canonical_tokens, why_not
+from discrep.settings import Settings
+
+
+def _link(texts, a, b):
+    r = run(*texts)
+    x = next(c for c in r.claims if c.mention.text.endswith(a))
+    y = next(c for c in r.claims if c.mention.text.endswith(b) and c is not x)
+    return why_not(x, y, list(r.claims), Settings())
+
+
+@pytest.mark.parametrize("texts, a, b, ok, rule", [
+    (["About 120 prisoners escaped from the jail on Sunday.", "Some 300 prisoners escaped from the jail on Sunday."],
+     "120", "300", True, "A202"),
+    (["فر نحو 120 سجينا من السجن يوم الأحد.", "فر 300 سجين من السجن يوم الأحد."], "120", "300", True, "A202"),
+    (["The floods killed 40 people in the city.", "Turnout reached 40 percent in the city."], "40",
+     "40 percent", False, "A101"),
+    (["The blast killed 17 people, including five children.", "Five people were killed in the blast."],
+     "five", "Five", False, "A105"),
+    (["The government said about 120 prisoners escaped, while the SDF said up to 1,500 escaped.",
+      "Some 200 prisoners escaped."], "120", "1,500", True, "A201"),
+])
+def test_link_names_its_rule(texts, a, b, ok, rule):
+    link = _link(texts, a, b)
+    assert (link.ok, link.rule, bool(link)) == (ok, rule, ok)
+    if rule == "A202":
+        assert link.score is not None and link.score >= link.cutoff
+
+
+def _clusters(mapping):
+    groups: dict = {}
+    for w, rep in mapping.items():
+        groups.setdefault(rep, set()).add(w)
+    return sorted(sorted(g) for g in groups.values())
+
+
+@pytest.mark.parametrize("cutoff", [88.0, 70.0, 50.0])
+def test_blocked_clustering_equals_the_full_matrix(cutoff):
+    rnd = random.Random(7)
+    vocab = sorted({"".join(rnd.choice("abcdeفقك") for _ in range(rnd.randint(2, 11))) for _ in range(1500)})
+    uf = UnionFind(len(vocab))
+    sims = process.cdist(vocab, vocab, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
+    rows, cols = sims.nonzero()
+    for r, c in zip(rows.tolist(), cols.tolist()):
+        if r < c:
+            uf.union(r, c)
+    full = {w: vocab[uf.find(i)] for i, w in enumerate(vocab)}
+    for block in (1, 7, 256):
+        assert _clusters(_canonical_tokens(vocab, cutoff, block)) == _clusters(full)

@@ -1,0 +1,46 @@
+"""claims: what each figure counts, its event, its source and its role, with the rules
+that set the role; long stretches with no sentence break are cut."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import mentions
+from discrep import lang
+from discrep.claims import _sentence_starts
+
+
+def claim(text, figure):
+    _, cs = mentions(text)
+    return next(c for c in cs if c.mention.text.endswith(figure))
+
+
+@pytest.mark.parametrize("text, figure, event, source, roles", [
+    ("About 120 prisoners escaped from the jail, the ministry said.", "120", "escape", "ministry", ()),
+    ("قالت الحكومة السورية إن نحو 120 معتقلا فروا من السجن.", "120", "escape", "Syrian government", ()),
+    ("The blast killed 17 people, including five children.", "five", "kill", None, ("C101",)),
+    ("قتل 17 شخصا بينهم خمسة أطفال.", "خمسة", "kill", None, ("C101",)),
+    ("Since Saturday, the fighting has killed 68 people.", "68", "kill", None, ("C105",)),
+    ("The strike killed a nurse and four others.", "four", "kill", None, ("C104",)),
+    ("Three more people died in hospital.", "Three", "kill", None, ("C102",)),
+])
+def test_claim_frame(text, figure, event, source, roles):
+    c = claim(text, figure)
+    assert (c.event, c.roles) == (event, roles)
+    assert (c.attributed_to is None) == (source is None)
+    if source:
+        assert source.casefold() in c.attributed_to.casefold()
+
+
+def test_a_statement_date_is_marked_and_says_why():
+    c = claim("The ministry said on Tuesday that 40 people were killed in the raid.", "Tuesday")
+    assert c.speech_date and c.roles == ("C107",)
+
+
+@pytest.mark.parametrize("text, longest, starts", [
+    ("One. Two.", 3000, [0, 4]),
+    ("a" * 7000, 3000, [0, 3000, 6000]),
+    (("word " * 1000).strip(), 3000, [0, 3000]),
+])
+def test_sentences_longer_than_the_longest_are_cut(text, longest, starts):
+    got = _sentence_starts(lang.get("en"), text, longest)
+    assert got[:len(starts)] == starts and all(b - a <= longest for a, b in zip(got, got[1:] + [len(text)]))

@@ -1,0 +1,66 @@
+"""decide: intervals from hedges, verdicts per quantity, and reasons that name the pair
+that disagrees."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from conftest import mentions, run
+from discrep.decide import interval
+from discrep.settings import Settings
+
+ST = Settings()
+
+
+@pytest.mark.parametrize("text, figure, low, high", [
+    ("About 120 prisoners escaped.", "About 120", 102, 138),
+    ("فر نحو 120 سجينا.", "نحو 120", 102, 138),
+    ("Up to 1,500 prisoners escaped.", "Up to 1,500", 750, 1500),
+    ("فر ما يصل إلى 1500 سجين.", "ما يصل إلى 1500", 750, 1500),
+    ("More than 130 people were killed.", "More than 130", 130, 260),
+    ("At least 31 people were killed.", "At least 31", 31, math.inf),
+    ("Fewer than 40 people were hurt.", "Fewer than 40", 0, 40),
+    ("Exactly 45 people were killed.", "45", 45, 45),
+])
+def test_interval(text, figure, low, high):
+    _, cs = mentions(text)
+    c, = [c for c in cs if figure.endswith(c.mention.text) or c.mention.text in figure]
+    lo, hi = interval(c, ST)
+    assert (round(lo, 6), round(hi, 6)) == (low, high)
+
+
+def test_tolerance_widens_an_exact_figure():
+    _, cs = mentions("Exactly 100 people were killed.")
+    assert interval(cs[0], Settings(tolerance=0.05)) == pytest.approx((95, 105))
+
+
+@pytest.mark.parametrize("texts, verdicts", [
+    # a dispute and the agreement on one side of it: both reported
+    (["About 120 prisoners escaped from the Shaddadi jail on Sunday, the government said.",
+      "Some 120 prisoners escaped from the Shaddadi jail on Sunday.",
+      "Up to 1,500 prisoners escaped from the Shaddadi jail on Sunday, the SDF said."], ["conflict", "agree"]),
+    (["قالت الحكومة إن نحو 120 سجينا فروا من سجن الشدادي يوم الأحد.",
+      "فر نحو 120 سجينا من سجن الشدادي يوم الأحد بحسب الحكومة.",
+      "قالت قسد إن ما يصل إلى 1500 سجين فروا من سجن الشدادي يوم الأحد."], ["conflict", "agree"]),
+    # no side with two documents: the conflict alone
+    (["About 120 prisoners escaped from the Shaddadi jail on Sunday, the government said.",
+      "Up to 1,500 prisoners escaped from the Shaddadi jail on Sunday, the SDF said."], ["conflict"]),
+    # all agree
+    (["About 120 prisoners escaped from the Shaddadi jail on Sunday.",
+      "Some 125 prisoners escaped from the Shaddadi jail on Sunday."], ["agree"]),
+])
+def test_verdicts_per_quantity(texts, verdicts):
+    r = run(*texts)
+    assert [f.verdict for f in r.findings if f.kind == "count"] == verdicts
+
+
+def test_a_conflicts_reason_names_the_two_that_disagree():
+    r = run("About 120 prisoners escaped from the Shaddadi jail on Sunday, the government said.",
+            "Some 125 prisoners escaped from the Shaddadi jail on Sunday.",
+            "Up to 1,500 prisoners escaped from the Shaddadi jail on Sunday, the SDF said.")
+    f = next(f for f in r.findings if f.verdict == "conflict")
+    first, second = f.claims[0].claim, f.claims[1].claim
+    assert {first.mention.value, second.mention.value} in ({120, 1500}, {125, 1500})
+    assert "1,500" in f.reason and ("120" in f.reason or "125" in f.reason)
+    assert f.rules[-1] == "D201"
