@@ -44,3 +44,32 @@ def test_a_statement_date_is_marked_and_says_why():
 def test_sentences_longer_than_the_longest_are_cut(text, longest, starts):
     got = _sentence_starts(lang.get("en"), text, longest)
     assert got[:len(starts)] == starts and all(b - a <= longest for a, b in zip(got, got[1:] + [len(text)]))
+
+
+@pytest.mark.parametrize("text, figure, measure, unit, role, anchor", [
+    ("About 120 prisoners escaped from the jail.", "120", "escape", ("noun", "prisoner"), "whole", None),
+    ("فر نحو 120 معتقلا من السجن.", "120", "escape", ("noun", None), "whole", None),
+    ("The siege lasted 40 days.", "40", None, ("time", "day"), "whole", None),
+    ("The blast killed 17 people, including five children.", "five", "kill", ("noun", None), "share", None),
+    ("Three more people died in hospital.", "Three", "kill", (None, None), "increment", None),
+    ("Since Saturday, the fighting has killed 68 people.", "68", "kill", ("none", None), "running_total", None),
+    ("The toll rose from 30 to 45.", "30", None, (None, None), "previous", None),
+    ("Turnout reached 40 percent.", "40 percent", None, ("percent", None), "whole", None),
+    ("The ministry said on Tuesday that 40 people were killed in the raid.", "Tuesday", None, ("none", None),
+     "whole", "statement"),
+    ("The raid on Tuesday 9 February 2026 killed 40 people.", "9 February 2026", None, ("none", None), "whole",
+     "event"),
+])
+def test_frame(text, figure, measure, unit, role, anchor):
+    """The typed frame: a unit is a typed value, never a prefixed string."""
+    f = claim(text, figure).frame
+    assert f is not None
+    assert f.role.value == role and (f.anchor.value if f.anchor else None) == anchor
+    kind, value = unit
+    if kind:
+        assert f.unit.kind == kind
+    if value:
+        assert f.unit.value == value
+    if measure:
+        assert f.measure == measure
+    assert ":" not in (f.unit.value or "")

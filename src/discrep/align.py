@@ -17,8 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .claims import EVENT_UNIT, TIME_UNIT
-from .model import Claim, Group
+from .model import Claim, Group, Unit
 from .rules import code_of, rule
 from .settings import Settings
 
@@ -101,7 +100,7 @@ class ContextIndex:
         # ("قتيلا", "injured") names a role, not a category, and stays comparable
         per_doc: dict[str, set[str]] = defaultdict(set)
         for c in claims:
-            if c.unit_stem and not c.unit_stem.startswith(EVENT_UNIT):
+            if _unit(c).counted and c.unit_stem:
                 per_doc[c.doc_id].add(c.unit_stem)
         self.distinct_units = set()
         for units in per_doc.values():
@@ -160,13 +159,13 @@ class ContextIndex:
         return inter / (min(self.mass[a], self.mass[b]) or 1.0)
 
 
-def _is_time(unit_stem: str | None) -> bool:
-    return bool(unit_stem and unit_stem.startswith(TIME_UNIT))
+def _unit(c: Claim) -> Unit:
+    return c.frame.unit if c.frame else Unit("none")
 
 
 def _specific(c: Claim) -> bool:
     """The claim counts a named thing ("children"), not just the event's role ("dead")."""
-    return bool(c.unit_stem and not c.unit_stem.startswith(EVENT_UNIT))
+    return _unit(c).counted
 
 
 @dataclass(frozen=True)
@@ -193,17 +192,18 @@ class _Key:
 
 def _key(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> _Key:
     same_event = bool(x.event and x.event == y.event)
-    if x.unit_stem and y.unit_stem:
+    ux, uy = _unit(x), _unit(y)
+    if ux.keyed and uy.keyed and x.unit_stem and y.unit_stem:
         same_unit = fuzz.ratio(x.unit_stem, y.unit_stem) >= st.unit_cutoff
         # a noun that only names the event's role ("10 dead", "45 قتيلا") stays comparable
         # with a counted noun of the same event, unless a document counts the two separately
-        role = x.kind != "count" or x.unit_stem.startswith(EVENT_UNIT) or y.unit_stem.startswith(EVENT_UNIT)
+        role = x.kind != "count" or ux.kind == "role" or uy.kind == "role"
         apart = not same_unit and (not same_event or not role
                                    or tuple(sorted((x.unit_stem, y.unit_stem))) in ctx.distinct_units)
         return _Key(same_event, same_unit or x.kind == "count", False, apart)
-    other = x.unit_stem or y.unit_stem
-    same_unit = x.kind == "count" and (other is None or other.startswith(EVENT_UNIT))
-    return _Key(same_event, same_unit, not (x.event or y.event or other), False)
+    other = ux if ux.keyed else uy
+    same_unit = x.kind == "count" and other.kind in ("none", "role")
+    return _Key(same_event, same_unit, not (x.event or y.event or other.keyed), False)
 
 
 @rule("A101", "kind-or-currency-differs", "align")
@@ -245,7 +245,7 @@ def share_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
 def time_units_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """A span of time ("يوم واحد", "two years") is no head count, and two spans in
     different units ("one day" / "24 hours") are not compared."""
-    return x.kind == "count" and (_is_time(x.unit_stem) or _is_time(y.unit_stem)) and x.unit_stem != y.unit_stem
+    return x.kind == "count" and "time" in (_unit(x).kind, _unit(y).kind) and x.unit_stem != y.unit_stem
 
 
 @rule("A107", "different-nouns", "align")
@@ -259,7 +259,7 @@ def different_nouns(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
 def no_shared_key(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """With no counted noun on one side, two figures need the same event to be one
     quantity; a specific noun ("50 soldiers") is no key on its own."""
-    return not (x.unit_stem and y.unit_stem) and not key.same_event and not key.bare
+    return not (_unit(x).keyed and _unit(y).keyed) and not key.same_event and not key.bare
 
 
 @rule("A109", "statement-date", "align")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import lang
-from .model import Claim, Mention, NormalizedDoc
+from .model import Anchor, Claim, Frame, Mention, NormalizedDoc, Role, Source, Unit
 from .normalize import raw_span
 from .rules import code_of, rule
 from .settings import Settings
@@ -373,8 +373,43 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             attributed_to=att[0] if att else None, attribution_text=att[1] if att else None,
             sentence=sentence, sentence_start=rs,
             sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative, increment=increment,
-            speech_date=spoken, roles=tuple(roles)))
+            speech_date=spoken, roles=tuple(roles),
+            frame=frame(kind, m, ev, unit, ustem, att, part, increment, cumulative, spoken,
+                        bool(roles) and roles[0] == code_of(_dateline))))
     return out
+
+
+def typed_unit(kind: str, m: Mention, unit_stem: str | None) -> Unit:
+    """The unit as a typed value; the claims stage is the only one that reads its stems."""
+    if not unit_stem:                    # a percent or a sum names its unit by its kind
+        return Unit("percent") if kind == "percent" else Unit("currency", m.currency) if kind == "money" \
+            else Unit("none")
+    if unit_stem.startswith(EVENT_UNIT):
+        return Unit("role", unit_stem[len(EVENT_UNIT):])
+    if unit_stem.startswith(TIME_UNIT):
+        return Unit("time", unit_stem[len(TIME_UNIT):])
+    return Unit("noun", unit_stem)
+
+
+def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | None, att, part: bool,
+          increment: bool, cumulative: bool, spoken: bool, dateline: bool) -> Frame:
+    """The typed description of one claim (see :class:`discrep.model.Frame`)."""
+    if m.qualifier == "previous":
+        role = Role.PREVIOUS
+    elif increment:
+        role = Role.INCREMENT
+    elif part:
+        role = Role.SHARE
+    elif cumulative and kind != "date":
+        role = Role.RUNNING_TOTAL
+    else:
+        role = Role.WHOLE
+    anchor = None
+    if kind == "date":
+        anchor = Anchor.REPORT if dateline else Anchor.STATEMENT if spoken else Anchor.EVENT
+    return Frame(measure=ev, head=unit, unit=typed_unit(kind, m, ustem), role=role, anchor=anchor,
+                 source=Source(att[0] if att else None, att[1] if att else None),
+                 period_start=kind == "date" and cumulative)
 
 
 @rule("C107", "statement-date", "claims")

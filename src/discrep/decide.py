@@ -17,7 +17,6 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from .align import UnionFind
-from .claims import EVENT_UNIT
 from .model import Claim, Finding, FindingClaim, Group
 from .rules import code_of, rule
 from .settings import Settings
@@ -154,11 +153,10 @@ class Witnesses:
         if (w.kind, w.mention.currency, w.event, w.part, w.increment, w.cumulative) != \
                 (c.kind, c.mention.currency, c.event, c.part, c.increment, c.cumulative):
             return False
-        if w.unit_stem is None or c.unit_stem is None:
-            return True
-        plain = lambda u: u.startswith(EVENT_UNIT)
-        return plain(w.unit_stem) or plain(c.unit_stem) or \
-            fuzz.ratio(w.unit_stem, c.unit_stem) >= self.st.unit_cutoff
+        uw, uc = (x.frame.unit if x.frame else None for x in (w, c))
+        if uw is None or uc is None or not uw.counted or not uc.counted or not w.unit_stem or not c.unit_stem:
+            return True                  # no counted noun on one side, or only the event's role noun
+        return fuzz.ratio(w.unit_stem, c.unit_stem) >= self.st.unit_cutoff
 
     @rule("D101", "whole-and-share", "decide")
     def nested(self, x: Claim, y: Claim, ivx, ivy) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 Number = int | float
@@ -106,6 +107,66 @@ class Mention:
         return d
 
 
+class Role(str, Enum):
+    """What part of a quantity a figure gives."""
+    WHOLE = "whole"                      # the figure itself ("45 killed")
+    SHARE = "share"                      # a part of another figure ("including five children")
+    INCREMENT = "increment"              # more besides a figure before ("14 others", "three more")
+    RUNNING_TOTAL = "running_total"      # a total to date ("since Saturday", "in the war")
+    PREVIOUS = "previous"                # the old value of a change ("rose from 30 to 45")
+
+
+class Anchor(str, Enum):
+    """What a date dates."""
+    EVENT = "event"                      # the story's event ("the raid on Tuesday")
+    STATEMENT = "statement"              # the day a source spoke ("the ministry said on Tuesday")
+    REPORT = "report"                    # the day the report was filed (a dateline)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a figure is counted in.  ``kind``: "role" (only the event's role noun: "dead",
+    "قتيلا"), "time" (a span: days, years), "noun" (a counted thing: prisoners, schools),
+    "currency", "percent", or "none"; ``value`` the stem or code."""
+    kind: str
+    value: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """A counted noun or a span of time: something the figure counts beyond the event's role."""
+        return self.kind in ("noun", "time")
+
+    @property
+    def keyed(self) -> bool:
+        """The text names what the figure counts (a noun, a span or a role noun)."""
+        return self.kind in ("noun", "time", "role")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who gives the figure: a canonical source id (None when the outlet speaks for itself
+    or the source is only described), and the words it was read from."""
+    id: str | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a claim is, in terms shared across languages (built by ``claims``)."""
+    measure: str | None                  # the concept counted or dated (an event id from language data: "kill", "escape")
+    head: str | None                     # the counted noun as read ("prisoners", "معتقلًا")
+    unit: Unit
+    role: Role
+    anchor: Anchor | None                # dates only
+    source: Source
+    period_start: bool = False           # a date that starts a running total's period ("since March 2011")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"measure": self.measure, "head": self.head, "unit": {"kind": self.unit.kind, "value": self.unit.value},
+                "role": self.role.value, "anchor": self.anchor.value if self.anchor else None,
+                "source": {"id": self.source.id, "text": self.source.text}}
+
+
 @dataclass(frozen=True)
 class Claim:
     """A mention with what a checker needs to compare it (built by ``claims``)."""
@@ -129,6 +190,7 @@ class Claim:
     increment: bool = False             # a part that adds to a figure before ("14 others died", "three more")
     speech_date: bool = False           # the day a source spoke or a report was filed ("said on Tuesday", a dateline)
     roles: tuple[str, ...] = ()         # the claims rules (C1xx) that set its role: share, increment, running total, ...
+    frame: Frame | None = field(default=None, repr=False, compare=False)   # the typed description (see Frame)
 
     @property
     def doc_id(self) -> str:
@@ -140,7 +202,8 @@ class Claim:
              "event": self.event, "attributed_to": self.attributed_to,
              "attribution_text": self.attribution_text, "part": self.part,
              "cumulative": self.cumulative, "increment": self.increment,
-             "speech_date": self.speech_date, "roles": list(self.roles), "sentence": self.sentence}
+             "speech_date": self.speech_date, "roles": list(self.roles),
+             "frame": self.frame.to_dict() if self.frame else None, "sentence": self.sentence}
         return d
 
 
