@@ -349,9 +349,6 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> Link:
     return Link(True, code_of(shared_context), score, cutoff)
 
 
-# a document with fewer sentence pairs than this has them all tried (comparable() is cheap);
-# above it, the prefix filter of ContextIndex.similar finds the few that can pass
-FILTER_FROM_PAIRS = 4096
 
 
 def candidate_pairs(lst: list[Claim], ctx: ContextIndex | None = None, st: Settings | None = None):
@@ -418,7 +415,7 @@ def _same_doc(lst, I, J, same, ctx, st):
             for y, ys in att_j.items():
                 if x != y and (x or y) and (not same or (x or "") < (y or "")):
                     yield from itertools.product(xs, ys)
-    if ctx is None or st is None or len(sent_i) * len(sent_j) <= FILTER_FROM_PAIRS:
+    if ctx is None or st is None or len(sent_i) * len(sent_j) <= st.all_pairs_below:
         for a in sent_i:                                  # two sentences: every pair
             for b in sent_j:
                 if a != b and (not same or a < b):

@@ -304,7 +304,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             continue
         a, b = span
         kind = KIND[m.kind]
-        unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of)
+        unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of, settings)
         if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
             continue
         if head_end > s.start:           # "Published ..." labels the dateline: it tells of no event
@@ -330,7 +330,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         share = kind == "count" and _is_part(ld, s, a, b, mspans, parts, settings)
         if share:
             roles.append(code_of(_is_part))
-        why = _increment_rule(ld, s, a, b, m, ev, last_event) if kind == "count" and not share else None
+        why = _increment_rule(ld, s, a, b, m, ev, last_event, settings) if kind == "count" and not share else None
         increment = why is not None
         if why:
             roles.append(why)
@@ -452,49 +452,51 @@ def _is_part(ld, s: _Sentence, a: int, b: int, mspans, parts: set[int], settings
     return False
 
 
-def _increment_rule(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None, last_event: str | None
-                    ) -> str | None:
+def _increment_rule(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None, last_event: str | None,
+                    settings: Settings) -> str | None:
     """The code of the first rule that reads the count at [a, b] as more besides a figure
     before, or None."""
-    if _is_increment(ld, s.toks, a, b):
+    if _is_increment(ld, s.toks, a, b, settings):
         return code_of(_is_increment)
-    if _more_of_the_same(ld, s, a, b, ev, last_event):
+    if _more_of_the_same(ld, s, a, b, ev, last_event, settings):
         return code_of(_more_of_the_same)
-    if _others_besides_one(ld, s, a, b, m, ev):
+    if _others_besides_one(ld, s, a, b, m, ev, settings):
         return code_of(_others_besides_one)
     return None
 
 
 @rule("C102", "increment", "claims")
-def _is_increment(ld, toks, a: int, b: int) -> bool:
+def _is_increment(ld, toks, a: int, b: int, settings: Settings) -> bool:
     """"three more died", "5 قتلى إضافيين": victims besides the toll, not the toll."""
-    return any(k < len(toks) and toks[k].low in ld.increment_after for k in (b + 1, b + 2))
+    return any(k < len(toks) and toks[k].low in ld.increment_after for k in range(b + 1, b + 1 + settings.after_window))
 
 
 @rule("C103", "more-of-the-same", "claims")
-def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_event: str | None) -> bool:
+def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_event: str | None,
+                      settings: Settings) -> bool:
     """"14 others died" or "another six were killed" after "9 killed on the bus": victims
     besides a figure before, not the toll.  "Two killed and five others wounded" and "killed
     12 and wounded another 35" start the wounded's own figure, and so does "killing a
     policeman and wounding 4 others" (no figure before)."""
     toks = s.toks
     return bool(ev) and last_event == ev and (
-        _others_after(ld, toks, b)
-        or any(k >= 0 and (hit := ld.increment_before.match(toks, k)) and k + hit[0] == a for k in range(a - 3, a)))
+        _others_after(ld, toks, b, settings)
+        or any(k >= 0 and (hit := ld.increment_before.match(toks, k)) and k + hit[0] == a
+               for k in range(a - settings.before_window, a)))
 
 
-def _others_after(ld, toks, b: int) -> bool:
-    """"others" follows the figure ending at ``b``, at most one word on ("14 others", "4 آخرين")."""
-    return any(k < len(toks) and toks[k].low in ld.others_words for k in (b + 1, b + 2))
+def _others_after(ld, toks, b: int, settings: Settings) -> bool:
+    """"others" follows the figure ending at ``b``, a word or so on ("14 others", "4 آخرين")."""
+    return any(k < len(toks) and toks[k].low in ld.others_words for k in range(b + 1, b + 1 + settings.after_window))
 
 
 @rule("C104", "others-besides-one", "claims")
-def _others_besides_one(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None) -> bool:
+def _others_besides_one(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None, settings: Settings) -> bool:
     """"killed a nurse and four others", "مقتل ممرضة و4 آخرين": the others are besides a victim
     named without a figure, so four is not the toll.  The victim is a short phrase joined by a
     conjunction, right after a word of the figure's own event."""
     toks = s.toks
-    if not ev or not _others_after(ld, toks, b):
+    if not ev or not _others_after(ld, toks, b, settings):
         return False
     lead = toks[a].text[:max(0, m.norm_start - toks[a].start)]
     if lead and lead in ld.conj_prefixes:
@@ -504,7 +506,7 @@ def _others_besides_one(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | 
     else:
         return False
     phrase = 0
-    while j >= 0 and phrase <= PHRASE_LEN:
+    while j >= 0 and phrase <= settings.phrase_tokens:
         t = toks[j]
         if t.kind != "word":
             return False
@@ -559,13 +561,12 @@ def _is_cumulative(ld, s: _Sentence, a: int, b: int, mspans, settings: Settings,
 
 
 EVENT_UNIT = "event:"
-PHRASE_LEN = 4                          # tokens after a count that its noun phrase may span
-DESIGNATOR_LEN = 3                      # "F", "-", "16"
+DESIGNATOR_LEN = 3                      # a model's name is three tokens: "F", "-", "16"
 TIME_UNIT = "time:"
 LEADING_ZERO = re.compile(r"0\d+")
 
 
-def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_of):
+def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_of, settings: Settings):
     """(unit text, unit key, whether the unit word touches the mention) for a claim."""
     if kind == "money":
         return m.currency, m.currency, True
@@ -573,12 +574,12 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
         return None, None, False
     toks = s.toks
     if kind == "ordinal" and ld.ordinal_head == "before":
-        rng = range(a - 1, max(-1, a - 4), -1)
+        rng = range(a - 1, max(-1, a - 1 - settings.before_window), -1)
     elif a == b and toks[a].low in ld.number_adjectives and a and _content_word(ld, toks[a - 1]) \
             and not _is_mention_tok(toks[a - 1], mspans):
         rng = range(a - 1, a - 2, -1)            # "يوم واحد", "طفلان اثنان": the noun comes first
     else:
-        rng = range(b + 1, min(len(toks), b + 5 + DESIGNATOR_LEN))
+        rng = range(b + 1, min(len(toks), b + 1 + settings.phrase_tokens + DESIGNATOR_LEN))
     next_to = True                      # only words of skip_before_unit in between ("dozens of")
     only_event = False
     found = None
@@ -587,7 +588,7 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
         t = toks[k]
         if t.text in QUOTES or k <= designator:
             continue
-        if rng.step > 0 and k - b > PHRASE_LEN + (DESIGNATOR_LEN if designator >= 0 else 0):
+        if rng.step > 0 and k - b > settings.phrase_tokens + (DESIGNATOR_LEN if designator >= 0 else 0):
             break
         if _designator(toks, k):
             designator = k + DESIGNATOR_LEN - 1    # "two F-16 jets": a model's name, not the counted noun

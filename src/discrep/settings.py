@@ -20,6 +20,9 @@ class Settings:
     attribution_window: int = 40       # max tokens between an attribution verb and a mention
     cumulative_window: int = 10        # max tokens between "since"/"منذ" and a count it makes a running total
     partitive_window: int = 3          # max tokens between "including"/"بينهم" and the share it introduces
+    phrase_tokens: int = 4             # tokens after a count that its noun phrase may span ("four Kurdish militiamen")
+    after_window: int = 2              # tokens after a count where "more" / "others" / "إضافيين" still qualify it
+    before_window: int = 3             # tokens before a count where "another" / an ordinal's head noun may start
     longest_sentence: int = 3000       # characters: a longer stretch with no sentence break is cut (no prose runs on so)
     # --- align ---------------------------------------------------------------
     unit_cutoff: float = 80.0          # rapidfuzz ratio for two unit stems to be "the same thing"
@@ -29,6 +32,7 @@ class Settings:
     context_cutoff_keyed: float = 0.10  # the same, when event and unit (or a date's event) both agree
     context_cutoff_unkeyed: float = 0.6  # the same, when neither claim names an event or a unit
     context_cutoff_same_doc: float = 0.5  # the least overlap for two sentences of one document
+    all_pairs_below: int = 4096        # one document's sentence pairs are all tried below this; above, a prefix filter
     # --- decide --------------------------------------------------------------
     tolerance: float = 0.0             # relative slack around exact values (0.05 = 5 %)
     approx_margin: float = 0.15        # "about 120" covers 120 ± 15 %
