@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -168,10 +168,10 @@ def _specific(c: Claim) -> bool:
     return _unit(c).counted
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """Whether two claims are comparable, and the rule that said so (a veto ``A1xx`` or a
-    join ``A2xx``); ``score`` is their sentences' context overlap when it was weighed."""
+    join ``A2xx``); ``score`` is their sentences' context overlap when it was weighed.
+    (A named tuple: one is made for every candidate pair.)"""
     ok: bool
     rule: str
     score: float | None = None
@@ -181,29 +181,39 @@ class Link:
         return self.ok
 
 
-@dataclass(frozen=True)
 class _Key:
-    """What two claims share as a key: the event, the counted noun, or nothing at all."""
-    same_event: bool
-    same_unit: bool
-    bare: bool
-    nouns_apart: bool                    # two counted nouns that count different things
+    """What two claims share as a key: the event, the counted noun, or nothing at all.
+    Worked out on first use: many pairs are kept apart by a veto that needs none of it."""
+    __slots__ = ("x", "y", "ctx", "st", "_done", "same_event", "same_unit", "bare", "nouns_apart")
 
+    def __init__(self, x: Claim, y: Claim, ctx: ContextIndex, st: Settings):
+        self.x, self.y, self.ctx, self.st = x, y, ctx, st
+        self._done = False
 
-def _key(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> _Key:
-    same_event = bool(x.event and x.event == y.event)
-    ux, uy = _unit(x), _unit(y)
-    if ux.keyed and uy.keyed and x.unit_stem and y.unit_stem:
-        same_unit = fuzz.ratio(x.unit_stem, y.unit_stem) >= st.unit_cutoff
-        # a noun that only names the event's role ("10 dead", "45 قتيلا") stays comparable
-        # with a counted noun of the same event, unless a document counts the two separately
-        role = x.kind != "count" or ux.kind == "role" or uy.kind == "role"
-        apart = not same_unit and (not same_event or not role
-                                   or tuple(sorted((x.unit_stem, y.unit_stem))) in ctx.distinct_units)
-        return _Key(same_event, same_unit or x.kind == "count", False, apart)
-    other = ux if ux.keyed else uy
-    same_unit = x.kind == "count" and other.kind in ("none", "role")
-    return _Key(same_event, same_unit, not (x.event or y.event or other.keyed), False)
+    def _work(self) -> None:
+        x, y, st = self.x, self.y, self.st
+        self.same_event = same_event = bool(x.event and x.event == y.event)
+        ux, uy = _unit(x), _unit(y)
+        self.nouns_apart = False
+        if ux.keyed and uy.keyed and x.unit_stem and y.unit_stem:
+            same_unit = fuzz.ratio(x.unit_stem, y.unit_stem) >= st.unit_cutoff
+            # a noun that only names the event's role ("10 dead", "45 قتيلا") stays comparable
+            # with a counted noun of the same event, unless a document counts the two separately
+            role = x.kind != "count" or ux.kind == "role" or uy.kind == "role"
+            self.nouns_apart = not same_unit and (not same_event or not role or tuple(
+                sorted((x.unit_stem, y.unit_stem))) in self.ctx.distinct_units)
+            self.same_unit, self.bare = same_unit or x.kind == "count", False
+        else:
+            other = ux if ux.keyed else uy
+            self.same_unit = x.kind == "count" and other.kind in ("none", "role")
+            self.bare = not (x.event or y.event or other.keyed)
+        self._done = True
+
+    def __getattr__(self, name: str):   # same_event, same_unit, bare, nouns_apart
+        if name.startswith("_") or self._done:
+            raise AttributeError(name)
+        self._work()
+        return getattr(self, name)
 
 
 @rule("A101", "kind-or-currency-differs", "align")
@@ -336,7 +346,7 @@ def context_too_far(score: float, cutoff: float) -> bool:
 def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> Link:
     """Whether ``x`` and ``y`` are one quantity, with the rule that decided it: the first
     veto that fires, else a join."""
-    key = _key(x, y, ctx, st)
+    key = _Key(x, y, ctx, st)
     for veto in VETOES:
         if veto(x, y, key, ctx):
             return Link(False, code_of(veto))
