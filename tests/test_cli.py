@@ -113,3 +113,12 @@ def test_explain_a_finding_shows_its_rules(root):
     r = runner.invoke(app, ["explain", conflict["id"], str(root / "seeds")], terminal_width=200)
     assert r.exit_code == 0 and "rules: A201 two-sources-one-sentence, D201 disjoint-intervals" in r.stdout
     assert runner.invoke(app, ["explain", str(root / "seeds")]).exit_code == 2
+
+
+def test_rules_lists_every_stage_in_a_fresh_process():
+    """The registry is complete however discrep was imported (not only after a check ran)."""
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "discrep", "rules"], capture_output=True, text=True, timeout=600)
+    stages = {line.split()[1] for line in out.stdout.splitlines()}
+    assert out.returncode == 0 and stages == {"claims", "align", "decide"}

@@ -75,5 +75,5 @@ def first_sentence(doc: str) -> str:
 def all_rules() -> list[Rule]:
     """Every registered rule, by code (the stages' modules are imported so that their
     rules register)."""
-    from . import align, decide  # noqa: F401  (registration happens on import)
+    from . import align, claims, decide  # noqa: F401  (registration happens on import)
     return [REGISTRY[c] for c in sorted(REGISTRY)]
