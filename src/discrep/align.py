@@ -306,11 +306,24 @@ def counted_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     return x.kind == "date" and x.sentence_key != y.sentence_key and ctx.counted_apart(x.sentence_key, y.sentence_key)
 
 
+@rule("A116", "ages-of-unnamed-people", "align")
+def ages_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """An age meets only an age, and two ages are one quantity only when the same person or
+    thing holds both ("John Smith,
+    21" / "21-year-old John Smith", "letters 500 years old" / "1,000-year-old letters"); a
+    story's victims, suspects and witnesses each have their own ("the 17-year-old victim" /
+    "a 33-year-old man")."""
+    if x.event != "age" or y.event != "age":
+        return (x.event == "age") != (y.event == "age")      # an age meets only an age
+    hx, hy = (set((c.frame.holder or "").split()) if c.frame else set() for c in (x, y))
+    return not (hx & hy)                 # holders meet on a shared word: "Smith" and "John Smith"
+
+
 # in order: the first that fires is the one reported (all must pass for a pair to join),
 # so the more telling reasons come first
 VETOES = (kinds_differ, one_mention, statement_date, day_against_year, different_events, running_total_apart,
-          share_apart, time_units_apart, different_nouns, no_shared_key, one_sentence_one_source, dated_apart,
-          counted_apart)
+          ages_apart, share_apart, time_units_apart, different_nouns, no_shared_key, one_sentence_one_source,
+          dated_apart, counted_apart)
 
 
 @rule("A201", "two-sources-one-sentence", "align")

@@ -327,7 +327,13 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                 ev, ev_text = prior[(si, ustem)]
         if ev and ustem:
             prior[(si, ustem)] = (ev, ev_text)
-        share = kind == "count" and _is_part(ld, s, a, b, mspans, parts, settings)
+        holder = None
+        if kind == "count" and _is_age(ld, s, a, b, ustem, m, settings):
+            # "a 21-year-old man was shot dead", "John Smith, 21, died": a person's age, no toll
+            ev, ev_text = AGE, None
+            holder = _holder(ld, s, a, b, settings, after=bool(ustem and ustem.rsplit("-", 1)[-1] in ld.age_tails))
+            roles.append(code_of(_is_age))
+        share = kind == "count" and ev != AGE and _is_part(ld, s, a, b, mspans, parts, settings)
         if share:
             roles.append(code_of(_is_part))
         why = _increment_rule(ld, s, a, b, m, ev, last_event, settings) if kind == "count" and not share else None
@@ -375,8 +381,102 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative, increment=increment,
             speech_date=spoken, roles=tuple(roles),
             frame=frame(kind, m, ev, unit, ustem, att, part, increment, cumulative, spoken,
-                        bool(roles) and roles[0] == code_of(_dateline))))
+                        bool(roles) and roles[0] == code_of(_dateline), holder)))
     return out
+
+
+AGE = "age"                              # the measure of a person's age (a concept, like "kill")
+
+
+@rule("C110", "age", "claims")
+def _is_age(ld, s: _Sentence, a: int, b: int, unit_stem: str | None, m: Mention, settings: Settings) -> bool:
+    """A person's age is no toll and no span of the story's time: a span compounded into an
+    age ("a 21-year-old"), a count after an age word ("aged 21", "البالغ من العمر 21 عاما"),
+    or a count standing alone between commas right after a name ("John Smith, 21, died")."""
+    toks = s.toks
+    if unit_stem and unit_stem.startswith(TIME_UNIT) and unit_stem.rsplit("-", 1)[-1] in ld.age_tails \
+            and "-" in unit_stem:
+        return True
+    for k in range(max(0, a - settings.before_window), a):
+        hit = ld.age_before.match(toks, k)
+        if hit and k + hit[0] == a:
+            return True
+    # in brackets right after a noun, alone or in years: "المتهم الرئيسي (41 عاما)", "Smith (21)"
+    years = unit_stem is None or unit_stem.startswith(TIME_UNIT + "year")
+    closed = (b + 1 < len(toks) and toks[b + 1].text == ")") or (years and b + 2 < len(toks) and toks[b + 2].text == ")")
+    if closed and 1 < a and toks[a - 1].text == "(" and toks[a - 2].kind == "word" and isinstance(m.value, int) \
+            and 0 < m.value <= settings.oldest_age:
+        return True
+    # apposition: a name, then the figure alone between commas; not a place ("In Homs, 12,
+    # including children, ...") and nothing a person could not be
+    return (not unit_stem and 1 < a and b + 1 < len(toks) and toks[a - 1].text == "," and toks[b + 1].text == ","
+            and _named(toks[a - 2]) and (a < 3 or toks[a - 3].low not in ld.stopwords)
+            and isinstance(m.value, int) and 0 < m.value <= settings.oldest_age
+            and not ld.partitive_before.match(toks, b + 2))
+
+
+def _named(t: Token) -> bool:
+    """A word written with a capital letter: part of a name, where the script has case."""
+    return t.kind == "word" and t.text[:1].isupper() and t.text[1:2].islower()
+
+
+def _head_of_age(ld, toks, a: int, b: int, settings: Settings, compound: bool) -> str | None:
+    """With no name by it, the noun phrase an age belongs to, as its words' stems: after an
+    age compound ("the 17-year-old victim"), else before the age words ("مقبرة أثرية عمرها
+    4400 عام", "a man aged 40").  Heads come first in some languages and last in others,
+    so the phrase is kept whole and two holders meet on any shared word."""
+    words_: list[str] = []
+    if compound:
+        k = b + 1
+        while k < len(toks) and toks[k].low not in ld.age_tails:      # past "-year-old"
+            k += 1
+        rng = range(k + 1, min(len(toks), k + 1 + settings.phrase_tokens))
+    else:
+        start = a
+        for k in range(max(0, a - settings.before_window), a):            # the age words' first token
+            hit = ld.age_before.match(toks, k)
+            if hit and k + hit[0] == a:
+                start = k
+                break
+        if start > 0 and toks[start - 1].text == "(":                     # "المتهم الرئيسي (41 عاما)"
+            start -= 1
+        rng = range(start - 1, max(-1, start - 1 - settings.phrase_tokens), -1)
+    for j in rng:
+        t = toks[j]
+        if t.kind != "word" or t.low in ld.stopwords:
+            if words_ or t.kind == "punct":
+                break
+            continue
+        if t.low not in ld.determiners:
+            words_.append(ld.stem(t.low))
+    return " ".join(sorted(set(words_))) or None
+
+
+def _holder(ld, s: _Sentence, a: int, b: int, settings: Settings, after: bool = False) -> str | None:
+    """Who or what holds an age: the name next to it ("John Smith, 21", "21-year-old John
+    Smith", "Smith, aged 21"), the nearest run of capitalised words within a noun phrase's
+    reach; else (a script without case, or no name) the noun it belongs to."""
+    toks = s.toks
+    reach = settings.phrase_tokens + 1
+    ahead = reach + (DESIGNATOR_LEN + 1 if after else 0)     # past the compound's "-year-old"
+    spans = []
+    for lo, hi, step in ((a - 1, max(-1, a - 1 - reach), -1), (b + 1, min(len(toks), b + 1 + ahead), 1)):
+        run: list[Token] = []
+        for k in range(lo, hi, step):
+            t = toks[k]
+            if _named(t) and t.low not in ld.determiners:
+                run.append(t)
+            elif run:
+                break
+        if run:
+            spans.append(sorted(run, key=lambda t: t.start))
+    if not spans:
+        return _head_of_age(ld, toks, a, b, settings, after)
+    # an age compound ("21-year-old John Smith") modifies the name after it; elsewhere the
+    # nearest name holds the age
+    best = (spans[-1] if after and spans[-1][0].start > toks[b].start else
+            min(spans, key=lambda r: min(abs(r[0].start - toks[a].start), abs(r[-1].start - toks[a].start))))
+    return " ".join(sorted({ld.stem(t.low) for t in best}))
 
 
 def typed_unit(kind: str, m: Mention, unit_stem: str | None) -> Unit:
@@ -392,7 +492,7 @@ def typed_unit(kind: str, m: Mention, unit_stem: str | None) -> Unit:
 
 
 def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | None, att, part: bool,
-          increment: bool, cumulative: bool, spoken: bool, dateline: bool) -> Frame:
+          increment: bool, cumulative: bool, spoken: bool, dateline: bool, holder: str | None = None) -> Frame:
     """The typed description of one claim (see :class:`discrep.model.Frame`)."""
     if m.qualifier == "previous":
         role = Role.PREVIOUS
@@ -409,7 +509,7 @@ def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | 
         anchor = Anchor.REPORT if dateline else Anchor.STATEMENT if spoken else Anchor.EVENT
     return Frame(measure=ev, head=unit, unit=typed_unit(kind, m, ustem), role=role, anchor=anchor,
                  source=Source(att[0] if att else None, att[1] if att else None),
-                 period_start=kind == "date" and cumulative)
+                 period_start=kind == "date" and cumulative, holder=holder)
 
 
 @rule("C107", "statement-date", "claims")

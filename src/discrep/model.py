@@ -160,11 +160,12 @@ class Frame:
     anchor: Anchor | None                # dates only
     source: Source
     period_start: bool = False           # a date that starts a running total's period ("since March 2011")
+    holder: str | None = None            # whose attribute the figure is: the stems of an age's name or noun ("john smith")
 
     def to_dict(self) -> dict[str, Any]:
         return {"measure": self.measure, "head": self.head, "unit": {"kind": self.unit.kind, "value": self.unit.value},
                 "role": self.role.value, "anchor": self.anchor.value if self.anchor else None,
-                "source": {"id": self.source.id, "text": self.source.text}}
+                "source": {"id": self.source.id, "text": self.source.text}, "holder": self.holder}
 
 
 @dataclass(frozen=True)

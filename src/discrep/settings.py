@@ -23,6 +23,7 @@ class Settings:
     phrase_tokens: int = 4             # tokens after a count that its noun phrase may span ("four Kurdish militiamen")
     after_window: int = 2              # tokens after a count where "more" / "others" / "إضافيين" still qualify it
     before_window: int = 3             # tokens before a count where "another" / an ordinal's head noun may start
+    oldest_age: int = 120              # a figure between commas after a name is an age only up to this
     longest_sentence: int = 3000       # characters: a longer stretch with no sentence break is cut (no prose runs on so)
     # --- align ---------------------------------------------------------------
     unit_cutoff: float = 80.0          # rapidfuzz ratio for two unit stems to be "the same thing"

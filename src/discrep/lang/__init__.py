@@ -273,6 +273,8 @@ class LangData:
         self.increment_before = Lexicon({w: True for w in t["increment_before"]}, P)
         self.event_links = frozenset(words(" ".join(t["event_links"])))
         self.others_words = frozenset(words(" ".join(t["others_words"])))
+        self.age_before = Lexicon({w: True for w in t["age_before"]}, P)
+        self.age_tails = frozenset(words(" ".join(t["age_tails"])))
         self.occurrence_nouns = frozenset(words(" ".join(t["occurrence_nouns"])))
         self.occurrence_stems = frozenset(self.stem(w) for w in self.occurrence_nouns)
         self.cumulative_cues = Lexicon({w: True for w in t["cumulative_cues"]}, P)
