@@ -73,3 +73,15 @@ def test_frame(text, figure, measure, unit, role, anchor):
     if measure:
         assert f.measure == measure
     assert ":" not in (f.unit.value or "")
+
+
+@pytest.mark.parametrize("text, figure, counted", [
+    ("Police found him in the 1100 block of Elm Street, where two were killed.", "1100", False),
+    ("News Channel 11 reported that two people were killed.", "11", False),
+    ("Traffic on Interstate 95 stopped after 3 people were killed.", "95", False),
+    ("The shooting was three blocks away, and 5 people were killed.", "three", True),
+    ("قالت القناة 11 إن خمسة أشخاص قتلوا.", "11", False),
+])
+def test_identifiers_are_no_counts(text, figure, counted):
+    _, cs = mentions(text)
+    assert any(c.mention.text == figure for c in cs) == counted

@@ -27,6 +27,8 @@ def _blockers(ld, toks, i):
     t = toks[i]
     if t.kind == "num" and (numbers._identifier_head(ld, toks, i) or numbers._phone_like(ld, toks, i)):
         return Hit(i, i + 1, "block")
+    if t.kind == "num" and i + 1 < len(toks) and toks[i + 1].low in ld.identifier_tails:
+        return Hit(i, i + 2, "block")                   # "the 1100 block of Elm Street": an address
     if (t.kind == "num" and i + 2 < len(toks) and toks[i + 1].text == "/" and toks[i + 1].glued
             and toks[i + 2].glued and f"{t.text}/{toks[i + 2].text}" in ld.slash_idioms):
         return Hit(i, i + 3, "block")                   # "24/7", "9/11"

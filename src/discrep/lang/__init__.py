@@ -284,6 +284,7 @@ class LangData:
         self.stopwords = frozenset(words(" ".join(t["stopwords"])))
         self.boilerplate = tuple(fold(p) for p in t["boilerplate_lines"])
         self.identifier_heads = Lexicon({w: True for w in t["identifier_heads"]}, P)
+        self.identifier_tails = frozenset(words(" ".join(t["identifier_tails"])))
         self.identifier_abbreviations = frozenset(words(" ".join(t["identifier_abbreviations"])))
         self.verb_prefixes = frozenset(words(" ".join(t["verb_prefixes"])))
         self.phone_words = Lexicon({w: True for w in t["phone_words"]}, P)
