@@ -395,6 +395,18 @@ def _states_a_fact(c: Claim) -> bool:
     return bool(c.event or c.unit_stem)
 
 
+@rule("D304", "draft-names-its-source", "decide")
+def _bound_by_named_source(c: Claim, found: list[Claim], st: Settings) -> list[Claim] | None:
+    """A draft figure that names its source ("the SDF said up to 1,500") is bound only by
+    that source's figures, when the sources quote it too: the government's "about 120"
+    does not contradict a correctly attributed SDF figure.  None when the rule does not
+    apply (no source named, or none of the sources quotes it)."""
+    if not c.attributed_to:
+        return None
+    same = [y for y in found if _same_source(y.attributed_to, c.attributed_to, st)]
+    return same or None
+
+
 @rule("D301", "draft-contradicted", "decide")
 def draft_contradicted() -> None:
     """A draft's figure conflicts when a source's comparable figure lies outside its
@@ -433,12 +445,10 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
         found = pairs.get(c.id, [])
         support = [y for y, _, yv in found if _overlap(iv, yv)]
         against = [y for y, _, yv in found if not _overlap(iv, yv)]
-        if c.attributed_to:
-            # the draft names its source: when the sources quote it too, only its figures bind
-            same = [y for y in support + against if _same_source(y.attributed_to, c.attributed_to, st)]
-            if same:
-                support = [y for y in support if y in same]
-                against = [y for y in against if y in same]
+        bound = _bound_by_named_source(c, support + against, st)
+        if bound is not None:
+            support = [y for y in support if y in bound]
+            against = [y for y in against if y in bound]
         mine = f"{show_value(c)} (draft)"
         if against:
             y = max(against, key=lambda y: abs(interval(y, st)[0] - iv[0]))
@@ -462,8 +472,11 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
         fcs = (FindingClaim(c, *_public(*iv, c)),) + tuple(
             FindingClaim(y, *_public(*interval(y, st), y)) for y in others)
         sev = _spread([c] + others[:1]) if verdict == "conflict" and c.kind != "date" else None
+        rules = tuple(sorted(joined.get(c.id, set()) - {""})) + (code,)
+        if bound is not None:
+            rules += (code_of(_bound_by_named_source),)
         out.append(Finding(_draft_id(verdict, c), verdict, c.kind, c.story, topic([c] + others), reason, sev, fcs,
-                           draft=True, rules=tuple(sorted(joined.get(c.id, set()) - {""})) + (code,)))
+                           draft=True, rules=rules))
     order = {"conflict": 0, "unsupported": 1, "agree": 2}
     out.sort(key=lambda f: (order[f.verdict], f.claims[0].claim.mention.start))
     return out

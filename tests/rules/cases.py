@@ -197,6 +197,15 @@ CASES = [
                     "Up to 1,500 prisoners escaped from the Shaddadi jail on Sunday, the SDF said."], "120", None, {}),
     ("D204", False, ["About 120 prisoners escaped from the Shaddadi jail on Sunday, the government said.",
                      "Up to 1,500 prisoners escaped from the Shaddadi jail on Sunday, the SDF said."], "120", None, {}),
+    ("D304", True, ["The SDF said up to 1,500 prisoners escaped from the Shaddadi jail on Sunday.",
+                    "The government said about 120 prisoners escaped from the Shaddadi jail on Sunday, while the SDF "
+                    "said up to 1,500 escaped."], "1,500", None, {"against": True}),
+    ("D304", True, ["قالت قسد إن ما يصل إلى 1500 سجين فروا من سجن الشدادي يوم الأحد.",
+                    "قالت الحكومة إن نحو 120 سجينا فروا من سجن الشدادي يوم الأحد، بينما قالت قسد إن ما يصل إلى 1500 "
+                    "سجين فروا."], "1500", None, {"against": True}),
+    ("D304", False, ["Up to 1,500 prisoners escaped from the Shaddadi jail on Sunday.",
+                     "The government said about 120 prisoners escaped from the Shaddadi jail on Sunday, while the SDF "
+                     "said up to 1,500 escaped."], "1,500", None, {"against": True}),
     ("D301", True, ["About 120 prisoners escaped from the jail on Sunday.",
                     "Some 300 prisoners escaped from the jail on Sunday."], "120", None, {"against": True}),
     ("D301", False, ["About 300 prisoners escaped from the jail on Sunday.",
