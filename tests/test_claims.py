@@ -81,6 +81,7 @@ def test_frame(text, figure, measure, unit, role, anchor):
     ("Traffic on Interstate 95 stopped after 3 people were killed.", "95", False),
     ("The shooting was three blocks away, and 5 people were killed.", "three", True),
     ("قالت القناة 11 إن خمسة أشخاص قتلوا.", "11", False),
+    ("A neighbour made a 911 call after two people were shot dead.", "911", False),
 ])
 def test_identifiers_are_no_counts(text, figure, counted):
     _, cs = mentions(text)
