@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 import math
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -23,16 +24,16 @@ from .settings import Settings
 
 
 class UnionFind:
-    def __init__(self, n):
+    def __init__(self, n: int):
         self.p = list(range(n))
 
-    def find(self, x):
+    def find(self, x: int):
         while self.p[x] != x:
             self.p[x] = self.p[self.p[x]]
             x = self.p[x]
         return x
 
-    def union(self, a, b):
+    def union(self, a: int, b: int):
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.p[rb] = ra
@@ -409,7 +410,7 @@ def candidate_pairs(lst: list[Claim], ctx: ContextIndex | None = None, st: Setti
                 yield p
 
 
-def _pairs(lst, I, J, ctx, st):
+def _pairs(lst: list[Claim], I: list[int], J: list[int], ctx: ContextIndex | None, st: Settings | None):
     same = I is J
     by_i, by_j = _by(lst, I, lambda c: c.doc_id), _by(lst, J, lambda c: c.doc_id)
     docs = list(by_i)
@@ -421,14 +422,14 @@ def _pairs(lst, I, J, ctx, st):
             yield from _same_doc(lst, by_i[d], by_j[d], same, ctx, st)
 
 
-def _by(lst, idx, key) -> dict:
+def _by(lst: list[Claim], idx: Iterable[int], key: Callable[[Claim], object]) -> dict:
     out: dict = defaultdict(list)
     for k in idx:
         out[key(lst[k])].append(k)
     return out
 
 
-def _same_doc(lst, I, J, same, ctx, st):
+def _same_doc(lst: list[Claim], I: list[int], J: list[int], same: bool, ctx: ContextIndex | None, st: Settings | None):
     sent_i, sent_j = _by(lst, I, lambda c: c.sentence_key), _by(lst, J, lambda c: c.sentence_key)
     for key, ks in sent_i.items():                        # one sentence: different attributions only
         if key not in sent_j:

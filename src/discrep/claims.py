@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lang
+from .lang import LangData
 from .model import Anchor, Claim, Frame, Mention, NormalizedDoc, Role, Source, Unit
 from .normalize import raw_span
 from .rules import code_of, rule
@@ -18,6 +20,9 @@ from .tokens import Token, tokenize
 
 KIND = {"number": "count", "ordinal": "ordinal", "percent": "percent", "money": "money", "date": "date"}
 QUOTES = frozenset('"\'()[]')
+
+Spans = list[tuple[int, int]]               # the folded spans of a document's mentions, sorted
+TextOf = Callable[[int, int], str]          # the raw text of a folded span
 
 
 @dataclass
@@ -29,7 +34,7 @@ class _Sentence:
     starts: list[int]             # each token's start, for bisection
 
 
-def _sentence_starts(ld, norm: str, longest: int) -> list[int]:
+def _sentence_starts(ld: LangData, norm: str, longest: int) -> list[int]:
     """Offsets after which a new sentence may begin: after a sentence break followed by space
     (or the text's end), and at each line break.  One regular-expression pass over the text;
     only the sentences that hold a mention are then tokenized.  A stretch with no break for
@@ -49,7 +54,7 @@ def _sentence_starts(ld, norm: str, longest: int) -> list[int]:
     return out
 
 
-def _sentence(ld, norm: str, a: int, b: int) -> _Sentence | None:
+def _sentence(ld: LangData, norm: str, a: int, b: int) -> _Sentence | None:
     toks = tokenize(norm[a:b], a)
     if not toks:
         return None
@@ -82,12 +87,12 @@ def _token_span(s: _Sentence, start: int, end: int) -> tuple[int, int] | None:
     return a, max(a, bisect.bisect_left(starts, end) - 1)
 
 
-def _is_mention_tok(t: Token, spans) -> bool:
+def _is_mention_tok(t: Token, spans: Spans) -> bool:
     i = bisect.bisect_left(spans, (t.end, -1)) - 1
     return i >= 0 and spans[i][1] > t.start
 
 
-def _subject(ld, s: _Sentence, k: int, direction: int, mspans) -> list[Token]:
+def _subject(ld: LangData, s: _Sentence, k: int, direction: int, mspans: Spans) -> list[Token]:
     """Tokens of the subject next to the attribution word at ``k`` (direction +1 = after)."""
     out: list[Token] = []
     i = k
@@ -117,13 +122,13 @@ def _subject(ld, s: _Sentence, k: int, direction: int, mspans) -> list[Token]:
     return out
 
 
-def _attached_hyphen(toks, i: int) -> bool:
+def _attached_hyphen(toks: list[Token], i: int) -> bool:
     """A hyphen written between two words with no space ("UK-based", "so-called")."""
     return toks[i].text == "-" and 0 < i < len(toks) - 1 and toks[i - 1].kind == "word" \
         and toks[i + 1].kind == "word" and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start
 
 
-def canonical_source(ld, subj: list[Token]) -> str | None:
+def canonical_source(ld: LangData, subj: list[Token]) -> str | None:
     """The canonical label of the entity the subject starts with ("قسد" -> "SDF")."""
     if not subj:
         return None
@@ -145,7 +150,7 @@ def canonical_source(ld, subj: list[Token]) -> str | None:
     return None
 
 
-def _passive(ld, toks, k: int) -> bool:
+def _passive(ld: LangData, toks: list[Token], k: int) -> bool:
     """The verb at ``k`` follows a form of "to be" ("were also reported"): a passive, whose
     subject is the thing told, not the teller."""
     j = k - 1
@@ -159,7 +164,7 @@ def _in_compound(toks: list[Token], i: int) -> bool:
     return any(0 <= j < len(toks) and _attached_hyphen(toks, j) for j in (i - 1, i, i + 1))
 
 
-def _fronted_subject(ld, s: _Sentence, k: int) -> bool:
+def _fronted_subject(ld: LangData, s: _Sentence, k: int) -> bool:
     """A verb-first language with the subject put first ("السفارة ... أعلنت"): the clause
     opens with a content word and the verb follows within a subject's length."""
     c = s.clause_of[k]
@@ -172,7 +177,7 @@ def _fronted_subject(ld, s: _Sentence, k: int) -> bool:
             and all(s.toks[i].kind != "punct" or s.toks[i].text in QUOTES for i in range(first, k)))
 
 
-def _not_speech_after_subject(ld, s: _Sentence, subj: list[Token]) -> bool:
+def _not_speech_after_subject(ld: LangData, s: _Sentence, subj: list[Token]) -> bool:
     """A verb-first clause whose object, inside or right after the subject read, makes the
     verb no speech ("أعلنت الجماعة مسؤوليتها")."""
     first = bisect.bisect_left(s.starts, subj[0].start)
@@ -180,7 +185,7 @@ def _not_speech_after_subject(ld, s: _Sentence, subj: list[Token]) -> bool:
     return any(ld.not_speech_after.match(s.toks, i) for i in range(first + 1, min(last + 2, len(s.toks))))
 
 
-def _attributions(ld, s: _Sentence, mspans, text_of):
+def _attributions(ld: LangData, s: _Sentence, mspans: Spans, text_of: TextOf):
     """[(token index, canonical label, surface)] of the attribution cues in a sentence."""
     out: list[tuple[int, str | None, str]] = []
     for k in range(len(s.toks)):
@@ -212,7 +217,7 @@ def _attributions(ld, s: _Sentence, mspans, text_of):
     return out
 
 
-def _events(ld, s: _Sentence, mspans):
+def _events(ld: LangData, s: _Sentence, mspans: Spans):
     out = []                            # (token index, event, text, end index)
     k = 0
     while k < len(s.toks):
@@ -240,7 +245,7 @@ def _events(ld, s: _Sentence, mspans):
     return [(k, ev, txt) for k, ev, txt, _ in out]
 
 
-def _compound_tail(ld, toks, k: int) -> bool:
+def _compound_tail(ld: LangData, toks: list[Token], k: int) -> bool:
     """The word ends a hyphenated compound ("rebel-held", "IS-held"): an adjective, no event
     (but "re-arrested" is a verb)."""
     return k > 1 and _attached_hyphen(toks, k - 1) and toks[k - 2].low not in ld.verb_prefixes
@@ -250,7 +255,7 @@ def combined(e1: str, e2: str) -> str:
     return "+".join(sorted({*e1.split("+"), *e2.split("+")}))
 
 
-def _linked(ld, toks, end: int, k2: int) -> bool:
+def _linked(ld: LangData, toks: list[Token], end: int, k2: int) -> bool:
     """Only a coordinating word lies between two event words ("killed and wounded", "قتل وجرح")."""
     gap = toks[end:k2]
     if not gap:
@@ -258,7 +263,7 @@ def _linked(ld, toks, end: int, k2: int) -> bool:
     return len(gap) == 1 and gap[0].low in ld.event_links
 
 
-def _content_word(ld, t: Token) -> bool:
+def _content_word(ld: LangData, t: Token) -> bool:
     return t.kind == "word" and t.low not in ld.stopwords and len(t.low) > 1
 
 
@@ -389,7 +394,7 @@ AGE = "age"                              # the measure of a person's age (a conc
 
 
 @rule("C110", "age", "claims")
-def _is_age(ld, s: _Sentence, a: int, b: int, unit_stem: str | None, m: Mention, settings: Settings) -> bool:
+def _is_age(ld: LangData, s: _Sentence, a: int, b: int, unit_stem: str | None, m: Mention, settings: Settings) -> bool:
     """A person's age is no toll and no span of the story's time: a span compounded into an
     age ("a 21-year-old"), a count after an age word ("aged 21", "البالغ من العمر 21 عاما"),
     or a count standing alone between commas right after a name ("John Smith, 21, died")."""
@@ -420,7 +425,7 @@ def _named(t: Token) -> bool:
     return t.kind == "word" and t.text[:1].isupper() and t.text[1:2].islower()
 
 
-def _head_of_age(ld, toks, a: int, b: int, settings: Settings, compound: bool) -> str | None:
+def _head_of_age(ld: LangData, toks: list[Token], a: int, b: int, settings: Settings, compound: bool) -> str | None:
     """With no name by it, the noun phrase an age belongs to, as its words' stems: after an
     age compound ("the 17-year-old victim"), else before the age words ("مقبرة أثرية عمرها
     4400 عام", "a man aged 40").  Heads come first in some languages and last in others,
@@ -452,7 +457,7 @@ def _head_of_age(ld, toks, a: int, b: int, settings: Settings, compound: bool) -
     return " ".join(sorted(set(words_))) or None
 
 
-def _holder(ld, s: _Sentence, a: int, b: int, settings: Settings, after: bool = False) -> str | None:
+def _holder(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings, after: bool = False) -> str | None:
     """Who or what holds an age: the name next to it ("John Smith, 21", "21-year-old John
     Smith", "Smith, aged 21"), the nearest run of capitalised words within a noun phrase's
     reach; else (a script without case, or no name) the noun it belongs to."""
@@ -491,7 +496,8 @@ def typed_unit(kind: str, m: Mention, unit_stem: str | None) -> Unit:
     return Unit("noun", unit_stem)
 
 
-def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | None, att, part: bool,
+def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | None, att: tuple[str | None,
+          str] | None, part: bool,
           increment: bool, cumulative: bool, spoken: bool, dateline: bool, holder: str | None = None) -> Frame:
     """The typed description of one claim (see :class:`discrep.model.Frame`)."""
     if m.qualifier == "previous":
@@ -529,7 +535,7 @@ SHARE_OF_RUNNING_TOTAL = code_of(_share_of_running_total)
 
 
 @rule("C101", "share", "claims")
-def _is_part(ld, s: _Sentence, a: int, b: int, mspans, parts: set[int], settings: Settings) -> bool:
+def _is_part(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, parts: set[int], settings: Settings) -> bool:
     """A count that is a share of another: "18 killed, including five children", "two of
     them", and the counts listed after such a cue ("including 11 women, nine children")."""
     toks = s.toks
@@ -552,7 +558,7 @@ def _is_part(ld, s: _Sentence, a: int, b: int, mspans, parts: set[int], settings
     return False
 
 
-def _increment_rule(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None, last_event: str | None,
+def _increment_rule(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, ev: str | None, last_event: str | None,
                     settings: Settings) -> str | None:
     """The code of the first rule that reads the count at [a, b] as more besides a figure
     before, or None."""
@@ -566,13 +572,13 @@ def _increment_rule(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None
 
 
 @rule("C102", "increment", "claims")
-def _is_increment(ld, toks, a: int, b: int, settings: Settings) -> bool:
+def _is_increment(ld: LangData, toks: list[Token], a: int, b: int, settings: Settings) -> bool:
     """"three more died", "5 قتلى إضافيين": victims besides the toll, not the toll."""
     return any(k < len(toks) and toks[k].low in ld.increment_after for k in range(b + 1, b + 1 + settings.after_window))
 
 
 @rule("C103", "more-of-the-same", "claims")
-def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_event: str | None,
+def _more_of_the_same(ld: LangData, s: _Sentence, a: int, b: int, ev: str | None, last_event: str | None,
                       settings: Settings) -> bool:
     """"14 others died" or "another six were killed" after "9 killed on the bus": victims
     besides a figure before, not the toll.  "Two killed and five others wounded" and "killed
@@ -585,13 +591,13 @@ def _more_of_the_same(ld, s: _Sentence, a: int, b: int, ev: str | None, last_eve
                for k in range(a - settings.before_window, a)))
 
 
-def _others_after(ld, toks, b: int, settings: Settings) -> bool:
+def _others_after(ld: LangData, toks: list[Token], b: int, settings: Settings) -> bool:
     """"others" follows the figure ending at ``b``, a word or so on ("14 others", "4 آخرين")."""
     return any(k < len(toks) and toks[k].low in ld.others_words for k in range(b + 1, b + 1 + settings.after_window))
 
 
 @rule("C104", "others-besides-one", "claims")
-def _others_besides_one(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | None, settings: Settings) -> bool:
+def _others_besides_one(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, ev: str | None, settings: Settings) -> bool:
     """"killed a nurse and four others", "مقتل ممرضة و4 آخرين": the others are besides a victim
     named without a figure, so four is not the toll.  The victim is a short phrase joined by a
     conjunction, right after a word of the figure's own event."""
@@ -618,7 +624,7 @@ def _others_besides_one(ld, s: _Sentence, a: int, b: int, m: Mention, ev: str | 
 
 
 @rule("C106", "list-of-totals", "claims")
-def _listed_after(ld, s: _Sentence, prev_b: int, a: int, mspans, settings: Settings) -> bool:
+def _listed_after(ld: LangData, s: _Sentence, prev_b: int, a: int, mspans: Spans, settings: Settings) -> bool:
     """The count at ``a`` follows the one ending at ``prev_b`` in one list ("killed 250,000,
     injured 1.2 million"): near, with no other figure, clause word or period between."""
     gap = s.toks[prev_b + 1:a]
@@ -627,13 +633,14 @@ def _listed_after(ld, s: _Sentence, prev_b: int, a: int, mspans, settings: Setti
         or t.kind == "punct" and t.text not in ld.clause_breaks for i, t in enumerate(gap))
 
 
-def _mention_start(t: Token, spans) -> int:
+def _mention_start(t: Token, spans: Spans) -> int:
     i = bisect.bisect_left(spans, (t.end, -1)) - 1
     return spans[i][0] if i >= 0 else -1
 
 
 @rule("C105", "running-total", "claims")
-def _is_cumulative(ld, s: _Sentence, a: int, b: int, mspans, settings: Settings, before_only: bool = False) -> bool:
+def _is_cumulative(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, settings: Settings,
+                   before_only: bool = False) -> bool:
     """A running total ("68 killed since Saturday"): a cumulative cue near the count, in its
     clause.  "منذ 30 عاما" / "since 30 years" gives a span, not a start: "6 killed in floods
     unseen for 30 years" is one event's toll.  With ``before_only`` (for a date) only a cue
@@ -644,7 +651,7 @@ def _is_cumulative(ld, s: _Sentence, a: int, b: int, mspans, settings: Settings,
     if before_only:
         hi = a
 
-    def duration_at(n):                  # "30 عاما", "24 hours", "two days"
+    def duration_at(n: int):                  # "30 عاما", "24 hours", "two days"
         return n + 1 < len(toks) and _is_mention_tok(toks[n], mspans) and not (a <= n <= b) and \
             bool(ld.ago_units.match(toks, n + 1) or ld.time_units.match(toks, n + 1))
 
@@ -666,7 +673,8 @@ TIME_UNIT = "time:"
 LEADING_ZERO = re.compile(r"0\d+")
 
 
-def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_of, settings: Settings):
+def _unit(ld: LangData, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans: Spans, text_of: TextOf,
+          settings: Settings):
     """(unit text, unit key, whether the unit word touches the mention) for a claim."""
     if kind == "money":
         return m.currency, m.currency, True
@@ -751,20 +759,21 @@ def _unit(ld, s: _Sentence, a: int, b: int, kind: str, m: Mention, mspans, text_
     return found if found else (None, None, False)
 
 
-def _designator(toks, k: int) -> bool:
+def _designator(toks: list[Token], k: int) -> bool:
     """A model name at ``k``: letters, a hyphen and digits written as one ("F-16", "S-300")."""
     return k + 2 < len(toks) and toks[k].kind == "word" and toks[k + 1].text == "-" and \
         toks[k + 2].text[:1].isdigit() and toks[k + 1].start == toks[k].end and toks[k + 2].start == toks[k + 1].end
 
 
-def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
+def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int, kind: str, mspans: Spans,
+           settings: Settings):
     clause = s.clause_of
     ca, cb = clause[a], clause[b]
 
-    def dist(k):
+    def dist(k: int):
         return a - k if k < a else k - b
 
-    def used(k):
+    def used(k: int):
         # "70 were killed and 70 others were injured": a verb after one figure and before a
         # conjunction is that figure's, when the second has an event word of its own after it
         return any(_is_mention_tok(t, mspans) for t in s.toks[max(0, k - settings.event_window):k]) \
@@ -778,7 +787,7 @@ def _event(ld, s, events, attrs, a, b, kind, mspans, settings: Settings):
     if speech:
         near = [e for e in near if e[0] > a or not any(e[0] < k for k in speech)]
 
-    def pick(allowed):
+    def pick(allowed: set[int]):
         best = None
         cands = [(k, ev, txt) for k, ev, txt in near if clause[k] in allowed and dist(k) <= settings.event_window]
         # "five died and eight others had breathing problems": "others" says a new group starts
@@ -810,7 +819,7 @@ DATELINE_CHARS = 40                     # the longest head a document's dateline
 
 
 @rule("C108", "dateline", "claims")
-def _dateline(ld, norm: str, m: Mention) -> bool:
+def _dateline(ld: LangData, norm: str, m: Mention) -> bool:
     """The date opens the document, alone or after a label ("Posted on", "تاريخ النشر"): it
     dates the report.  Bare, it must name a day and its year ("Thu 4 Jun 2026 ..."): an
     opening "On Tuesday, ...", "Tuesday: ..." or "عام 2018 ..." dates what the sentence tells."""
@@ -823,7 +832,7 @@ def _dateline(ld, norm: str, m: Mention) -> bool:
         (not words and m.year_source == "explicit" and m.precision == "day")
 
 
-def _occurrence(ld, t: Token) -> bool:
+def _occurrence(ld: LangData, t: Token) -> bool:
     """A word that names attacks or meetings ("raids", "غارات"), events that are counted themselves."""
     return t.low in ld.occurrence_nouns or ld.stem(t.low) in ld.occurrence_stems
 
@@ -834,7 +843,7 @@ def _within(items: list[tuple], lo: int, hi: int) -> list[tuple]:
     return items[bisect.bisect_left(items, (lo,)):bisect.bisect_left(items, (hi + 1,))]
 
 
-def _attribution(attrs, a, b, settings: Settings):
+def _attribution(attrs: list, a: int, b: int, settings: Settings):
     attrs = _within(attrs, a - settings.attribution_window, b + settings.attribution_window)
     before = [(k, lab, sf) for k, lab, sf in attrs if k < a and a - k <= settings.attribution_window]
     if before:

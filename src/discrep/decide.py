@@ -12,20 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from .align import UnionFind
-from .model import Claim, Finding, FindingClaim, Group
+from .model import Claim, Finding, FindingClaim, Group, Value
 from .rules import code_of, rule
 from .settings import Settings
 
 SYMBOL = {"exact": "", "approx": "~", "up_to": "≤", "at_least": "≥", "more_than": ">", "less_than": "<"}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+Interval = tuple[float, float]              # a figure's effective bounds (date ordinals for dates)
 
-def interval(c: Claim, st: Settings) -> tuple[float, float]:
+
+def interval(c: Claim, st: Settings) -> Interval:
     m = c.mention
     lo: float
     hi: float
@@ -58,10 +61,10 @@ def interval(c: Claim, st: Settings) -> tuple[float, float]:
     return lo, hi
 
 
-def _fmt_num(v) -> str:
+def _fmt_num(v: Value | None) -> str:
     if isinstance(v, float) and not v.is_integer():
         return f"{v:,.2f}".rstrip("0").rstrip(".")
-    return f"{int(v):,}"
+    return f"{int(v):,}" if isinstance(v, (int, float)) else str(v)
 
 
 def show_value(c: Claim) -> str:
@@ -90,19 +93,19 @@ def _public(lo: float, hi: float, c: Claim) -> tuple:  # (low, high) as the repo
     return clean(lo), clean(hi)
 
 
-def topic(g_claims) -> str:
+def topic(g_claims: Sequence[Claim]) -> str:
     ev = next((c.event for c in g_claims if c.event), None)
     unit = next((c.unit for c in g_claims if c.unit and c.kind != "money"), None)
     parts = [p for p in (ev, unit) if p]
     return " · ".join(parts) or g_claims[0].kind
 
 
-def finding_id(kind, story, top, claims) -> str:
+def finding_id(kind: str, story: str | None, top: str, claims: Sequence[Claim]) -> str:
     key = "|".join([kind, str(story), top] + sorted(f"{c.doc_id}:{c.mention.value}:{c.mention.text}" for c in claims))
     return "D" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
-def _components(n: int, edges) -> list[list[int]]:
+def _components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
     uf = UnionFind(n)
     for a, b in edges:
         uf.union(a, b)
@@ -112,11 +115,11 @@ def _components(n: int, edges) -> list[list[int]]:
     return [c for c in comps.values() if len(c) > 1]
 
 
-def _overlap(x: tuple[float, float], y: tuple[float, float]) -> bool:
+def _overlap(x: Interval, y: Interval) -> bool:
     return x[0] <= y[1] and y[0] <= x[1]
 
 
-def _named(iv: tuple[float, float]) -> tuple[float, float]:
+def _named(iv: Interval) -> Interval:
     """The figure an interval names: an open bound names its one end ("at least 19": 19)."""
     return (iv[0], iv[0]) if math.isinf(iv[1]) else iv
 
@@ -159,14 +162,15 @@ class Witnesses:
         return fuzz.ratio(w.unit_stem, c.unit_stem) >= self.st.unit_cutoff
 
     @rule("D101", "whole-and-share", "decide")
-    def nested(self, x: Claim, y: Claim, ivx, ivy) -> bool:
+    def nested(self, x: Claim, y: Claim, ivx: Interval, ivy: Interval) -> bool:
         """Two figures that some document gives as a whole and its share ("31 killed,
         including 10 on a bus") are two quantities, not one in dispute."""
         return any(whole.event == x.event and (_overlap(wiv, ivx) and _overlap(siv, ivy)
                                                or _overlap(wiv, ivy) and _overlap(siv, ivx))
                    for whole, wiv, siv in self.shares.get(x.story, ()))
 
-    def states(self, doc_claim: Claim, like: Claim, iv, own, by_source: bool = False, exactly: bool = False) -> bool:
+    def states(self, doc_claim: Claim, like: Claim, iv: Interval, own: Interval, by_source: bool = False,
+               exactly: bool = False) -> bool:
         """The document of ``doc_claim`` (whose figure spans ``own``) also states ``like``'s
         quantity with a value in ``iv`` (and, with ``by_source``, from ``like``'s source; with
         ``exactly``, a figure that names nothing outside ``iv``, told by no other named source
@@ -194,7 +198,7 @@ class Witnesses:
             return False
         return _same_teller(x.attributed_to, y.attributed_to, self.st)
 
-    def explained(self, x: Claim, y: Claim, ivx, ivy) -> str | None:
+    def explained(self, x: Claim, y: Claim, ivx: Interval, ivy: Interval) -> str | None:
         """The code of the rule by which two disjoint figures are two quantities, not one
         quantity in dispute; None when they are in dispute (or agree)."""
         if _overlap(ivx, ivy):
@@ -206,7 +210,7 @@ class Witnesses:
         return code_of(self.both_stated) if self.both_stated(x, y, ivx, ivy) else None
 
     @rule("D103", "both-stated", "decide")
-    def both_stated(self, x: Claim, y: Claim, ivx, ivy) -> bool:
+    def both_stated(self, x: Claim, y: Claim, ivx: Interval, ivy: Interval) -> bool:
         """One outlet giving both figures ("16 dead in the province ... 7 in one town"), when
         the other gives one of them, does not dispute the other: the two are two quantities.
         Two named sources at odds stay a dispute when both outlets relay them, each figure
@@ -221,14 +225,14 @@ class Witnesses:
 
 
 @rule("D104", "bounds-nothing", "decide")
-def bounds_nothing(iv: tuple[float, float]) -> bool:
+def bounds_nothing(iv: Interval) -> bool:
     """A figure that bounds nothing ("in 3 days", which may be a duration, or the old value
     of a change, "rose from 30 to 45") neither opposes nor supports another."""
     return iv == (-math.inf, math.inf)
 
 
 @rule("D201", "disjoint-intervals", "decide")
-def disjoint(ivx: tuple[float, float], ivy: tuple[float, float]) -> bool:
+def disjoint(ivx: Interval, ivy: Interval) -> bool:
     """Two comparable figures conflict when their intervals (each figure's value widened by
     its hedge: "about", "up to", "more than", the tolerance) do not overlap."""
     return not _overlap(ivx, ivy)
@@ -270,7 +274,8 @@ def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[F
 
 
 @rule("D204", "agreement-inside-a-dispute", "decide")
-def _agreements_inside(g: Group, comp: list[int], edges, ivs, link, st: Settings) -> list[Finding]:
+def _agreements_inside(g: Group, comp: list[int], edges: list[tuple[int, int]], ivs: list[Interval],
+                       link: dict[tuple[int, int], str], st: Settings) -> list[Finding]:
     """A dispute reports its sides too: the figures of a conflicting group that agree with
     each other ("about 120" in three outlets against the SDF's "up to 1,500") are an
     agreement of their own, when enough documents or sources state them."""
@@ -289,7 +294,8 @@ def _agreements_inside(g: Group, comp: list[int], edges, ivs, link, st: Settings
     return out
 
 
-def _decide(g: Group, claims, ivs, edges, st: Settings) -> Finding | None:
+def _decide(g: Group, claims: Sequence[Claim], ivs: list[Interval], edges: list[tuple[int, int]],
+            st: Settings) -> Finding | None:
     worst = None
     for a, b in edges:
         (la, ha), (lb, hb) = ivs[a], ivs[b]
@@ -327,7 +333,7 @@ def _decide(g: Group, claims, ivs, edges, st: Settings) -> Finding | None:
                    rules=(code_of(agreement),))
 
 
-def _spread(claims) -> float:
+def _spread(claims: Sequence[Claim]) -> float:
     vals = [float(c.mention.value) for c in claims if isinstance(c.mention.value, (int, float))]
     if not vals or max(vals) == 0:
         return 0.0
@@ -358,7 +364,7 @@ def decide(groups: list[Group], claims: list[Claim], st: Settings) -> list[Findi
     return order_findings(out)
 
 
-def order_findings(findings) -> list[Finding]:
+def order_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Conflicts first, the widest apart first, then by kind and id (a stable order)."""
     return sorted(findings, key=lambda f: (f.verdict != "conflict", -(f.severity or 0), f.kind, f.id))
 
