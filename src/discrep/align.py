@@ -357,13 +357,16 @@ def context_too_far(score: float, cutoff: float) -> bool:
     return score < cutoff
 
 
+_VETO_CODES = tuple((v, code_of(v)) for v in VETOES)
+
+
 def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> Link:
     """Whether ``x`` and ``y`` are one quantity, with the rule that decided it: the first
     veto that fires, else a join."""
     key = _Key(x, y, ctx, st)
-    for veto in VETOES:
+    for veto, code in _VETO_CODES:
         if veto(x, y, key, ctx):
-            return Link(False, code_of(veto))
+            return Link(False, code)
     if two_sources_one_sentence(x, y):
         return Link(True, code_of(two_sources_one_sentence))
     cutoff = shared_context(x, y, key, st)
