@@ -336,7 +336,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if kind == "count" and _is_age(ld, s, a, b, ustem, m, settings):
             # "a 21-year-old man was shot dead", "John Smith, 21, died": a person's age, no toll
             ev, ev_text = AGE, None
-            holder = _holder(ld, s, a, b, settings, after=bool(ustem and ustem.rsplit("-", 1)[-1] in ld.age_tails))
+            holder = _holder(ld, s, a, b, settings, after=_age_compound(ld, ustem))
             roles.append(code_of(_is_age))
         share = kind == "count" and ev != AGE and _is_part(ld, s, a, b, mspans, parts, settings)
         if share:
@@ -399,13 +399,8 @@ def _is_age(ld: LangData, s: _Sentence, a: int, b: int, unit_stem: str | None, m
     age ("a 21-year-old"), a count after an age word ("aged 21", "البالغ من العمر 21 عاما"),
     or a count standing alone between commas right after a name ("John Smith, 21, died")."""
     toks = s.toks
-    if unit_stem and unit_stem.startswith(TIME_UNIT) and unit_stem.rsplit("-", 1)[-1] in ld.age_tails \
-            and "-" in unit_stem:
+    if _age_compound(ld, unit_stem) or _age_words_start(ld, toks, a, settings) is not None:
         return True
-    for k in range(max(0, a - settings.before_window), a):
-        hit = ld.age_before.match(toks, k)
-        if hit and k + hit[0] == a:
-            return True
     # in brackets right after a noun, alone or in years: "المتهم الرئيسي (41 عاما)", "Smith (21)"
     years = unit_stem is None or unit_stem.startswith(TIME_UNIT + "year")
     closed = (b + 1 < len(toks) and toks[b + 1].text == ")") or (years and b + 2 < len(toks) and toks[b + 2].text == ")")
@@ -420,6 +415,22 @@ def _is_age(ld: LangData, s: _Sentence, a: int, b: int, unit_stem: str | None, m
             and not ld.partitive_before.match(toks, b + 2))
 
 
+def _age_compound(ld: LangData, unit_stem: str | None) -> bool:
+    """The unit is a span compounded into an age: "time:year-old"."""
+    return bool(unit_stem and unit_stem.startswith(TIME_UNIT) and "-" in unit_stem
+                and unit_stem.rsplit("-", 1)[-1] in ld.age_tails)
+
+
+def _age_words_start(ld: LangData, toks: list[Token], a: int, settings: Settings) -> int | None:
+    """Where age words ending right before the count at ``a`` start ("aged 21", "البالغ من
+    العمر 21"), or None."""
+    for k in range(max(0, a - settings.before_window), a):
+        hit = ld.age_before.match(toks, k)
+        if hit and k + hit[0] == a:
+            return k
+    return None
+
+
 def _named(t: Token) -> bool:
     """A word written with a capital letter: part of a name, where the script has case."""
     return t.kind == "word" and t.text[:1].isupper() and t.text[1:2].islower()
@@ -432,17 +443,13 @@ def _head_of_age(ld: LangData, toks: list[Token], a: int, b: int, settings: Sett
     so the phrase is kept whole and two holders meet on any shared word."""
     words_: list[str] = []
     if compound:
-        k = b + 1
-        while k < len(toks) and toks[k].low not in ld.age_tails:      # past "-year-old"
-            k += 1
+        end = min(len(toks), b + 2 + DESIGNATOR_LEN)                      # "-year-old" is within reach
+        k = next((j for j in range(b + 1, end) if toks[j].low in ld.age_tails), end)
         rng = range(k + 1, min(len(toks), k + 1 + settings.phrase_tokens))
     else:
-        start = a
-        for k in range(max(0, a - settings.before_window), a):            # the age words' first token
-            hit = ld.age_before.match(toks, k)
-            if hit and k + hit[0] == a:
-                start = k
-                break
+        start = _age_words_start(ld, toks, a, settings)
+        if start is None:
+            start = a
         if start > 0 and toks[start - 1].text == "(":                     # "المتهم الرئيسي (41 عاما)"
             start -= 1
         rng = range(start - 1, max(-1, start - 1 - settings.phrase_tokens), -1)
