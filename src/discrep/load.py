@@ -874,6 +874,8 @@ class SourcePositions:
     def __init__(self) -> None:
         self._files: dict[str, str | None] = {}
         self._maps: dict[tuple, Callable[[int], tuple[int, int]]] = {}
+        self._lines: dict[str, list[str]] = {}                    # a JSON Lines file's lines, split once
+        self._literals: dict[tuple[str, int], list[int | None]] = {}   # a JSON file's "text" strings, found once
 
     def _source(self, path: str) -> str | None:
         if path not in self._files:
@@ -906,14 +908,19 @@ class SourcePositions:
                 return line, col + max(0, offset - a)
             return html_at
         if kind in JSONL_EXT:
-            lines = src.split("\n")
+            if doc.path not in self._lines:
+                self._lines[doc.path] = src.split("\n")
+            lines = self._lines[doc.path]
             if not doc.record or doc.record > len(lines):
                 return in_text
             line_src, base_line = lines[doc.record - 1], doc.record
             found = _text_literals(line_src, 1)
         else:
             line_src, base_line = src, 0
-            found = _text_literals(src, 2 if doc.record is not None else 1)
+            depth = 2 if doc.record is not None else 1
+            if (doc.path, depth) not in self._literals:
+                self._literals[(doc.path, depth)] = _text_literals(src, depth)
+            found = self._literals[(doc.path, depth)]
         k = doc.record if kind in JSON_EXT and doc.record is not None else 0
         quote = found[k] if k < len(found) else None
         if quote is None:
