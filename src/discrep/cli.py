@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
 from .errors import DiscrepError
 from .render import plural
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .model import Report, Skipped
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Find conflicting numbers, dates and ordinals across news articles (Arabic and English).")
@@ -97,7 +104,7 @@ CONFIG = typer.Option(None, "--config", help="Read settings from this TOML file 
 NO_CONFIG = typer.Option(False, "--no-config", help="Ignore discrep.toml and the [tool.discrep] table of pyproject.toml.")
 
 
-def _settings(config: str | None, no_config: bool, **flags) -> Settings:
+def _settings(config: str | None, no_config: bool, **flags: Any) -> Settings:
     """Defaults, then the configuration file, then the flags that were given."""
     from pathlib import Path
 
@@ -132,7 +139,8 @@ def _jobs(jobs: int | None, log: _Log | None = None) -> int | None:
     return jobs
 
 
-def _report(paths, against, lang, config, no_config, skip_bad: bool = False, stdin_format=None, **flags):
+def _report(paths: list[str], against: list[str] | None, lang: str | None, config: str | None, no_config: bool,
+            skip_bad: bool = False, stdin_format: StdinFormat | None = None, **flags: Any):
     """(settings, report) for the paths, as drafts when sources are given; errors exit 2."""
     from .load import read_inputs
     from .pipeline import check_against, check_documents
@@ -160,7 +168,7 @@ class _Log:
         if not self.quiet:
             typer.echo(f"discrep: warning: {msg}", err=True)
 
-    def skipped(self, items) -> None:
+    def skipped(self, items: Iterable[Skipped]) -> None:
         for sk in items:
             self.warn(f"skipped {sk.where} ({sk.status}): {sk.reason}")
 
@@ -170,7 +178,7 @@ class _Log:
             typer.echo(f"discrep: {msg} [{time.perf_counter() - self.t0:.2f} s]", err=True)
 
 
-def _gate(report, settings) -> int:
+def _gate(report: Report, settings: Settings) -> int:
     if settings.fail_on == "never":
         return 0
     bad = report.conflicts + (report.unsupported if settings.fail_on == "unsupported" else 0)
@@ -235,7 +243,7 @@ def check(paths: list[str] = PATHS,
         raise typer.Exit(1)
 
 
-def _stream(paths, settings: Settings, baseline: str | None, skip_bad: bool, log: _Log,
+def _stream(paths: list[str], settings: Settings, baseline: str | None, skip_bad: bool, log: _Log,
             stdin_format: StdinFormat | None = None) -> int:
     """``check --format jsonl``: findings written story by story, one story in memory at a
     time.  Returns how many findings the gate fails on."""
@@ -402,7 +410,7 @@ class PipeClosed(BaseException):
 class _Stdout:
     """sys.stdout, with a closed pipe raised as :class:`PipeClosed`."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: TextIO):
         self._stream = stream
 
     def write(self, s: str) -> int:
@@ -421,7 +429,7 @@ class _Stdout:
         return getattr(self._stream, name)
 
 
-def _on_sigint(signum, frame):
+def _on_sigint(signum: int, frame: FrameType | None) -> None:
     _Run.interrupted = True
     raise Interrupted()
 

@@ -144,7 +144,7 @@ def decode(data: bytes, where: str) -> Decoded:
                    notes)
 
 
-def parse_date(value, where: str) -> dt.date | None:
+def parse_date(value: object, where: str) -> dt.date | None:
     if value in (None, ""):
         return None
     if isinstance(value, str):
@@ -182,7 +182,7 @@ def _no_surrogates(value: str, where: str, field: str, notes: list[str]) -> str:
     return SURROGATE.sub("\ufffd", value)
 
 
-def _record(obj, where: str, default_id: str, path: str | None, dec: Decoded, record: int | None = None
+def _record(obj: object, where: str, default_id: str, path: str | None, dec: Decoded, record: int | None = None
             ) -> Document:
     if not isinstance(obj, dict):
         raise InputError(where, "record is not a JSON object", "malformed")
@@ -245,7 +245,7 @@ class _MainText(HTMLParser):
         if self.blocks[-1]:
             self.blocks.append([])
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.SKIP:
             self.skip += 1
         elif tag in self.BLOCK:
@@ -253,20 +253,21 @@ class _MainText(HTMLParser):
         if tag == "meta":
             a = dict(attrs)
             key = (a.get("property") or a.get("name") or "").lower()
-            if key in ("article:published_time", "og:site_name", "date", "pubdate") and a.get("content"):
-                self.meta[key] = a["content"]
+            content = a.get("content")
+            if key in ("article:published_time", "og:site_name", "date", "pubdate") and content:
+                self.meta[key] = content
         if tag == "html":
             lang = dict(attrs).get("lang")
             if lang:
                 self.meta["lang"] = lang
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP and self.skip:
             self.skip -= 1
         elif tag in self.BLOCK:
             self._break()
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if not self.skip:
             line, col = self.getpos()
             self.blocks[-1].append((data, line, col))
@@ -387,7 +388,7 @@ def parse_bytes(data: bytes, name: str, path: str | None, kind: str | None = Non
         kind, notes = sniffed_kind(text, name)
         dec = dec._replace(notes=dec.notes + notes)
 
-    def each(make, *args):
+    def each(make: Callable, *args: object):
         try:
             return make(*args)
         except InputError as e:
@@ -582,7 +583,7 @@ def stdin_kind(fmt: str | None) -> str | None:
     return "." + fmt
 
 
-def read_inputs(paths: Iterable[str], stdin=None, skip_bad: bool = False, stdin_format: str | None = None
+def read_inputs(paths: Iterable[str], stdin: IO[bytes] | None = None, skip_bad: bool = False, stdin_format: str | None = None
                 ) -> tuple[list[Document], list[Skipped]]:
     """(documents, skipped inputs): see :class:`Inputs`.  ``stdin_format`` ("txt", "md",
     "html", "json", "jsonl") says what standard input holds; without it, it is sniffed."""
@@ -603,7 +604,7 @@ def read_inputs(paths: Iterable[str], stdin=None, skip_bad: bool = False, stdin_
     return docs, acc.skipped
 
 
-def load(paths: Iterable[str], stdin=None) -> list[Document]:
+def load(paths: Iterable[str], stdin: IO[bytes] | None = None) -> list[Document]:
     """The documents of the inputs; a bad input raises :class:`InputError`."""
     return read_inputs(paths, stdin)[0]
 
@@ -616,7 +617,8 @@ class StoryIndex:
     again, in order of the story's first appearance.  Ids, order, errors and skipped inputs
     are those of :func:`read_inputs`.  Standard input is spooled to a temporary file first."""
 
-    def __init__(self, paths: Iterable[str], stdin=None, skip_bad: bool = False, stdin_format: str | None = None):
+    def __init__(self, paths: Iterable[str], stdin: IO[bytes] | None = None, skip_bad: bool = False,
+                 stdin_format: str | None = None):
         self._spool: IO[bytes] | None = None
         self._files: list[tuple[str, str | None, str | None]] = []   # (name, path, kind)
         acc = Inputs(skip_bad)
@@ -783,13 +785,13 @@ class StoryIndex:
 class _Reopen:
     """The spooled standard input as a context manager that leaves the file open."""
 
-    def __init__(self, fh):
+    def __init__(self, fh: IO[bytes]):
         self.fh = fh
 
     def __enter__(self):
         return self.fh
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object):
         return False
 
 

@@ -11,10 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from .model import Document, NormalizedDoc
+
+if TYPE_CHECKING:
+    from .lang import LangData
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +68,7 @@ def raw_span(nd: NormalizedDoc, start: int, end: int) -> tuple[int, int]:
     return rs, re_
 
 
-def detect_lang(norm: str, langs) -> str:
+def detect_lang(norm: str, langs: Sequence[LangData]) -> str:
     """The language whose script covers most letters of the text (its first 20,000
     characters)."""
     sample = norm[:20000]
@@ -129,7 +134,7 @@ def _published_from_dateline(norm: str, labels: tuple[str, ...]) -> dt.date | No
 DATELINE_CHARS = 120     # the longest first line read as "OUTLET - CITY"
 
 
-def _outlet_from_text(norm: str, published_dateline: bool, pattern_sets) -> tuple[int, int] | None:
+def _outlet_from_text(norm: str, published_dateline: bool, pattern_sets: Iterable[re.Pattern]) -> tuple[int, int] | None:
     """A strong dateline "OUTLET - CITY" on the first line, else two agreeing weak hints."""
     first = next((ln for ln in norm.split("\n") if ln.strip()), "")
     off = norm.index(first) if first else 0

@@ -5,7 +5,8 @@ import datetime as dt
 import itertools
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
 from dataclasses import replace
 
 from .align import align
@@ -16,6 +17,8 @@ from .load import read_inputs
 from .model import Claim, Document, Finding, Mention, NormalizedDoc, Report, Skipped
 from .normalize import normalize
 from .settings import Settings
+
+PerDoc = list[tuple[NormalizedDoc, list[Mention], list[Claim]]]   # each document with what was read from it
 
 
 def _references(nds: list[NormalizedDoc]) -> dict[str, dt.date | None]:
@@ -46,12 +49,12 @@ def _sequential(docs: list[Document], settings: Settings):
     return _extract(nds, _references(nds), settings)
 
 
-def _story_findings(per_doc, settings: Settings) -> list[Finding]:
+def _story_findings(per_doc: PerDoc, settings: Settings) -> list[Finding]:
     claims = [c for _, _, cs in per_doc for c in cs]
     return decide(align(claims, settings), claims, settings)
 
 
-def _chunk_task(task):
+def _chunk_task(task: tuple):
     """One worker's share: documents of whole stories (read, aligned and decided here) or a
     part of one large story (only read here; the parent aligns the story)."""
     docs, settings, whole, judge, keep = task
@@ -134,14 +137,14 @@ class _sigint_blocked:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object):
         import signal
         if self.on:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         return False
 
 
-def _stop(ex) -> None:
+def _stop(ex: Executor) -> None:
     """Cancel what is queued and end the workers now, without waiting for their chunks (the
     workers are taken before shutdown, which forgets them)."""
     procs = list((getattr(ex, "_processes", None) or {}).values())
@@ -153,7 +156,7 @@ def _stop(ex) -> None:
         proc.terminate()
 
 
-def _bounded_map(ex, fn, tasks: Iterable, window: int, pending=()) -> Iterator:
+def _bounded_map(ex: Executor, fn: Callable, tasks: Iterable, window: int, pending: Iterable[Future] = ()) -> Iterator:
     """``ex.map`` that keeps at most ``window`` tasks in flight, so a long input is never
     held in the queue all at once; results come back in order.  ``pending`` are futures
     already submitted, ahead of ``tasks``."""
@@ -167,7 +170,7 @@ def _bounded_map(ex, fn, tasks: Iterable, window: int, pending=()) -> Iterator:
         yield queue.popleft().result()
 
 
-def _with_warning(results, warning: str):
+def _with_warning(results: Iterable[tuple], warning: str):
     """``results`` of :func:`stream_stories` with ``warning`` added to the first."""
     for k, (per_doc, findings, warnings) in enumerate(results):
         yield per_doc, findings, ([warning] if k == 0 else []) + list(warnings)
@@ -211,7 +214,7 @@ def stream_stories(stories: Iterable[list[Document]], settings: Settings = Setti
     ex.shutdown()
 
 
-def _merge_parts(results, settings: Settings, judge: bool):
+def _merge_parts(results: Iterable[tuple], settings: Settings, judge: bool):
     """Pass whole-story chunks through; gather the parts of a large story, fix the reference
     dates a part could not see (a story's latest date may sit in another part) and decide it."""
     parts: list = []
@@ -230,7 +233,7 @@ def _merge_parts(results, settings: Settings, judge: bool):
         yield _finish(parts, settings, judge)
 
 
-def _finish(parts, settings: Settings, judge: bool):
+def _finish(parts: list[tuple[PerDoc, dict]], settings: Settings, judge: bool):
     per_doc = [row for rows, _ in parts for row in rows]
     used = {k: v for _, refs in parts for k, v in refs.items()}
     refs = _references([nd for nd, _, _ in per_doc])
@@ -277,7 +280,7 @@ def check_stream(stories: Iterable[list[Document]], settings: Settings = Setting
         yield order_findings(findings), warnings
 
 
-def _warnings(per_doc) -> list[str]:
+def _warnings(per_doc: PerDoc) -> list[str]:
     """What load guessed or mended, document by document (a note names its own place)."""
     out: dict[str, None] = {}           # each once, in order: a file's note is on each of its records
     for nd, _, _ in per_doc:

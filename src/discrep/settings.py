@@ -5,6 +5,7 @@ align and decide read their cut-offs from here; nothing there is a magic number.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,6 @@ class Settings:
     outlet_aliases: tuple[tuple[str, str], ...] = ()   # (name as read, canonical outlet)
     kinds: tuple[str, ...] = field(default=("count", "ordinal", "percent", "money", "date", "weekday"))
 
-    def with_(self, **changes) -> Settings:
+    def with_(self, **changes: Any) -> Settings:
         """A copy with the given fields replaced; ``None`` values are ignored."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

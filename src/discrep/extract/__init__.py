@@ -9,9 +9,10 @@ import datetime as dt
 import re
 
 from .. import lang
+from ..lang import LangData
 from ..model import Mention, NormalizedDoc
 from ..normalize import raw_span
-from ..tokens import tokenize
+from ..tokens import Token, tokenize
 from . import dates, numbers
 from .numbers import Hit
 
@@ -21,7 +22,7 @@ from .numbers import Hit
 LINK_RE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+", re.IGNORECASE)
 
 
-def _blockers(ld, toks, i):
+def _blockers(ld: LangData, toks: list[Token], i: int):
     """Spans that must not be read as quantities: identifiers, phone numbers, slash idioms,
     other calendars."""
     t = toks[i]
@@ -42,7 +43,7 @@ def _blockers(ld, toks, i):
     return None
 
 
-def _clock_time(ld, toks, i) -> int | None:
+def _clock_time(ld: LangData, toks: list[Token], i: int) -> int | None:
     """The end of a clock time at ``toks[i]``: an hour (0-24) with a time word after it
     ("3 p.m.", "10 صباحا") or an hour word before it ("الساعة 10").  Times are not counts."""
     v = numbers.parse_digits(toks[i].text) if toks[i].text.isdigit() else None
@@ -60,13 +61,13 @@ def _clock_time(ld, toks, i) -> int | None:
     return None
 
 
-def _next_to_number(toks, i, j) -> bool:
+def _next_to_number(toks: list[Token], i: int, j: int) -> bool:
     """A month of another calendar is a date only with a day or a year beside it
     ("15 رمضان", "صفر 1447"); alone, "صفر" is the number zero."""
     return (i > 0 and toks[i - 1].kind == "num") or (j < len(toks) and toks[j].kind == "num")
 
 
-def _link_tokens(text: str, toks, start: int = 0, end: int | None = None) -> set[int]:
+def _link_tokens(text: str, toks: list[Token], start: int = 0, end: int | None = None) -> set[int]:
     spans = [m.span() for m in LINK_RE.finditer(text, start, len(text) if end is None else end)]
     if not spans:
         return set()
@@ -109,7 +110,7 @@ MATCHERS = (
 OPENER_TOKENS = 6
 
 
-def _near_anchor(ld, toks, anchors: set[int] | None = None) -> list[bool]:
+def _near_anchor(ld: LangData, toks: list[Token], anchors: set[int] | None = None) -> list[bool]:
     """For each token, whether an anchor is at most OPENER_TOKENS tokens ahead.  ``anchors``
     are the anchor offsets :func:`windows` found (else each token is tested)."""
     n = len(toks)
@@ -123,7 +124,7 @@ def _near_anchor(ld, toks, anchors: set[int] | None = None) -> list[bool]:
     return out
 
 
-def scan(ld, toks, skip: set[int] | frozenset[int] = frozenset(), everywhere: bool = False,
+def scan(ld: LangData, toks: list[Token], skip: set[int] | frozenset[int] = frozenset(), everywhere: bool = False,
          anchors: set[int] | None = None) -> list[Hit]:
     hits: list[Hit] = []
     i, n = 0, len(toks)
@@ -153,7 +154,7 @@ def scan(ld, toks, skip: set[int] | frozenset[int] = frozenset(), everywhere: bo
 DATE_MATCHERS = tuple(f for f in MATCHERS if f.__module__ == dates.__name__)
 
 
-def _date_inside(ld, toks, hit: Hit) -> int | None:
+def _date_inside(ld: LangData, toks: list[Token], hit: Hit) -> int | None:
     """The first token inside a hedged quantity where a date starts that runs to its end or
     past it: the hedge word was a preposition ("until", "حتى")."""
     for k in range(hit.i + 1, hit.j):
@@ -192,13 +193,13 @@ def _snap(norm: str, at: int, step: int) -> int:
     return min(found) if found else (n if hi == n else at)
 
 
-def windows(ld, norm: str) -> list[tuple[int, int]]:
+def windows(ld: LangData, norm: str) -> list[tuple[int, int]]:
     """Stretches of ``norm`` that can hold a mention: each anchor plus a margin of
     ``MARGIN_CHUNKS`` chunks either side, cut at whitespace and merged when they touch."""
     return anchored_windows(ld, norm)[0]
 
 
-def anchored_windows(ld, norm: str) -> tuple[list[tuple[int, int]], set[int] | None]:
+def anchored_windows(ld: LangData, norm: str) -> tuple[list[tuple[int, int]], set[int] | None]:
     """:func:`windows` and the start offsets of the anchors (None when the whole text is
     one window because its lower case changes length, so no offsets were taken)."""
     low = norm.lower()

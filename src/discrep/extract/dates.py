@@ -13,6 +13,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from ..lang import LangData
+from ..tokens import Token
 from .numbers import Hit, _counted_after, compose_words, ordinal, parse_digits
 
 PREC_ORDER = ("year", "month", "day")
@@ -43,13 +44,13 @@ class DateSpec:
     count_span: tuple[int, int] | None = None
 
 
-def _int(tok):
+def _int(tok: Token):
     if tok.kind != "num" or not tok.text.isdigit():
         return None
     return int(tok.text)
 
 
-def _year_at(ld: LangData, toks, k, need_word=False, words=False):
+def _year_at(ld: LangData, toks: list[Token], k: int, need_word: bool=False, words: bool = False):
     """[year word] YYYY [م] -> (j, year, had_word).  A year in words ('ألفين وعشرة') is read
     after a year word, or with ``words`` (right after a day and month)."""
     n = len(toks)
@@ -75,7 +76,7 @@ def _year_at(ld: LangData, toks, k, need_word=False, words=False):
     return None
 
 
-def _month_at(ld: LangData, toks, k, allow_ambiguous=True):
+def _month_at(ld: LangData, toks: list[Token], k: int, allow_ambiguous: bool=True):
     """A month name with optional alternates: 'شباط/فبراير', 'أكتوبر (تشرين الأول)'."""
     n = len(toks)
     if k >= n:
@@ -120,7 +121,7 @@ def _month_at(ld: LangData, toks, k, allow_ambiguous=True):
     return j, month, len(prefix)
 
 
-def _day_at(ld: LangData, toks, k):
+def _day_at(ld: LangData, toks: list[Token], k: int):
     """'9', '9th' -> (j, day)."""
     if k >= len(toks):
         return None
@@ -133,7 +134,7 @@ def _day_at(ld: LangData, toks, k):
     return j, v
 
 
-def _ordinal_day(ld: LangData, toks, k, need_link=True):
+def _ordinal_day(ld: LangData, toks: list[Token], k: int, need_link: bool=True):
     """'الأول من أكتوبر', 'الحادي والثلاثين من', 'the first of October', 'the 1st of March'
     -> (j_after_link, day, prefix_len)."""
     n = len(toks)
@@ -152,7 +153,7 @@ def _ordinal_day(ld: LangData, toks, k, need_link=True):
     return None
 
 
-def _weekday_at(ld: LangData, toks, k):
+def _weekday_at(ld: LangData, toks: list[Token], k: int):
     n = len(toks)
     start = k
     wp = ld.weekday_prefixes.match(toks, k) if k < n else None
@@ -173,14 +174,14 @@ def _two_digit_year(v: int) -> int:
     return 2000 + v if v <= 68 else 1900 + v
 
 
-def _day_month(ld, x, y):
+def _day_month(ld: LangData, x: int, y: int):
     """Two numbers as (month, day) in the language's order, swapped when only that is valid."""
     if ld.numeric_date_order == "MDY":
         return (x, y) if x <= 12 else (y, x)
     return (y, x) if y <= 12 else (x, y)
 
 
-def date_numeric_short(ld: LangData, toks, i) -> Hit | None:
+def date_numeric_short(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """Dates with fewer than three written parts or in one token: '11/20' (a day and month
     joined by a slash), '2/2013' and '12-2019' (month and year), '2014-10', '01.11.2010'."""
     n = len(toks)
@@ -219,7 +220,7 @@ def date_numeric_short(ld: LangData, toks, i) -> Hit | None:
     return None
 
 
-def date_joined(ld: LangData, toks, i) -> Hit | None:
+def date_joined(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """Parts joined by '-' or '/' with a month name among them: '31-Oct-74', 'Sep-23-2020',
     '2019-aug-1', 'Jan/3'."""
     n = len(toks)
@@ -256,7 +257,7 @@ def date_joined(ld: LangData, toks, i) -> Hit | None:
     return Hit(i, k, "date", date=DateSpec(year=year, month=months[0], day=day))
 
 
-def date_numeric(ld: LangData, toks, i) -> Hit | None:
+def date_numeric(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """2026-02-09, 9/2/2026, 2026/02/09, 09.02.2026, 3/3/15."""
     n = len(toks)
     if i + 4 >= n or toks[i].kind != "num":
@@ -288,7 +289,7 @@ def date_numeric(ld: LangData, toks, i) -> Hit | None:
     return Hit(i, i + 5, "date", date=DateSpec(year=yr, month=mo, day=d))
 
 
-def date_words(ld: LangData, toks, i) -> Hit | None:
+def date_words(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """[weekday] day month [year] | [weekday] month day [year] | ordinal-day من month |
     month year | month + relative modifier | weekday [+ modifier]."""
     n = len(toks)
@@ -395,7 +396,7 @@ WEEK = "week"
 THIS_YEAR = "this-year"
 
 
-def _tense(ld: LangData, toks, i) -> str | None:
+def _tense(ld: LangData, toks: list[Token], i: int) -> str | None:
     """FUTURE when the clause before ``toks[i]`` has a future marker ("will", "سوف",
     "سيعقد"): "the talks will resume on Friday" is the coming Friday, while "said on
     Friday" is the last one."""
@@ -412,7 +413,7 @@ NTH_OR_DAY = "nth-or-day"
 DAY_MONTH_MARKS = (".", "-", "/")     # a mark glued to the day before a month name
 
 
-def _nth_at(ld: LangData, toks, k):
+def _nth_at(ld: LangData, toks: list[Token], k: int):
     """'first' .. 'fifth', 'الأول' .. , or 'last' / 'الأخير' -> (end, n), n = -1 for the last."""
     if k >= len(toks):
         return None
@@ -425,7 +426,7 @@ def _nth_at(ld: LangData, toks, k):
     return None
 
 
-def date_nth_weekday(ld: LangData, toks, i) -> Hit | None:
+def date_nth_weekday(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """'the first Monday of March', 'last Friday in May 2024', 'الاثنين الأخير من شهر آذار'."""
     n = len(toks)
     k = i + (ld.day_articles.match(toks, i) or (0,))[0]
@@ -453,7 +454,7 @@ def date_nth_weekday(ld: LangData, toks, i) -> Hit | None:
     return Hit(i, j, "date", date=spec)
 
 
-def date_day_list(ld: LangData, toks, i) -> Hit | None:
+def date_day_list(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """'9 and 10 February', '9 و10 شباط', '7, 8 and 9 May 2024': days listed before a date
     share its month and year.  One event over the listed days is the usual sense, so the
     list is one mention spanning them: another report of any listed day agrees with it.
@@ -485,7 +486,7 @@ def date_day_list(ld: LangData, toks, i) -> Hit | None:
 HIJRI_YEARS = (1343, 1500)
 
 
-def _hijri_year_at(ld: LangData, toks, k, need_suffix: bool):
+def _hijri_year_at(ld: LangData, toks: list[Token], k: int, need_suffix: bool):
     """[year word] NNNN [هـ] -> (end, year) for a Hijri year; without ``need_suffix`` the
     suffix may be left out (after a Hijri month)."""
     n = len(toks)
@@ -501,7 +502,7 @@ def _hijri_year_at(ld: LangData, toks, k, need_suffix: bool):
     return None if need_suffix else (j, int(toks[k].text))
 
 
-def date_hijri(ld: LangData, toks, i) -> Hit | None:
+def date_hijri(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """Dates of the Hijri calendar: '15 رمضان 1446', 'الخامس عشر من شهر رمضان', 'رمضان
     الماضي', 'عام 1441 هـ'.  A month alone ('في رمضان', also a name) is not a date."""
     n = len(toks)
@@ -580,7 +581,7 @@ def _resolve_hijri(spec: DateSpec, ref: dt.date | None) -> Resolved | None:
     return Resolved(lo.isoformat(), lo, hi, "day", src, "range", relative=src == "reference")
 
 
-def date_bare_day(ld: LangData, toks, i) -> Hit | None:
+def date_bare_day(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """'on the 18th.', 'on the fourth,': a day of the month alone, after a weekday
     preposition and an article and before punctuation or the end (not 'the 4th floor')."""
     n = len(toks)
@@ -593,7 +594,7 @@ def date_bare_day(ld: LangData, toks, i) -> Hit | None:
     return Hit(i, od[0], "date", date=DateSpec(kind="day_only", day=od[1]), prefix_len=len(wp[2]))
 
 
-def _construct_weekday(ld: LangData, toks, k):
+def _construct_weekday(ld: LangData, toks: list[Token], k: int):
     """A weekday in the form it takes after 'أول' / 'آخر' or before 'الأسبوع الماضي'
     ("أول ثلاثاء", "ثلاثاء الأسبوع الفائت"), shaped like :func:`_weekday_at`'s answer."""
     w = ld.weekdays_construct.match(toks, k) if k < len(toks) else None
@@ -611,7 +612,7 @@ def _nth_weekday(y: int, m: int, nth: int, weekday: int) -> dt.date | None:
     return dt.date(y, m, days[nth - 1] if nth > 0 else days[nth])
 
 
-def date_holiday(ld: LangData, toks, i) -> Hit | None:
+def date_holiday(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """'Christmas', 'next Thanksgiving', 'Eid al-Fitr 2018', 'عيد الأضحى', 'Easter Sunday two thousand ten'."""
     n = len(toks)
     k, direction, pl = i, 0, 0
@@ -695,7 +696,7 @@ def _lunisolar(cal: str, name: str, year: int) -> dt.date | None:
     return got if isinstance(got, dt.date) else None
 
 
-def date_relative(ld: LangData, toks, i) -> Hit | None:
+def date_relative(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """اليوم [الاثنين] / yesterday, last November, الشهر الماضي / last year, منذ 3 أيام / 3 days ago."""
     n = len(toks)
     rd = ld.relative_days.match(toks, i)
@@ -764,7 +765,7 @@ def date_relative(ld: LangData, toks, i) -> Hit | None:
     return None
 
 
-def date_offset(ld: LangData, toks, i) -> Hit | None:
+def date_offset(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """'3 days after January 12th', 'two weeks before Christmas', '4 months from tomorrow',
     'ثلاثة أيام بعد عيد الفطر': a count of units before or after a date is that other date
     (read alone, the inner date would be opposed to the outer one)."""
@@ -793,7 +794,7 @@ def date_offset(ld: LangData, toks, i) -> Hit | None:
     return Hit(i, base.j, "date", date=DateSpec(kind="shift", unit=unit, offset=link[1] * count, end=base.date))
 
 
-def _units_at(ld, toks, k):
+def _units_at(ld: LangData, toks: list[Token], k: int):
     """'3 days', 'ثلاثة أيام', 'يومين' (a dual) -> (end, count, unit, the count's tokens) or None."""
     n = len(toks)
     q = _count_at(ld, toks, k)
@@ -804,12 +805,12 @@ def _units_at(ld, toks, k):
     return None
 
 
-def _relative_week(ld, toks, k):
+def _relative_week(ld: LangData, toks: list[Token], k: int):
     """'next week', 'الأسبوع المقبل' -> (week offset, end) or None."""
     return _relative_period(ld, toks, k, "week")
 
 
-def _relative_period(ld, toks, k, unit: str):
+def _relative_period(ld: LangData, toks: list[Token], k: int, unit: str):
     """'next week', 'last month', 'الشهر الجاري' (a period of ``unit``) -> (offset, end) or None."""
     n = len(toks)
     if k >= n:
@@ -823,7 +824,7 @@ def _relative_period(ld, toks, k, unit: str):
     return None
 
 
-def _count_at(ld, toks, k):
+def _count_at(ld: LangData, toks: list[Token], k: int):
     if k >= len(toks):
         return None
     if toks[k].kind == "num":
@@ -833,7 +834,7 @@ def _count_at(ld, toks, k):
     return (r[0], r[1]) if r else None
 
 
-def date_part(ld: LangData, toks, i) -> Hit | None:
+def date_part(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """أواخر العام 2025 / late 2025 / early November 2025 / أواخر العام الماضي."""
     pt = ld.parts.match(toks, i)
     if not pt:
@@ -851,7 +852,7 @@ def date_part(ld: LangData, toks, i) -> Hit | None:
     return None
 
 
-def date_year(ld: LangData, toks, i, need_word=True) -> Hit | None:
+def date_year(ld: LangData, toks: list[Token], i: int, need_word: bool=True) -> Hit | None:
     """'عام 2014', 'بالعام 2014'; with ``need_word=False`` also a bare year."""
     y = _year_at(ld, toks, i, need_word=need_word)
     if y:
@@ -861,7 +862,7 @@ def date_year(ld: LangData, toks, i, need_word=True) -> Hit | None:
     return None
 
 
-def _with_year_list(ld, toks, j, year):
+def _with_year_list(ld: LangData, toks: list[Token], j: int, year: int):
     """(end, spec) for a year, spanning the years listed after it: 'in 2012,
     2013 and 2014', 'في الأعوام 2012 و2013' (one mention from the first to the last)."""
     n, last, k = len(toks), year, j
@@ -879,7 +880,7 @@ def _with_year_list(ld, toks, j, year):
     return j, DateSpec(kind="range", year=year, end=DateSpec(year=last))
 
 
-def date_decade(ld: LangData, toks, i) -> Hit | None:
+def date_decade(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """'the 1990s', "1990's", 'التسعينيات': the ten years from a round year."""
     n = len(toks)
     dw = ld.decades.match(toks, i)
@@ -899,7 +900,7 @@ def date_decade(ld: LangData, toks, i) -> Hit | None:
     return Hit(i, j + 1, "date", date=DateSpec(kind="range", year=y, end=DateSpec(year=y + 9)))
 
 
-def date_after_preposition(ld: LangData, toks, i) -> Hit | None:
+def date_after_preposition(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """'في 2014', 'since 2011' (the year alone), 'في نوفمبر' (a bare, unambiguous month)."""
     p = ld.year_preps.match(toks, i)
     if not p:
@@ -921,7 +922,7 @@ def date_after_preposition(ld: LangData, toks, i) -> Hit | None:
     return None
 
 
-def date_range(ld: LangData, toks, i) -> Hit | None:
+def date_range(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """'بين الأول من أكتوبر وحتى السادس من نوفمبر', 'from 3 to 5 March 2026'."""
     op = ld.range_openers.match(toks, i)
     if not op:
@@ -943,7 +944,7 @@ def date_range(ld: LangData, toks, i) -> Hit | None:
     return Hit(i, b.j, "date", date=DateSpec(kind="range", end=b.date, **_abs(a.date)), prefix_len=len(op[2]))
 
 
-def _day_range(ld, toks, i, k, prefix_len) -> Hit | None:
+def _day_range(ld: LangData, toks: list[Token], i: int, k: int, prefix_len: int) -> Hit | None:
     """A day range sharing the month: "from 3 to 5 March", "9-10 February"."""
     d1 = _day_at(ld, toks, k)
     lk = ld.range_links.match(toks, d1[0]) if d1 and d1[0] < len(toks) else None
@@ -960,7 +961,7 @@ def _day_range(ld, toks, i, k, prefix_len) -> Hit | None:
 BARE_YEARS = (1800, 2100)
 
 
-def _year_range(ld, toks, i, k, prefix_len) -> Hit | None:
+def _year_range(ld: LangData, toks: list[Token], i: int, k: int, prefix_len: int) -> Hit | None:
     """Two years joined by a range link: after an opener any link, without one only a
     glued dash ("2011-2012"), since "2011 and 2015" may be two counts."""
     n = len(toks)
@@ -987,7 +988,7 @@ def _abs(s: DateSpec):
     return {"year": s.year, "month": s.month, "day": s.day, "weekday": s.weekday, "weekday_text": s.weekday_text}
 
 
-def _any_date(ld, toks, k):
+def _any_date(ld: LangData, toks: list[Token], k: int):
     if k >= len(toks):
         return None
     for f in (date_numeric, date_words, date_year):
@@ -1000,7 +1001,7 @@ def _any_date(ld, toks, k):
 # ---------------------------------------------------------------------------------------
 # resolution
 
-def _shift_month(y, m, k):
+def _shift_month(y: int, m: int, k: int):
     idx = y * 12 + (m - 1) + k
     return idx // 12, idx % 12 + 1
 
@@ -1024,12 +1025,15 @@ def _shift(d: dt.date, unit: str, k: int) -> dt.date | None:
     return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
-def _month_span(y, m):
+def _month_span(y: int, m: int):
     return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _nearest_year(month, day, ref: dt.date):
-    best = None
+def _nearest_year(month: int | None, day: int | None, ref: dt.date) -> int:
+    """The year nearest ``ref`` in which the month (and day) fall."""
+    if month is None:
+        return ref.year
+    best: tuple[int, int] | None = None
     for y in (ref.year - 1, ref.year, ref.year + 1):
         try:
             d = dt.date(y, month, day or 1)
@@ -1234,7 +1238,7 @@ def _apply_part(r: Resolved, part: str | None) -> Resolved:
     return Resolved(r.value, lo, hi, r.precision, r.year_source, "vague", r.relative)
 
 
-def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
+def _resolve_abs(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> Resolved | None:
     y, m, d = spec.year, spec.month, spec.day
     src = "explicit"
     if y is None:
@@ -1281,7 +1285,7 @@ def _resolve_abs(spec: DateSpec, ref, doc_year) -> Resolved | None:
     return Resolved(day.isoformat(), day, day, "day", src)
 
 
-def _valid(y, m, d):
+def _valid(y: int, m: int, d: int) -> bool:
     try:
         dt.date(y, m, d)
         return True

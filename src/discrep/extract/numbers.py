@@ -3,6 +3,7 @@ vague quantities and ordinals.  Each matcher looks at token ``i`` and returns a
 :class:`Hit` (token span plus fields) or ``None``; the scanner keeps the longest hit."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import wraps
@@ -10,6 +11,8 @@ from typing import Any
 
 from ..lang import LangData
 from ..tokens import Token, grouped
+
+Number = int | float
 
 
 @dataclass
@@ -81,9 +84,9 @@ def memoized():
         _MEMO = outer
 
 
-def scan_memo(f):
+def scan_memo(f: Callable) -> Callable:
     @wraps(f)
-    def wrapper(ld, toks, i, *args, **kw):
+    def wrapper(ld: LangData, toks: list[Token], i: int, *args: object, **kw: Any):
         memo = _MEMO
         if memo is None:
             return f(ld, toks, i, *args, **kw)
@@ -95,7 +98,7 @@ def scan_memo(f):
     return wrapper
 
 
-def _number_word(ld: LangData, toks: list[Token], i: int, first: bool, later_prefixes=None):
+def _number_word(ld: LangData, toks: list[Token], i: int, first: bool, later_prefixes: tuple[str, ...] | None = None):
     """(categories, prefix, n_tokens) for a number word at ``i``; later words may carry
     a conjunction prefix ("وخمسمائة")."""
     t = toks[i]
@@ -206,7 +209,7 @@ def compose_words(ld: LangData, toks: list[Token], i: int, definite: bool = Fals
     return j, total + cur, prefix_len, (last_scale if not cur else None), last_join
 
 
-def _scale_after(ld: LangData, toks, j):
+def _scale_after(ld: LangData, toks: list[Token], j: int):
     """A scale word right after a number: '3 آلاف', '1.5 million', '12 lakhs', '2 dozen'.
     A clitic on the word ("بالمائة") makes it something else."""
     if j < len(toks):
@@ -218,7 +221,7 @@ def _scale_after(ld: LangData, toks, j):
     return None
 
 
-def _glued_identifier(ld: LangData, toks, i) -> bool:
+def _glued_identifier(ld: LangData, toks: list[Token], i: int) -> bool:
     """Digits written inside another token: S-300, F16, COVID19, COVID-19, 3D, A320."""
     t = toks[i]
     if t.glued and i > 0:
@@ -244,11 +247,11 @@ def _glued_identifier(ld: LangData, toks, i) -> bool:
     return False
 
 
-def _is_link(ld, toks, i):
+def _is_link(ld: LangData, toks: list[Token], i: int):
     return ld.range_links.match(toks, i) is not None
 
 
-def _phone_like(ld: LangData, toks, i) -> bool:
+def _phone_like(ld: LangData, toks: list[Token], i: int) -> bool:
     """Phone numbers and other long codes: a leading zero, a '+' before, a phone word
     nearby, or a long undelimited run that is not a round quantity ('1000000' is one)."""
     t = toks[i].text
@@ -264,7 +267,7 @@ def _phone_like(ld: LangData, toks, i) -> bool:
     return len(t) >= 7 and not t.endswith("000")
 
 
-def _identifier_head(ld: LangData, toks, i) -> bool:
+def _identifier_head(ld: LangData, toks: list[Token], i: int) -> bool:
     k = i - 1
     dotted = False
     while k >= 0 and toks[k].kind == "punct" and toks[k].text in ".:#(\"'":
@@ -277,7 +280,7 @@ def _identifier_head(ld: LangData, toks, i) -> bool:
     return not dotted or toks[k].low in ld.identifier_abbreviations
 
 
-def _time_like(toks, i) -> bool:
+def _time_like(toks: list[Token], i: int) -> bool:
     """HH:MM or the minutes of one."""
     n = len(toks)
     if i + 2 < n and toks[i + 1].text == ":" and toks[i + 1].glued and toks[i + 2].glued and toks[i + 2].kind == "num":
@@ -287,7 +290,7 @@ def _time_like(toks, i) -> bool:
     return False
 
 
-def _digit_groups(toks, i):
+def _digit_groups(toks: list[Token], i: int):
     """'1 234 567' / '40 000': space-separated groups of three digits -> (j, text)."""
     t = toks[i]
     if not (t.text.isdigit() and len(t.text) <= 3):
@@ -307,7 +310,7 @@ def _digit_groups(toks, i):
     return k, text
 
 
-def _digit_value(ld: LangData, toks, i):
+def _digit_value(ld: LangData, toks: list[Token], i: int):
     """A digit number at ``i`` with its grouping, exponent or power: (j, value) or None."""
     t = toks[i]
     if i >= 2 and toks[i - 1].low == "x" and toks[i - 1].glued and toks[i - 2].kind == "num" and t.text == "10":
@@ -342,7 +345,7 @@ def _digit_value(ld: LangData, toks, i):
     return j, v
 
 
-def _counted_after(ld: LangData, toks, j) -> bool:
+def _counted_after(ld: LangData, toks: list[Token], j: int) -> bool:
     """Whether an indefinite noun follows: 'الـ24 ساعة' is 'the 24 hours', a count, while
     'العضو الـ90' and 'الـ90 في التحالف' are ranks."""
     if j >= len(toks) or toks[j].kind != "word" or toks[j].low in ld.stopwords:
@@ -354,7 +357,7 @@ def _counted_after(ld: LangData, toks, j) -> bool:
     return not any(w.startswith(p) for p in ld.clitic_def_prefixes_long if p) and not ld.ordwords.match(toks, j)
 
 
-def _dot_thousands(ld: LangData, toks, j, text: str) -> bool:
+def _dot_thousands(ld: LangData, toks: list[Token], j: int, text: str) -> bool:
     """'1.500 معتقل': a dot before exactly three digits is a thousands separator when a
     counted noun follows (a count of detainees is whole).  Not before a scale, percent,
     currency or measure word ('1.500 مليون', '2.125 km'), nor with no noun after."""
@@ -370,7 +373,7 @@ def _dot_thousands(ld: LangData, toks, j, text: str) -> bool:
     return True
 
 
-def _slash_fraction(ld: LangData, toks, i, j, v):
+def _slash_fraction(ld: LangData, toks: list[Token], i: int, j: int, v: Number | None):
     """The fraction "a/b" whose numerator ``v`` ends at ``j``: (end, value) or None.  Not a
     part of a longer slash run (a date or a code), not a numerator ten times the
     denominator or more, and no long or grouped numerator.  Idioms ("24/7") are blocked
@@ -389,7 +392,7 @@ def _slash_fraction(ld: LangData, toks, i, j, v):
     return j + 2, v / b
 
 
-def _in_percent_word(ld: LangData, toks, i) -> bool:
+def _in_percent_word(ld: LangData, toks: list[Token], i: int) -> bool:
     """Whether ``toks[i]`` is part of a percent phrase ("بالمائة", "في المائة", "per cent")."""
     if toks[i].low not in ld.percent_words:
         return False
@@ -400,7 +403,7 @@ def _in_percent_word(ld: LangData, toks, i) -> bool:
     return False
 
 
-def _power(toks, j, base):
+def _power(toks: list[Token], j: int, base: Number):
     """'^6', '^-4', '^+23' after ``base`` -> (end, base ** exponent) or None."""
     n = len(toks)
     if not (j + 1 < n and toks[j].text == "^" and toks[j].glued):
@@ -414,7 +417,7 @@ def _power(toks, j, base):
     return None
 
 
-def _decimal_tail(ld: LangData, toks, j):
+def _decimal_tail(ld: LangData, toks: list[Token], j: int):
     """'point five', 'point nought four', 'point seventy-one', 'فاصلة خمسة': the digits
     after a decimal word, spoken one by one or as one number below a hundred."""
     n = len(toks)
@@ -438,7 +441,7 @@ def _decimal_tail(ld: LangData, toks, j):
     return (k, "0." + digits) if digits else None
 
 
-def _fraction_word(ld: LangData, toks, k, numerator, after_whole: bool = False):
+def _fraction_word(ld: LangData, toks: list[Token], k: int, numerator: Number | None, after_whole: bool = False):
     """A fraction word at ``k`` read with ``numerator`` (None when no numerator was written):
     (j, value) or None.  'half', 'ربع' stand alone; 'thirds', 'أخماس' need a numerator;
     a word that is also a cardinal ('خمس') is a fraction alone only before a definite noun."""
@@ -471,7 +474,7 @@ def _fraction_word(ld: LangData, toks, k, numerator, after_whole: bool = False):
     return j, numerator / den
 
 
-def _compound_denominator(ld: LangData, toks, k, numerator):
+def _compound_denominator(ld: LangData, toks: list[Token], k: int, numerator: Number | None):
     """'three twenty-firsts', 'one thirty-second of': a tens word and a unit denominator
     -> (j, value) or None.  Not before a noun, where it is an ordinal ('a twenty-first
     century problem')."""
@@ -492,7 +495,7 @@ def _compound_denominator(ld: LangData, toks, k, numerator):
     return j, numerator / (t + m[1])
 
 
-def _noun_follows(ld: LangData, toks, j) -> bool:
+def _noun_follows(ld: LangData, toks: list[Token], j: int) -> bool:
     """A content word (or a hyphenated compound) right after ``j``: what came before it
     is an adjective there ("a fifth term"), not a fraction ("a fifth of the vote")."""
     if j < len(toks) and toks[j].text == "-" and toks[j].glued:
@@ -500,11 +503,11 @@ def _noun_follows(ld: LangData, toks, j) -> bool:
     return j < len(toks) and toks[j].kind == "word" and toks[j].low not in ld.stopwords
 
 
-def _definite(ld, low: str) -> bool:
+def _definite(ld: LangData, low: str) -> bool:
     return any(low.startswith(d) and len(low) > len(d) + 1 for d in ld.definite_prefixes)
 
 
-def _scaled(ld, toks, j, v):
+def _scaled(ld: LangData, toks: list[Token], j: int, v: Number):
     """A fraction or decimal followed by a scale: 'half a million', 'two point two million'."""
     k = j
     if k < len(toks) and toks[k].low in ld.vague_links:
@@ -517,7 +520,7 @@ def _scaled(ld, toks, j, v):
     return j, v
 
 
-def _ratio(ld: LangData, toks, j, value):
+def _ratio(ld: LangData, toks: list[Token], j: int, value: Number):
     """'one in three', 'واحد من ثلاثة', '1 over 20', 'ثمانية وثمانون من مئة' -> (j, value)."""
     n = len(toks)
     for lex, only_one in ((ld.ratio_links, False), (ld.ratio_links_one, True)):
@@ -539,7 +542,7 @@ def _ratio(ld: LangData, toks, j, value):
     return None
 
 
-def _plain_number(ld, toks, k):
+def _plain_number(ld: LangData, toks: list[Token], k: int):
     t = toks[k]
     if t.kind == "num":
         r = _digit_value(ld, toks, k)
@@ -551,7 +554,7 @@ def _plain_number(ld, toks, k):
     return (w[0], w[1]) if w and not w[2] else None
 
 
-def core_number(ld: LangData, toks, i):
+def core_number(ld: LangData, toks: list[Token], i: int):
     """A bare quantity at ``i`` (no hedge): (j, value, prefix_len, from_words) or None.
     Reads digits (with grouping, exponents, scale words), number words, decimals written
     with a decimal word, fractions and ratios."""
@@ -672,11 +675,11 @@ def core_number(ld: LangData, toks, i):
     return j, v, pl, words
 
 
-def _digits_after_scale(ld: LangData, toks, j, v, last):
+def _digits_after_scale(ld: LangData, toks: list[Token], j: int, v: Number, last: int):
     """'4 thousand 3 hundred and 21', '6 crore and two hundred': after a digit number and
     its scale word, smaller parts continue the same number."""
     n = len(toks)
-    tail = last
+    tail: int | None = last
     while j < n:
         k = j + 1 if toks[j].low in ld.conj_words or toks[j].low in ld.conj_prefixes else j
         if k >= n:
@@ -697,7 +700,7 @@ def _digits_after_scale(ld: LangData, toks, j, v, last):
     return v, j, tail
 
 
-def _prefixed_number(ld, toks, k):
+def _prefixed_number(ld: LangData, toks: list[Token], k: int):
     """A number word carrying a conjunction prefix: 'وثمانية وثمانون' -> (j, 88)."""
     w = compose_words(ld, toks, k)
     if w and w[2] and toks[k].low[:w[2]] in ld.conj_prefixes:
@@ -705,15 +708,15 @@ def _prefixed_number(ld, toks, k):
     return None
 
 
-def _int(v):
+def _int(v: Number) -> Number:
     return int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 1e18 else v
 
 
-def _power_of_ten(x) -> bool:
+def _power_of_ten(x: Number) -> bool:
     return x >= 10 and str(int(x)).rstrip("0") == "1"
 
 
-def _vague(ld: LangData, toks, i):
+def _vague(ld: LangData, toks: list[Token], i: int):
     """'عشرات الآلاف', 'dozens', 'tens of thousands' -> (j, low, high, prefix_len)."""
     m = ld.numwords.match(toks, i)
     rng = next((v for c, v in m[1] if c == "vague"), None) if m else None
@@ -744,7 +747,7 @@ def _vague(ld: LangData, toks, i):
     return j, lo, hi, len(prefix)
 
 
-def quantity(ld: LangData, toks, i) -> Hit | None:
+def quantity(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """[hedge] [currency|%] number [scale] [%|currency] [hedge], or a range, or a vague amount."""
     n = len(toks)
     start, qual, hedge, pl = i, "exact", None, 0
@@ -821,7 +824,7 @@ def quantity(ld: LangData, toks, i) -> Hit | None:
     return hit
 
 
-def _sign(ld: LangData, toks, k):
+def _sign(ld: LangData, toks: list[Token], k: int):
     """A minus sign or word before a number: '-5' (not the dash of '80-90'), 'minus five',
     'سالب خمسة' -> (sign, index of the number)."""
     t = toks[k]
@@ -837,12 +840,12 @@ def _sign(ld: LangData, toks, k):
     return 1, k
 
 
-def literal_bounds(qual: str, v):
+def literal_bounds(qual: str, v: Number):
     return {"exact": (v, v), "approx": (None, None), "up_to": (None, v), "at_least": (v, None),
             "more_than": (v, None), "less_than": (None, v)}.get(qual, (None, None))
 
 
-def ranged(ld: LangData, toks, i) -> Hit | None:
+def ranged(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """'بين 80 و90', 'between 80 and 90', 'from 80 to 90'."""
     op = ld.range_openers.match(toks, i)
     if not op:
@@ -866,7 +869,7 @@ def ranged(ld: LangData, toks, i) -> Hit | None:
 CHANGE_VERB_TOKENS = 4
 
 
-def _after_change_verb(ld: LangData, toks, i) -> bool:
+def _after_change_verb(ld: LangData, toks: list[Token], i: int) -> bool:
     for k in range(i - 1, max(-1, i - 1 - CHANGE_VERB_TOKENS), -1):
         if toks[k].kind == "punct" or toks[k].kind == "num":
             return False
@@ -875,7 +878,7 @@ def _after_change_verb(ld: LangData, toks, i) -> bool:
     return False
 
 
-def quantity_opened(ld, toks, k):
+def quantity_opened(ld: LangData, toks: list[Token], k: int):
     hit = Hit(k, k, "number")
     hit.extra["opened"] = True
     core = core_number(ld, toks, k)
@@ -895,7 +898,8 @@ def quantity_opened(ld, toks, k):
         return None
     # a shared scale: "بين 3 و5 آلاف"
     if value < v2 and e > j2 + 1 and toks[j2].kind == "num":
-        ratio = v2 / parse_digits(toks[j2].text) if parse_digits(toks[j2].text) else 1
+        d2 = parse_digits(toks[j2].text)
+        ratio = v2 / d2 if d2 else 1
         if ratio >= 1000 and value < 1000:
             value = value * ratio
     hit = Hit(k, e, "number", value, value, v2, "range")
@@ -912,7 +916,7 @@ def quantity_opened(ld, toks, k):
 
 
 @scan_memo
-def ordinal(ld: LangData, toks, i) -> Hit | None:
+def ordinal(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """الـ90, رقم 90, 90th, العضو التسعين, الحادي عشر, twenty-first, ninetieth."""
     n = len(toks)
     t = toks[i]
@@ -985,14 +989,14 @@ def ordinal(ld: LangData, toks, i) -> Hit | None:
     return None
 
 
-def _plain_tens(ld, toks, k):
+def _plain_tens(ld: LangData, toks: list[Token], k: int):
     m = ld.numwords.match(toks, k)
     if m and not m[2]:
         return next((v for c, v in m[1] if c == "card" and 20 <= v < 100 and v % 10 == 0), None)
     return None
 
 
-def _definite_compound(ld: LangData, toks, i):
+def _definite_compound(ld: LangData, toks: list[Token], i: int):
     """'الواحد والعشرون' (21st), 'الاثنا عشر' (12th), 'المائتان' (200th): the definite article on a
     compound or hundreds cardinal marks an ordinal.  A definite unit alone ('الخمسة', the five)
     stays a cardinal."""
@@ -1023,7 +1027,7 @@ def _glued_compound(ld: LangData, low: str):
     return None
 
 
-def _def_prefix_len(ld, low):
+def _def_prefix_len(ld: LangData, low: str):
     for c in ("",) + ld.clitics:
         for d in ld.definite_prefixes:
             if low.startswith(c + d):
@@ -1031,7 +1035,7 @@ def _def_prefix_len(ld, low):
     return 0
 
 
-def _definite_tens(ld: LangData, toks, i, conj: bool):
+def _definite_tens(ld: LangData, toks: list[Token], i: int, conj: bool):
     low = toks[i].low
     for p in (ld.conj_def_prefixes_long if conj else ld.clitic_def_prefixes_long):
         if low.startswith(p) and len(low) > len(p):

@@ -3,34 +3,37 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
-from typing import TextIO
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
 
-from ..model import Report
+from ..model import Claim, Finding, Mention, NormalizedDoc, Report
 
-RENDERERS: dict[str, Callable[..., None]] = {}
-EXTRACT_RENDERERS: dict[str, Callable[..., None]] = {}
+ExtractRow = tuple[NormalizedDoc, list[Mention], list[Claim]]   # a document with what was read from it
+
+Render = Callable[..., None]
+RENDERERS: dict[str, Render] = {}
+EXTRACT_RENDERERS: dict[str, Render] = {}
 
 
-def renderer(name: str, registry=RENDERERS):
-    def deco(f):
+def renderer(name: str, registry: dict[str, Render] = RENDERERS) -> Callable[[Render], Render]:
+    def deco(f: Render) -> Render:
         registry[name] = f
         return f
     return deco
 
 
 @renderer("json")
-def render_json(report: Report, out: TextIO, **_) -> None:
+def render_json(report: Report, out: TextIO, **_: Any) -> None:
     json.dump(report.to_dict(), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
 @renderer("jsonl")
-def render_jsonl(report: Report, out: TextIO, **_) -> None:
+def render_jsonl(report: Report, out: TextIO, **_: Any) -> None:
     stream_jsonl(report.findings, out)
 
 
-def stream_jsonl(findings, out: TextIO) -> None:
+def stream_jsonl(findings: Iterable[Finding], out: TextIO) -> None:
     """One finding a line, written as it comes (``check --format jsonl`` streams by story)."""
     for f in findings:
         out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
@@ -41,7 +44,7 @@ CSV_FIELDS = ("finding", "verdict", "kind", "topic", "doc", "outlet", "text", "s
 
 
 @renderer("csv")
-def render_csv(report: Report, out: TextIO, **_) -> None:
+def render_csv(report: Report, out: TextIO, **_: Any) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_FIELDS)
     for f in report.findings:
@@ -52,12 +55,12 @@ def render_csv(report: Report, out: TextIO, **_) -> None:
                         d["attributed_to"], d["sentence"], f.reason])
 
 
-def _md(s) -> str:
+def _md(s: object) -> str:
     return str(s if s is not None else "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 @renderer("markdown")
-def render_markdown(report: Report, out: TextIO, **_) -> None:
+def render_markdown(report: Report, out: TextIO, **_: Any) -> None:
     from ..decide import show_value, who
     out.write("| # | verdict | kind | topic | values | reason |\n|---|---|---|---|---|---|\n")
     for n, f in enumerate(report.findings, 1):
@@ -74,7 +77,7 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def extract_record(nd, mentions, claims) -> dict:
+def extract_record(nd: NormalizedDoc, mentions: list[Mention], claims: list[Claim]) -> dict:
     by_start = {c.mention.start: c for c in claims}
     ms = []
     for m in mentions:
@@ -91,13 +94,13 @@ def extract_record(nd, mentions, claims) -> dict:
 
 
 @renderer("jsonl", EXTRACT_RENDERERS)
-def extract_jsonl(rows, out: TextIO, **_) -> None:
+def extract_jsonl(rows: Iterable[ExtractRow], out: TextIO, **_: Any) -> None:
     for row in rows:
         out.write(json.dumps(extract_record(*row), ensure_ascii=False) + "\n")
 
 
 @renderer("json", EXTRACT_RENDERERS)
-def extract_json(rows, out: TextIO, **_) -> None:
+def extract_json(rows: Iterable[ExtractRow], out: TextIO, **_: Any) -> None:
     json.dump({"schema": "discrep.extract/1", "documents": [extract_record(*r) for r in rows]}, out,
               ensure_ascii=False, indent=2)
     out.write("\n")
@@ -105,7 +108,7 @@ def extract_json(rows, out: TextIO, **_) -> None:
 
 def _lazy(module: str, name: str):
     """A renderer imported on first use (rich and the CI formats stay out of `import discrep`)."""
-    def call(*a, **k):
+    def call(*a: object, **k: Any):
         from importlib import import_module
         return getattr(import_module(f".{module}", __name__), name)(*a, **k)
     return call

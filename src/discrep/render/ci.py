@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TextIO
+from typing import Any, TextIO
 
 from .. import __version__
 from ..model import Claim, Finding, Report
@@ -87,7 +87,7 @@ def _location(loc: Locator, c: Claim, n: int | None = None) -> dict:
     return out
 
 
-def render_sarif(report: Report, out: TextIO, **_) -> None:
+def render_sarif(report: Report, out: TextIO, **_: Any) -> None:
     loc = Locator(report)
     rules = [{"id": f"{v}-{k}", "name": f"{v.title()}{k.title()}",
               "shortDescription": {"text": f"{v} ({k})"}, "fullDescription": {"text": RULES[v]},
@@ -127,7 +127,7 @@ def _escape_prop(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(report: Report, out: TextIO, **_) -> None:
+def render_github(report: Report, out: TextIO, **_: Any) -> None:
     """``::error file=…,line=…,col=…::message`` workflow commands, one per gated finding."""
     loc = Locator(report)
     for f in gated(report):
