@@ -86,3 +86,18 @@ def test_frame(text, figure, measure, unit, role, anchor):
 def test_identifiers_are_no_counts(text, figure, counted):
     _, cs = mentions(text)
     assert any(c.mention.text == figure for c in cs) == counted
+
+
+@pytest.mark.parametrize("text, figure, place, period, wide", [
+    ("Floods killed 12 people in the town of Derna in two days.", "12", "town of Derna", "in two days", False),
+    ("At least 5 were shot at Riverside Mall in Dallas on Tuesday.", "5", "Riverside Mall", "on Tuesday", False),
+    ("Across the country, 44 people were killed on Friday.", "44", None, "on Friday", True),
+    ("The ministry counted 44 dead.", "44", None, None, False),
+    ("فر 120 سجينا من سجن الشدادي يوم الأحد.", "120", "سجن الشدادي", "يوم الأحد", False),
+    ("قتل 3 أشخاص بمدينة الحسكة.", "3", "بمدينة الحسكة", None, False),
+    ("قتل 40 شخصا في مختلف أنحاء البلاد منذ السبت.", "40", None, "السبت", True),
+    ("قتل 40 شخصا في بيان للوزارة.", "40", None, None, False),
+])
+def test_scope_names_the_place_and_period_of_the_clause(text, figure, place, period, wide):
+    sc = claim(text, figure).frame.scope
+    assert (sc.place, sc.period, sc.wide) == (place, period, wide)

@@ -289,16 +289,24 @@ def test_a_share_takes_its_wholes_event(text, lang_, events):
     ("A car bomb killed 12 people on Thursday.", "en", False),
     ("ارتفعت حصيلة القتلى إلى 90 منذ بدء الهجوم.", "ar", True),
     ("مقتل 6 أشخاص في فيضانات لم تشهدها المدينة منذ 30 عاما", "ar", False),   # the cue dates the floods
-    # a total over a whole country or many places is no one event's figure
+])
+def test_running_totals(text, lang_, cumulative):
+    assert of_counts(text, lang_, "cumulative")[0] is cumulative
+
+
+@pytest.mark.parametrize("text, lang_, wide", [
+    # a total over a whole country or many places is no one place's figure (its scope, not its period)
     ("More than 90 militants were killed in army operations across the country.", "en", True),
     ("Storms killed 14 people nationwide on Tuesday.", "en", True),
     ("Air strikes have killed hundreds of civilians in parts of the province.", "en", True),
     ("قتل 40 مسلحا في عمليات للجيش في مختلف أنحاء البلاد", "ar", True),
     ("سجلت 120 إصابة جديدة على مستوى البلاد", "ar", True),
     ("Storms killed 14 people in the town on Tuesday.", "en", False),
+    ("قتل 14 شخصا في البلدة يوم الثلاثاء", "ar", False),
 ])
-def test_running_totals(text, lang_, cumulative):
-    assert of_counts(text, lang_, "cumulative")[0] is cumulative
+def test_whole_area_figures(text, lang_, wide):
+    _, cs = mentions(text, lang=lang_)
+    assert next(c for c in cs if c.kind == "count").frame.scope.wide is wide
 
 
 @pytest.mark.parametrize("text, lang_, cumulative", [

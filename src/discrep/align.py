@@ -320,10 +320,18 @@ def ages_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     return not (hx & hy)                 # holders meet on a shared word: "Smith" and "John Smith"
 
 
+@rule("A117", "whole-area-apart", "align")
+def area_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """A figure for a whole area ("40 killed across the country", "في مختلف أنحاء البلاد")
+    meets only whole-area figures, never one place's ("12 killed in Homs")."""
+    wx, wy = (bool(c.frame and c.frame.scope.wide) for c in (x, y))
+    return wx != wy
+
+
 # in order: the first that fires is the one reported (all must pass for a pair to join),
 # so the more telling reasons come first
 VETOES = (kinds_differ, one_mention, statement_date, day_against_year, different_events, running_total_apart,
-          ages_apart, share_apart, time_units_apart, different_nouns, no_shared_key, one_sentence_one_source,
+          area_apart, ages_apart, share_apart, time_units_apart, different_nouns, no_shared_key, one_sentence_one_source,
           dated_apart, counted_apart)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import lang
 from .lang import LangData
-from .model import Anchor, Claim, Frame, Mention, NormalizedDoc, Role, Source, Unit
+from .model import Anchor, Claim, Frame, Mention, NormalizedDoc, Role, Scope, Source, Unit
 from .normalize import raw_span
 from .rules import code_of, rule
 from .settings import Settings
@@ -273,6 +273,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     starts = _sentence_starts(ld, norm, settings.longest_sentence)
     sents: dict[int, _Sentence | None] = {}
     mspans = sorted((m.norm_start, m.norm_end) for m in mentions)
+    dated = sorted((m.norm_start, m.norm_end) for m in mentions if KIND[m.kind] == "date")
     text = nd.doc.text
     out: list[Claim] = []
     cache: dict[int, tuple] = {}
@@ -285,7 +286,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     # (sentence, unit stem) -> (event, event text) of the latest figure there with both
     prior: dict[tuple[int, str], tuple[str, str | None]] = {}
     parts: set[int] = set()             # norm starts of the mentions that are shares of another count
-    whole: tuple | None = None          # (sentence, cumulative, event, event text) of the last count that is no share
+    whole: tuple | None = None          # (sentence, cumulative, event, event text, wide) of the last count that is no share
     last_event: str | None = None       # the event of the document's last count
     running: tuple | None = None        # (sentence, last token, event) of the last count when it is a running total
     head_end = -1                       # where the document's dateline ends, if it has one
@@ -359,7 +360,13 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             roles.append(code_of(_listed_after))
         if kind == "count":
             running = (si, b, ev) if cumulative else None
+        wide = kind != "date" and _is_wide(ld, s, a, b, settings)
+        if wide:
+            roles.append(code_of(_is_wide))
         if part:
+            if not wide and whole and whole[0] == si and whole[4]:
+                wide = True              # "across the country, 44 killed, including 11 women"
+                roles.append(code_of(_is_wide))
             parts.add(m.norm_start)
             # a share of a running total is a running share ("since Thursday, 44 killed, including 11 women")
             if not cumulative and whole and whole[0] == si and whole[1]:
@@ -370,7 +377,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                 # dozens wounded": a share counts its whole's victims
                 ev, ev_text = whole[2], whole[3]
         elif kind == "count":
-            whole = (si, cumulative, ev, ev_text)
+            whole = (si, cumulative, ev, ev_text, wide)
         if kind == "count":
             last_event = ev
         att = _attribution(attrs, a, b, settings)
@@ -386,7 +393,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative, increment=increment,
             speech_date=spoken, roles=tuple(roles),
             frame=frame(kind, m, ev, unit, ustem, att, part, increment, cumulative, spoken,
-                        bool(roles) and roles[0] == code_of(_dateline), holder)))
+                        bool(roles) and roles[0] == code_of(_dateline), holder,
+                        Scope(_place(ld, s, a, b, mspans, text_of, settings),
+                              _period(ld, s, a, b, dated, mspans, text_of, settings), wide))))
     return out
 
 
@@ -505,7 +514,8 @@ def typed_unit(kind: str, m: Mention, unit_stem: str | None) -> Unit:
 
 def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | None, att: tuple[str | None,
           str] | None, part: bool,
-          increment: bool, cumulative: bool, spoken: bool, dateline: bool, holder: str | None = None) -> Frame:
+          increment: bool, cumulative: bool, spoken: bool, dateline: bool, holder: str | None = None,
+          scope: Scope = Scope()) -> Frame:
     """The typed description of one claim (see :class:`discrep.model.Frame`)."""
     if m.qualifier == "previous":
         role = Role.PREVIOUS
@@ -522,7 +532,7 @@ def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | 
         anchor = Anchor.REPORT if dateline else Anchor.STATEMENT if spoken else Anchor.EVENT
     return Frame(measure=ev, head=unit, unit=typed_unit(kind, m, ustem), role=role, anchor=anchor,
                  source=Source(att[0] if att else None, att[1] if att else None),
-                 period_start=kind == "date" and cumulative, holder=holder)
+                 period_start=kind == "date" and cumulative, holder=holder, scope=scope)
 
 
 @rule("C107", "statement-date", "claims")
@@ -672,6 +682,98 @@ def _is_cumulative(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, se
         if hit and duration_at(k + hit[0]):
             return True                  # "killed 40 in two days"
     return False
+
+
+@rule("C111", "whole-area", "claims")
+def _is_wide(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
+    """A figure for a whole area, not one place in it ("40 killed across the country", "40
+    قتيلا في مختلف أنحاء البلاد"): an area cue near the figure, in its clause or opening the
+    sentence.  It meets only other whole-area figures (rule A117)."""
+    toks = s.toks
+    c = s.clause_of[a]
+    for k in range(max(0, a - settings.cumulative_window), min(len(toks), b + settings.cumulative_window + 1)):
+        if (s.clause_of[k] == c or not k) and ld.area_cues.match(toks, k):
+            return True
+    return False
+
+
+def _clause_range(s: _Sentence, a: int, b: int, reach: int) -> range:
+    """Token indexes of the figure's clause within ``reach`` tokens of it."""
+    c = s.clause_of[a]
+    lo, hi = a, b
+    while lo > 0 and a - lo < reach and s.clause_of[lo - 1] == c:
+        lo -= 1
+    while hi + 1 < len(s.toks) and hi - b < reach and s.clause_of[hi + 1] == c:
+        hi += 1
+    return range(lo, hi + 1)
+
+
+def _place(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, text_of: TextOf,
+           settings: Settings) -> str | None:
+    """The place the figure's clause names, nearest the figure: a run of capitalised words
+    after a place preposition ("in Aleppo", "at Fort Hood"), or a place noun and the words
+    after it ("the town of Idlib", "في سجن الشدادي", "بمدينة حلب").  Read as written."""
+    toks = s.toks
+    best: tuple[int, int, int] | None = None           # (distance, first, last)
+    for k in _clause_range(s, a, b, settings.event_window):
+        if a <= k <= b:
+            continue
+        hit = ld.place_preps.match(toks, k)
+        j = k + hit[0] if hit else k
+        if j >= len(toks) or (a <= j <= b) or toks[j].kind != "word":
+            continue
+        if ld.stem(toks[j].low) in ld.place_head_stems or toks[j].low in ld.place_heads:
+            end = j + 1                  # the head and the name after it, up to a break
+            if end + 1 < len(toks) and toks[end].low in ld.place_links and _named(toks[end + 1]):
+                end += 1                 # "the town of Derna"
+            while end < len(toks) and end - j <= settings.phrase_tokens and toks[end].kind == "word" \
+                    and toks[end].low not in ld.stopwords and not _is_mention_tok(toks[end], mspans) \
+                    and (end == j + 1 or _named(toks[end]) or not _named(toks[j + 1])):
+                if toks[end].low in ld.place_preps_words and end > j + 1:
+                    break
+                end += 1
+            if end == j + 1:
+                continue
+        elif hit and _named(toks[j]):
+            end = j + 1
+            while end < len(toks) and _named(toks[end]):
+                end += 1
+        else:
+            continue
+        d = min(abs(j - a), abs(end - 1 - b))
+        if best is None or d < best[0]:
+            best = (d, j, end - 1)
+    if best is None:
+        return None
+    return text_of(toks[best[1]].start, toks[best[2]].end)
+
+
+def _period(ld: LangData, s: _Sentence, a: int, b: int, dated: Spans, mspans: Spans, text_of: TextOf,
+            settings: Settings) -> str | None:
+    """The date or span of time that bounds the figure, in its clause: the nearest other date
+    ("killed on Tuesday", "منذ السبت"), or a span after a period preposition ("in two days",
+    "خلال يومين").  Read as written."""
+    toks = s.toks
+    best: tuple[int, int, int] | None = None
+    for k in _clause_range(s, a, b, settings.event_window):
+        if a <= k <= b:
+            continue
+        t = toks[k]
+        i = bisect.bisect_left(dated, (t.end, -1)) - 1
+        if i >= 0 and dated[i][1] > t.start:
+            lo, hi = dated[i]
+        else:
+            hit = ld.period_preps.match(toks, k)
+            n = k + hit[0] if hit else -1
+            if not hit or n + 1 >= len(toks) or (a <= n <= b) or not _is_mention_tok(toks[n], mspans) \
+                    or not (ld.ago_units.match(toks, n + 1) or ld.time_units.match(toks, n + 1)):
+                continue
+            unit = ld.ago_units.match(toks, n + 1) or ld.time_units.match(toks, n + 1)
+            lo, hi = toks[k].start, toks[n + unit[0]].end
+        d = abs(k - a) if k < a else abs(k - b)
+        if best is None or d < best[0]:
+            best = (d, lo, hi)
+    return text_of(best[1], best[2]) if best else None
 
 
 EVENT_UNIT = "event:"

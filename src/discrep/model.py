@@ -151,6 +151,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """Where and when a figure holds, when its clause says: ``place`` the place named ("in
+    Aleppo", "في سجن الشدادي"), ``period`` the date or span that bounds it ("since
+    Saturday", "in two days"), ``wide`` a figure for a whole area rather than one place in
+    it ("across the country", "في مختلف أنحاء البلاد")."""
+    place: str | None = None
+    period: str | None = None
+    wide: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"place": self.place, "period": self.period, "wide": self.wide}
+
+
+@dataclass(frozen=True)
 class Frame:
     """What a claim is, in terms shared across languages (built by ``claims``)."""
     measure: str | None                  # the concept counted or dated (an event id from language data: "kill", "escape")
@@ -161,11 +175,13 @@ class Frame:
     source: Source
     period_start: bool = False           # a date that starts a running total's period ("since March 2011")
     holder: str | None = None            # whose attribute the figure is: the stems of an age's name or noun ("john smith")
+    scope: Scope = Scope()               # the place and the period the clause gives
 
     def to_dict(self) -> dict[str, Any]:
         return {"measure": self.measure, "head": self.head, "unit": {"kind": self.unit.kind, "value": self.unit.value},
                 "role": self.role.value, "anchor": self.anchor.value if self.anchor else None,
-                "source": {"id": self.source.id, "text": self.source.text}, "holder": self.holder}
+                "source": {"id": self.source.id, "text": self.source.text}, "holder": self.holder,
+                "scope": self.scope.to_dict()}
 
 
 @dataclass(frozen=True)

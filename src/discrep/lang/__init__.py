@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from ..normalize import fold
-from ..tokens import tokenize
+from ..tokens import Token, tokenize
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,7 @@ def words(phrase: str) -> tuple[str, ...]:
     return tuple(t.low for t in tokenize(fold(phrase)))
 
 
-def trie_pattern(items) -> str:
+def trie_pattern(items: Iterable[str]) -> str:
     """A regular expression matching exactly the strings in ``items``, as a character trie
     (alternatives share their prefixes, so the engine never retries a common head)."""
     trie: dict = {}
@@ -57,7 +58,7 @@ def trie_pattern(items) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node) -> str:
+    def emit(node: dict) -> str:
         alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
@@ -73,7 +74,8 @@ class Lexicon:
     """Phrases (one or more tokens) -> payload, with optional clitic prefixes on the first
     token and optional suffixes on single-token entries.  Longest match wins."""
 
-    def __init__(self, entries: dict[str, Any] | list[tuple[str, Any]], prefixes=(), suffixes=()):
+    def __init__(self, entries: dict[str, Any] | list[tuple[str, Any]],
+                 prefixes: tuple[str, ...] = (), suffixes: tuple[str, ...] = ()):
         self.first: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
         items = entries.items() if isinstance(entries, dict) else entries
         for phrase, payload in items:
@@ -92,7 +94,7 @@ class Lexicon:
         for lst in self.first.values():
             lst.sort(key=lambda e: (-len(e[0]), e[2] != ""))
 
-    def match(self, toks, i: int):
+    def match(self, toks: list[Token], i: int):
         """(number of tokens, payload, prefix) of the longest entry starting at ``toks[i]``."""
         # the hot path of every matcher: most calls end at the first lookup
         try:
@@ -110,7 +112,7 @@ class Lexicon:
                 return 1 + k, payload, prefix
         return None
 
-    def all_matches(self, toks, i: int):
+    def all_matches(self, toks: list[Token], i: int):
         n = len(toks)
         cands = self.first.get(toks[i].low) or () if i < n else ()
         for rest, payload, prefix in cands:
@@ -279,6 +281,12 @@ class LangData:
         self.occurrence_stems = frozenset(self.stem(w) for w in self.occurrence_nouns)
         self.cumulative_cues = Lexicon({w: True for w in t["cumulative_cues"]}, P)
         self.period_preps = Lexicon({w: True for w in t["period_preps"]}, P)
+        self.area_cues = Lexicon({w: True for w in t["area_cues"]}, P)
+        self.place_preps = Lexicon({w: True for w in t["place_preps"]}, P)
+        self.place_heads = frozenset(words(" ".join(t["place_heads"])))
+        self.place_head_stems = frozenset(self.stem(w) for w in self.place_heads)
+        self.place_preps_words = frozenset(w for p in t["place_preps"] for w in words(p))
+        self.place_links = frozenset(words(" ".join(t["place_links"])))
         self.number_adjectives = frozenset(words(" ".join(t["number_adjectives"])))
         self.time_units = Lexicon(t["time_units"], P, S)
         self.stopwords = frozenset(words(" ".join(t["stopwords"])))
@@ -350,7 +358,7 @@ class LangData:
             p = self.__dict__["_anchor_re"] = re.compile("|".join(alts))
         return p
 
-    def is_anchor(self, tok) -> bool:
+    def is_anchor(self, tok: Token) -> bool:
         """Whether ``tok`` is a token :attr:`anchor_re` finds (a digit run or an anchor word)."""
         if tok.kind == "num":
             return True
@@ -359,7 +367,7 @@ class LangData:
         return low in self.__dict__["_anchors"] or (
             tok.kind == "word" and len(low) > 5 and low.startswith(self.__dict__["_tens_heads"]))
 
-    def may_start(self, tok) -> bool:
+    def may_start(self, tok: Token) -> bool:
         """Whether a matcher could start at ``tok`` (a fast pre-check for the scanner)."""
         if tok.kind == "num" or tok.low in self.triggers:
             return True

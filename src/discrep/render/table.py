@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import errno
-from typing import TextIO
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..decide import show_value, who
-from ..model import Report
-from . import plural
+from ..model import Claim, Finding, Report
+from ..rules import Rule
+from ..trace import PairTrace
+from . import ExtractRow, plural
 from .bidi import cell
 
 STYLE = {"conflict": "bold red", "agree": "green", "unsupported": "yellow"}
@@ -28,7 +31,7 @@ def _console(out: TextIO, width: int | None, color: bool | None) -> Console:
                     highlight=False, soft_wrap=False)
 
 
-def _snippet(c, span: int = 34) -> str:
+def _snippet(c: Claim, span: int = 34) -> str:
     s = c.sentence
     i = s.find(c.mention.text)
     if i < 0 or len(s) <= 2 * span + len(c.mention.text):
@@ -42,7 +45,7 @@ def _short(s: str, n: int = 16) -> str:
 
 
 def render_table(report: Report, out: TextIO, reorder: bool = False, width: int | None = None,
-                 color: bool | None = None, **_) -> None:
+                 color: bool | None = None, **_: Any) -> None:
     """One row per finding: verdict, the claims (value, outlet, source, evidence), the reason."""
     con = _console(out, width, color)
     total = con.width
@@ -79,8 +82,8 @@ def render_table(report: Report, out: TextIO, reorder: bool = False, width: int 
                  if report.drafts else ""))
 
 
-def render_extract_table(rows, out: TextIO, reorder: bool = False, width: int | None = None,
-                         color: bool | None = None, **_) -> None:
+def render_extract_table(rows: Iterable[ExtractRow], out: TextIO, reorder: bool = False, width: int | None = None,
+                         color: bool | None = None, **_: Any) -> None:
     con = _console(out, width, color)
     t = Table(title="discrep mentions", title_justify="left")
     for col in ("doc", "kind", "text", "value", "qualifier", "unit", "event", "source"):
@@ -95,8 +98,8 @@ def render_extract_table(rows, out: TextIO, reorder: bool = False, width: int | 
     con.print(t)
 
 
-def render_explain(finding, report: Report, out: TextIO, reorder: bool = False, width: int | None = None,
-                   color: bool | None = None, **_) -> None:
+def render_explain(finding: Finding, report: Report, out: TextIO, reorder: bool = False, width: int | None = None,
+                   color: bool | None = None, **_: Any) -> None:
     """One finding in full: each claim with its sentence, hedge, interval and attribution."""
     from .ci import Locator
     con = _console(out, width, color)
@@ -132,7 +135,21 @@ def render_explain(finding, report: Report, out: TextIO, reorder: bool = False, 
             con.print(f"  {k:>13}: " + cell(str(v), max(20, con.width - 18), reorder))
 
 
-def _said_by(c) -> str:
+def _frame_notes(c: Claim) -> str:
+    """The frame's role and scope, where they say more than "a whole figure"."""
+    f = c.frame
+    if f is None:
+        return ""
+    notes = [] if f.role.value == "whole" else [f.role.value.replace("_", " ")]
+    if f.anchor is not None and f.anchor.value != "event":
+        notes.append(f"dates the {f.anchor.value}")
+    sc = f.scope
+    notes += (["whole area"] if sc.wide else []) + ([f"in {sc.place}"] if sc.place else []) + \
+        ([f"period {sc.period}"] if sc.period else [])
+    return "".join(f" · {n}" for n in notes)
+
+
+def _said_by(c: Claim) -> str:
     """The source's label and the words it was read from; an unnamed source shows its words."""
     if not c.attributed_to:
         return f"an unnamed source ← \"{c.attribution_text}\"" if c.attribution_text else "— (the outlet itself)"
@@ -140,7 +157,7 @@ def _said_by(c) -> str:
     return c.attributed_to + (f" ← \"{c.attribution_text}\"" if shown else "")
 
 
-def render_rules(rules, out: TextIO, full: bool = False, **_) -> None:
+def render_rules(rules: Iterable[Rule], out: TextIO, full: bool = False, **_: Any) -> None:
     """The rule registry, a line each (code, stage, name, summary), or each rule in full."""
     for r in rules:
         if full:
@@ -149,8 +166,8 @@ def render_rules(rules, out: TextIO, full: bool = False, **_) -> None:
             out.write(f"{r.code}  {r.stage:<7} {r.name:<26} {r.summary}\n")
 
 
-def render_why_not(traces, report: Report, out: TextIO, a: str = "", b: str = "", reorder: bool = False,
-                   width: int | None = None, color: bool | None = None, **_) -> None:
+def render_why_not(traces: list[PairTrace], report: Report, out: TextIO, a: str = "", b: str = "", reorder: bool = False,
+                   width: int | None = None, color: bool | None = None, **_: Any) -> None:
     """Each candidate pair of the two figures, with the rules that kept them apart or joined
     them, and decide's word on a joined pair."""
     from ..rules import REGISTRY
@@ -162,7 +179,7 @@ def render_why_not(traces, report: Report, out: TextIO, a: str = "", b: str = ""
                   markup=False, highlight=False)
         return
 
-    def where(c) -> str:
+    def where(c: Claim) -> str:
         line, col = loc.line_col(c)
         return f"{c.mention.text!r} ({c.id}, {loc.path(c.doc_id)}:{line}:{col}, {c.outlet}" + (
             f", {c.attributed_to})" if c.attributed_to else ")")
@@ -172,7 +189,7 @@ def render_why_not(traces, report: Report, out: TextIO, a: str = "", b: str = ""
         con.print(f"{n}. {where(t.x)}  ×  {where(t.y)}", markup=False, highlight=False)
         for c in (t.x, t.y):
             con.print("   " + cell(f"{c.kind} · counts {c.unit or '—'} · event {c.event or '—'} · "
-                                    f"{_said_by(c)}", max(30, con.width - 4), reorder, "ltr"),
+                                    f"{_said_by(c)}{_frame_notes(c)}", max(30, con.width - 4), reorder, "ltr"),
                       markup=False, highlight=False)
         score = f" (context overlap {t.score:.2f}, cut-off {t.cutoff:.2f})" if t.score is not None else ""
         verb = "joined by" if t.joined else "kept apart by"
