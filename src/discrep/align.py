@@ -491,7 +491,7 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
             for i, j in candidate_pairs(lst, ctx, settings):
                 link = comparable(lst[i], lst[j], ctx, settings)
                 if link.ok:
-                    links[(i, j)] = link.rule
+                    links[(i, j)] = link
             edges = sorted(links)
             for i, j in edges:
                 uf.union(i, j)
@@ -504,7 +504,8 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
                 pos = {g: k for k, g in enumerate(members)}
                 mine = [(a, b) for a, b in edges if a in pos and b in pos]
                 groups.append(Group(story, kind, tuple(lst[g] for g in members),
-                                    tuple((pos[a], pos[b]) for a, b in mine), tuple(links[e] for e in mine)))
+                                    tuple((pos[a], pos[b]) for a, b in mine), tuple(links[e].rule for e in mine),
+                                    tuple(1.0 if links[e].score is None else links[e].score for e in mine)))
     return groups
 
 

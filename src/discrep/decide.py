@@ -257,14 +257,16 @@ def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[F
     # claims that bound nothing ("in 3 days") neither oppose nor support the others: their
     # pairs are no evidence, and what they alone joined is judged apart
     link = dict(zip(g.edges, g.links))
+    surety = dict(zip(g.edges, g.scores))
     edges = [(a, b) for a, b in g.edges if not bounds_nothing(ivs[a]) and not bounds_nothing(ivs[b])]
     if wit:
         edges = [(a, b) for a, b in edges if not wit.explained(g.claims[a], g.claims[b], ivs[a], ivs[b])]
     out = []
     for comp in _components(len(g.claims), edges):
         pos = {k: n for n, k in enumerate(comp)}
+        mine = [e for e in edges if e[0] in pos]
         f = _decide(g, tuple(g.claims[k] for k in comp), [ivs[k] for k in comp],
-                    [(pos[a], pos[b]) for a, b in edges if a in pos], st)
+                    [(pos[a], pos[b]) for a, b in mine], st, [surety.get(e, 0.0) for e in mine])
         if f:
             joined = {link[e] for e in edges if e[0] in pos and e in link}
             out.append(replace(f, rules=tuple(sorted(joined)) + f.rules))
@@ -295,18 +297,21 @@ def _agreements_inside(g: Group, comp: list[int], edges: list[tuple[int, int]], 
 
 
 def _decide(g: Group, claims: Sequence[Claim], ivs: list[Interval], edges: list[tuple[int, int]],
-            st: Settings) -> Finding | None:
-    worst = None
-    for a, b in edges:
+            st: Settings, surety: Sequence[float] = ()) -> Finding | None:
+    # the conflict named is the disagreeing pair most surely one quantity (the closest
+    # sentences), then the farthest apart: in a tangle of linked figures, the pair that
+    # shares the most context is the one the two reports tell differently
+    worst: tuple[float, float, int, int] | None = None
+    for n, (a, b) in enumerate(edges):
         (la, ha), (lb, hb) = ivs[a], ivs[b]
         if disjoint(ivs[a], ivs[b]):
-            gap = max(lb - ha, la - hb)
-            if worst is None or gap > worst[0]:
-                worst = (gap, a, b)
+            key = (surety[n] if n < len(surety) else 0.0, max(lb - ha, la - hb), a, b)
+            if worst is None or key[:2] > worst[:2]:
+                worst = key
     fclaims = tuple(FindingClaim(c, *_public(ivs[k][0], ivs[k][1], c)) for k, c in enumerate(claims))
     top = topic(claims)
     if worst:
-        _, a, b = worst
+        _, _, a, b = worst
         ca, cb = claims[a], claims[b]
         if ivs[a][0] > ivs[b][0]:
             ca, cb = cb, ca
