@@ -328,6 +328,11 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
             else:                        # "إصابة 130 في القصف": the word after is another event
                 unit = ustem = None
+        if ev is None and kind in ("percent", "money"):
+            ms = _measure(ld, s, a, b, settings)
+            if ms:
+                ev, ev_text = ms
+                roles.append(code_of(_measure))
         if ev is None and kind == "count" and ustem:
             if (si, ustem) in prior:
                 ev, ev_text = prior[(si, ustem)]
@@ -695,6 +700,26 @@ def _is_wide(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
         if (s.clause_of[k] == c or not k) and ld.area_cues.match(toks, k):
             return True
     return False
+
+
+@rule("C112", "measure", "claims")
+def _measure(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> tuple[str, str] | None:
+    """What a percent or a sum with no event word measures: the nearest measure word of its
+    clause ("turnout reached 47.3 percent", "بلغت نسبة المشاركة 47.3 في المئة", "a $1.5bn
+    loan"), a concept shared by all languages.  Two figures of different measures (inflation
+    and growth) are then kept apart, and two of one measure meet as readily as two tolls."""
+    toks = s.toks
+    best: tuple[int, str, str] | None = None
+    for k in _clause_range(s, a, b, settings.event_window):
+        if a <= k <= b:
+            continue
+        hit = ld.measures.match(toks, k)
+        if not hit or (k < a and k + hit[0] > a):
+            continue
+        d = a - (k + hit[0]) if k < a else k - b
+        if best is None or d < best[0]:
+            best = (d, hit[1], " ".join(t.text for t in toks[k:k + hit[0]]))
+    return (best[1], best[2]) if best else None
 
 
 def _clause_range(s: _Sentence, a: int, b: int, reach: int) -> range:

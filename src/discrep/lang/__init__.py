@@ -241,6 +241,8 @@ class LangData:
                     self.event_stems.setdefault(self.stem(fold(w)), ev)
                     self.events.setdefault(fold(w).casefold(), ev)
 
+        self.measures = Lexicon([(w, m) for m, ws in d["measures"].items() for w in ws], P)
+
         a = d["attribution"]
         self.attr_verbs = Lexicon({w: True for w in a["verbs"]}, P)
         self.verb_subject = a["verb_subject"]
