@@ -101,3 +101,14 @@ def test_identifiers_are_no_counts(text, figure, counted):
 def test_scope_names_the_place_and_period_of_the_clause(text, figure, place, period, wide):
     sc = claim(text, figure).frame.scope
     assert (sc.place, sc.period, sc.wide) == (place, period, wide)
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("Turnout reached 47.3 percent on Sunday.", "47.3 percent", "turnout"),
+    ("The budget deficit will reach $6.1bn next year.", "$6.1bn", "deficit"),
+    ("قالت الوزيرة إن عجز الميزانية سيبلغ 6.1 مليار دينار.", "6.1 مليار دينار", "deficit"),
+    ("قالت الوزيرة إن نفقات الميزانية ستبلغ 81.6 مليار دينار.", "81.6 مليار دينار", "budget"),
+    ("The party won 47.3 percent.", "47.3 percent", None),
+])
+def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, measure):
+    assert claim(text, figure).event == measure

@@ -313,9 +313,15 @@ def ages_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     thing holds both ("John Smith,
     21" / "21-year-old John Smith", "letters 500 years old" / "1,000-year-old letters"); a
     story's victims, suspects and witnesses each have their own ("the 17-year-old victim" /
-    "a 33-year-old man")."""
-    if x.event != "age" or y.event != "age":
-        return (x.event == "age") != (y.event == "age")      # an age meets only an age
+    "a 33-year-old man").  So with sizes told in a compound: "the 20-member forum" is no
+    "14-page text"."""
+    for attr in ("age", "size"):         # an age meets only an age, a size only a size
+        if (x.event == attr) != (y.event == attr):
+            return True
+    if x.event not in ("age", "size"):
+        return False
+    if x.event == "size" and x.unit_stem != y.unit_stem:
+        return True                      # "a 20-member forum" / "a 27-nation forum"
     hx, hy = (set((c.frame.holder or "").split()) if c.frame else set() for c in (x, y))
     return not (hx & hy)                 # holders meet on a shared word: "Smith" and "John Smith"
 

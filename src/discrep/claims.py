@@ -344,7 +344,12 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             ev, ev_text = AGE, None
             holder = _holder(ld, s, a, b, settings, after=_age_compound(ld, ustem))
             roles.append(code_of(_is_age))
-        share = kind == "count" and ev != AGE and _is_part(ld, s, a, b, mspans, parts, settings)
+        elif kind == "count" and (size := _size_compound(ld, s, a, b, settings)):
+            # "the 20-member forum", "a 14-page text": the size of the thing named after it
+            ev, ev_text, holder = SIZE, None, size
+            unit, ustem = s.toks[b + 2].text, ld.stem(s.toks[b + 2].low)   # "member": what the size counts
+            roles.append(code_of(_size_compound))
+        share = kind == "count" and ev not in (AGE, SIZE) and _is_part(ld, s, a, b, mspans, parts, settings)
         if share:
             roles.append(code_of(_is_part))
         why = _increment_rule(ld, s, a, b, m, ev, last_event, settings) if kind == "count" and not share else None
@@ -405,6 +410,30 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
 
 
 AGE = "age"                              # the measure of a person's age (a concept, like "kill")
+SIZE = "size"                            # the size of a thing, told in a compound ("a 20-member forum")
+
+
+@rule("C113", "size-compound", "claims")
+def _size_compound(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> str | None:
+    """A count hyphenated to a noun before another noun tells the size of that noun's thing,
+    not a count of the story's people or things: "the 20-member forum", "a 14-page text",
+    "a 10-point plan".  Returns the thing (its words' stems), which holds the size as a
+    person holds an age (rule A116); spans of time ("a three-day visit") are left to the
+    time units."""
+    toks = s.toks
+    if not (b + 3 < len(toks) and toks[b + 1].text == "-" and toks[b + 1].glued and toks[b + 2].glued
+            and toks[b + 2].kind == "word" and toks[b + 3].kind == "word"):
+        return None
+    if ld.time_units.match(toks, b + 2) or ld.ago_units.match(toks, b + 2) or toks[b + 2].low in ld.age_tails:
+        return None
+    if not _named(toks[b + 3]):
+        return ld.stem(toks[b + 3].low)  # "a 14-page text": the noun right after
+    words_: list[str] = []               # "the 20-member Atlantic Rim Economic Forum": the name
+    for t in toks[b + 3:b + 3 + settings.phrase_tokens]:
+        if not _named(t):
+            break
+        words_.append(ld.stem(t.low))
+    return " ".join(sorted(set(words_)))
 
 
 @rule("C110", "age", "claims")
@@ -709,16 +738,25 @@ def _measure(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
     loan"), a concept shared by all languages.  Two figures of different measures (inflation
     and growth) are then kept apart, and two of one measure meet as readily as two tolls."""
     toks = s.toks
-    best: tuple[int, str, str] | None = None
+    runs: list[list[tuple[int, int, str]]] = []     # measure words next to each other: one phrase
     for k in _clause_range(s, a, b, settings.event_window):
         if a <= k <= b:
             continue
         hit = ld.measures.match(toks, k)
         if not hit or (k < a and k + hit[0] > a):
             continue
-        d = a - (k + hit[0]) if k < a else k - b
+        if runs and runs[-1][-1][1] == k:
+            runs[-1].append((k, k + hit[0], hit[1]))
+        else:
+            runs.append([(k, k + hit[0], hit[1])])
+    best: tuple[int, str, str] | None = None
+    for run in runs:
+        # "عجز الميزانية" / "budget deficit": the phrase's head names the measure, first or
+        # last as the language puts a noun phrase's head
+        k, end, concept = run[-1] if ld.count_head == "last" else run[0]
+        d = a - run[-1][1] if run[0][0] < a else run[0][0] - b
         if best is None or d < best[0]:
-            best = (d, hit[1], " ".join(t.text for t in toks[k:k + hit[0]]))
+            best = (d, concept, " ".join(t.text for t in toks[k:end]))
     return (best[1], best[2]) if best else None
 
 
