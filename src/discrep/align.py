@@ -310,11 +310,13 @@ def counted_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
 @rule("A116", "ages-of-unnamed-people", "align")
 def ages_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """An age meets only an age, and two ages are one quantity only when the same person or
-    thing holds both ("John Smith,
-    21" / "21-year-old John Smith", "letters 500 years old" / "1,000-year-old letters"); a
-    story's victims, suspects and witnesses each have their own ("the 17-year-old victim" /
-    "a 33-year-old man").  So with sizes told in a compound: "the 20-member forum" is no
-    "14-page text"."""
+    thing holds both ("John Smith, 21" / "21-year-old John Smith", "letters 500 years old" /
+    "1,000-year-old letters"); a story's victims, suspects and witnesses each have their own
+    ("the 17-year-old victim" / "a 33-year-old man").  So with sizes told in a compound
+    ("the 20-member forum" is no "14-page text"); a year naming an event ("the 2014
+    shooting") meets nothing."""
+    if "year-label" in (x.event, y.event):
+        return True                      # "the 2014 shooting" names an event; it counts nothing
     for attr in ("age", "size"):         # an age meets only an age, a size only a size
         if (x.event == attr) != (y.event == attr):
             return True
@@ -511,8 +513,14 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
                 mine = [(a, b) for a, b in edges if a in pos and b in pos]
                 groups.append(Group(story, kind, tuple(lst[g] for g in members),
                                     tuple((pos[a], pos[b]) for a, b in mine), tuple(links[e].rule for e in mine),
-                                    tuple(1.0 if links[e].score is None else links[e].score for e in mine)))
+                                    tuple(_surety(links[e]) for e in mine)))
     return groups
+
+
+def _surety(link: Link) -> float:
+    """How surely a joined pair is one quantity: its context overlap, or 1.0 for one
+    sentence's two sources (rule A201, which weighs no context)."""
+    return 1.0 if link.score is None else link.score
 
 
 def why_not(x: Claim, y: Claim, claims: list[Claim], settings: Settings) -> Link:

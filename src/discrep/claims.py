@@ -6,6 +6,7 @@ content words of that sentence (the context the aligner compares)."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -344,12 +345,15 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             ev, ev_text = AGE, None
             holder = _holder(ld, s, a, b, settings, after=_age_compound(ld, ustem))
             roles.append(code_of(_is_age))
+        elif kind == "count" and _year_label(ld, s, a, b, m, nd, settings):
+            ev, ev_text = YEAR_LABEL, None   # "the 2014 killing spree": which spree, not how many
+            roles.append(code_of(_year_label))
         elif kind == "count" and (size := _size_compound(ld, s, a, b, settings)):
             # "the 20-member forum", "a 14-page text": the size of the thing named after it
             ev, ev_text, holder = SIZE, None, size
             unit, ustem = s.toks[b + 2].text, ld.stem(s.toks[b + 2].low)   # "member": what the size counts
             roles.append(code_of(_size_compound))
-        share = kind == "count" and ev not in (AGE, SIZE) and _is_part(ld, s, a, b, mspans, parts, settings)
+        share = kind == "count" and ev not in (AGE, SIZE, YEAR_LABEL) and _is_part(ld, s, a, b, mspans, parts, settings)
         if share:
             roles.append(code_of(_is_part))
         why = _increment_rule(ld, s, a, b, m, ev, last_event, settings) if kind == "count" and not share else None
@@ -411,6 +415,22 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
 
 AGE = "age"                              # the measure of a person's age (a concept, like "kill")
 SIZE = "size"                            # the size of a thing, told in a compound ("a 20-member forum")
+YEAR_LABEL = "year-label"                # a year naming an event ("the 2014 shooting"): no quantity
+
+
+@rule("C114", "year-label", "claims")
+def _year_label(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, nd: NormalizedDoc,
+                settings: Settings) -> bool:
+    """A four-digit figure between an article and a noun is a year naming an event, not a
+    count: "the 2014 killing spree", "the 2009 attack", "the 2016 election".  It must be a
+    year that has come (from ``earliest_year`` to the document's year) and be written
+    without a thousands separator, as counts of that size are ("the 2,014 people")."""
+    toks = s.toks
+    if not (a == b and a > 0 and b + 1 < len(toks) and toks[a].kind == "num" and len(toks[a].text) == 4
+            and toks[a].text.isdigit() and toks[a - 1].low in ld.determiners and toks[b + 1].kind == "word"):
+        return False
+    latest = nd.published.year if nd.published else dt.date.today().year
+    return isinstance(m.value, int) and settings.earliest_year <= m.value <= latest
 
 
 @rule("C113", "size-compound", "claims")

@@ -232,7 +232,7 @@ class Group:
     claims: tuple[Claim, ...]
     edges: tuple[tuple[int, int], ...]  # index pairs into claims that are directly comparable
     links: tuple[str, ...] = ()         # for each edge, the align rule that joined it (A2xx)
-    scores: tuple[float, ...] = ()      # for each edge, how surely it is one quantity (its context overlap; 1.0 for one sentence)
+    scores: tuple[float, ...] = ()      # for each edge, how surely it is one quantity (context overlap; 1.0 one sentence)
 
 
 @dataclass(frozen=True)

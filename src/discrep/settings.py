@@ -24,6 +24,7 @@ class Settings:
     phrase_tokens: int = 4             # tokens after a count that its noun phrase may span ("four Kurdish militiamen")
     after_window: int = 2              # tokens after a count where "more" / "others" / "إضافيين" still qualify it
     before_window: int = 3             # tokens before a count where "another" / an ordinal's head noun may start
+    earliest_year: int = 1900          # a four-digit figure "the 2014 shooting" is a year from this year on
     oldest_age: int = 120              # a figure between commas after a name is an age only up to this
     longest_sentence: int = 3000       # characters: a longer stretch with no sentence break is cut (no prose runs on so)
     # --- align ---------------------------------------------------------------
