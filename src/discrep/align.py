@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .model import Claim, Group, Unit
+from .model import Anchor, Claim, Group, Unit
 from .rules import code_of, rule
 from .settings import Settings
 
@@ -82,12 +82,15 @@ class ContextIndex:
         self.idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
         self.mass = {k: sum(self.idf[w] for w in s) for k, s in self.sets.items()}
         # the days each sentence names: two figures dated to different days tell two events
-        # (the day a source spoke, "the ministry said on Tuesday", dates no event)
+        # (the day a source spoke, "the ministry said on Tuesday", dates no event; a wire
+        # dateline, "BEND, Aug 4 (Reuters) - ... has destroyed 37 homes", dates its sentence's
+        # figures as of the report: 37 homes on 4 August are no rival to 52 on 6 August)
         self.days: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
         slack = settings.date_tolerance_days
         for c in claims:
             m = c.mention
-            if c.kind == "date" and m.qualifier != "offset" and m.low and m.high and not c.speech_date:
+            as_of = c.frame is not None and c.frame.anchor is Anchor.REPORT
+            if c.kind == "date" and m.qualifier != "offset" and m.low and m.high and (not c.speech_date or as_of):
                 self.days[c.sentence_key].append((dt.date.fromisoformat(str(m.low)).toordinal() - slack,
                                                   dt.date.fromisoformat(str(m.high)).toordinal() + slack))
         # the tolls each sentence gives, by event: two days whose sentences give different

@@ -1008,16 +1008,27 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
 
 
 DATELINE_CHARS = 40                     # the longest head a document's dateline may follow ("Date of publication")
+DATELINE_PLACE_WORDS = 4                # a wire dateline's place: "VIZIANAGARAM, India", "SANTA BARBARA, California"
+DATELINE_PUNCT = {",", "-", "\u2013", "\u2014", "."}
+# after a wire dateline's date: the agency in brackets, then a dash, or a dash alone
+WIRE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]")
 
 
 @rule("C108", "dateline", "claims")
 def _dateline(ld: LangData, norm: str, m: Mention) -> bool:
     """The date opens the document, alone or after a label ("Posted on", "تاريخ النشر"): it
     dates the report.  Bare, it must name a day and its year ("Thu 4 Jun 2026 ..."): an
-    opening "On Tuesday, ...", "Tuesday: ..." or "عام 2018 ..." dates what the sentence tells."""
+    opening "On Tuesday, ...", "Tuesday: ..." or "عام 2018 ..." dates what the sentence tells.
+    A wire dateline dates the report too: a place, the date, the agency in brackets or a
+    dash ("BAMAKO, March 4 (Reuters) -", "الرياض - 3 آذار/مارس 2026 (واس) -")."""
     if m.norm_start > DATELINE_CHARS:
         return False
-    words = [t.low for t in tokenize(norm[:m.norm_start], 0) if t.kind != "punct"]
+    head = tokenize(norm[:m.norm_start], 0)
+    if head and WIRE_TAIL.match(norm, m.norm_end) and "\n" not in norm[:m.norm_start] \
+            and all(t.kind == "word" and t.low not in ld.stopwords or t.text in DATELINE_PUNCT for t in head) \
+            and sum(t.kind == "word" for t in head) <= DATELINE_PLACE_WORDS:
+        return True
+    words = [t.low for t in head if t.kind != "punct"]
     if any(w not in ld.dateline_labels and w not in ld.stopwords for w in words):
         return False
     return any(w in ld.dateline_labels for w in words) or \

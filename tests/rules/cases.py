@@ -36,6 +36,11 @@ CASES = [
     ("C107", False, ["The raid on Tuesday killed 40 people, the ministry said."], "Tuesday", None, {}),
     ("C108", True, ["Published 9 February 2026\n\nThe raid killed 40 people in the village."], "9 February 2026",
      None, {}),
+    ("C108", True, ["BAMAKO, March 4 (Reuters) - Gunmen killed 12 people in the village on Tuesday."], "March 4", None,
+     {}),
+    ("C108", True, ["الرياض - 3 آذار/مارس 2026 (واس) - عقد الاجتماع يوم 2 آذار في الرياض."], "3 آذار/مارس 2026", None,
+     {}),
+    ("C108", False, ["On March 4 - a day of mourning - 12 victims were buried in the village."], "March 4", None, {}),
     ("C108", False, ["The raid killed 40 people in the village on 9 February 2026."], "9 February 2026", None, {}),
     ("C109", True, ["Since Thursday, the shelling has killed 44 people in the old city and the nearby villages of "
                     "the valley, including 11 women."], "11", None, {}),
