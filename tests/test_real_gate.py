@@ -6,6 +6,7 @@ Raise the floors when the figures improve; never relax them to land a change.
 """
 from __future__ import annotations
 
+import json
 import os
 import pathlib
 import re
@@ -65,3 +66,23 @@ def test_fakes_floors():
     # date conflicts read by hand were all between different events (datelines, "since
     # March 2011", a week's other attacks): 58 before statement and report dates were told apart
     assert _rate(out, r"by kind: .*date (\d+)") <= 6, out
+
+
+def test_stories_floors():
+    """The 36 multi-outlet stories (``../shared/bench/stories``), scored by the strict
+    ``score_stories.py`` (a conflict counts only when its reason names the gold pair).
+    Floors pinned just under the figures reached; raise them as they improve."""
+    stories = SHARED / "bench" / "stories"
+    if not (stories / "gold.json").is_file():
+        if os.environ.get("DISCREP_REQUIRE_PEERS"):
+            pytest.fail(f"evaluation data not found at {stories}")
+        pytest.skip(f"evaluation data not found at {stories}")
+    env = dict(os.environ, PATH=os.pathsep.join([str(pathlib.Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    pr = subprocess.run([sys.executable, str(SHARED / "bench" / "score_stories.py"), str(stories), "--json"],
+                        capture_output=True, text=True, timeout=600, env=env)
+    got = json.loads(pr.stdout.strip().splitlines()[-1])
+    assert got["conflicts_found"] >= 15, got
+    assert got["false_conflicts"] <= 13, got
+    assert got["traps_fired"] <= 3, got
+    assert got["agreements_found"] >= 9, got
+    assert got["updates_as_conflicts"] <= 1, got
