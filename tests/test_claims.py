@@ -112,3 +112,20 @@ def test_scope_names_the_place_and_period_of_the_clause(text, figure, place, per
 ])
 def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, measure):
     assert claim(text, figure).event == measure
+
+
+@pytest.mark.parametrize("text, figure, event", [
+    ("وأن 1,240 أسرة نزحت إلى مخيمات مؤقتة.", "1,240", "displace"),          # "أسرة" is a family, no capture
+    ("Authorities said about 3,000 residents have been evacuated.", "3,000", "evacuate"),
+    ("Rescuers had pulled 127 survivors from the water.", "127", "rescue"),
+    ("وأوضح أن القارب كان يقل 62 شخصا.", "62", "aboard"),
+    ("Some 400 refugees crossed the border.", "400", "refugee"),
+    ("نزح 400 شخص من القرية.", "400", "displace"),
+])
+def test_event_concepts(text, figure, event):
+    assert claim(text, figure).event == event
+
+
+def test_a_running_total_keeps_the_days_its_period_starts():
+    c = claim("ومنذ مطلع العام الجاري، سجلت الولاية 9,870 إصابة بالكوليرا.", "9,870")
+    assert c.cumulative and c.frame.scope.period == "مطلع العام الجاري" and c.frame.scope.period_days

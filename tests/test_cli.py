@@ -122,3 +122,25 @@ def test_rules_lists_every_stage_in_a_fresh_process():
     out = subprocess.run([sys.executable, "-m", "discrep", "rules"], capture_output=True, text=True, timeout=600)
     stages = {line.split()[1] for line in out.stdout.splitlines()}
     assert out.returncode == 0 and stages == {"claims", "align", "decide"}
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "sarif", "github"])
+def test_an_update_never_fails_the_gate(tmp_path, fmt):
+    import json as json_
+    p = tmp_path / "story.jsonl"
+    p.write_text("\n".join(json_.dumps(r) for r in [
+        {"id": "a", "outlet": "Outlet A", "published": "2026-02-09",
+         "text": "The floods killed 12 people in the valley, officials said."},
+        {"id": "b", "outlet": "Outlet B", "published": "2026-02-11",
+         "text": "The death toll from the floods in the valley rose to 31, officials said."}]), encoding="utf-8")
+    r = runner.invoke(app, ["check", str(p), "--format", fmt], env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    if fmt == "json":
+        f, = json_.loads(r.output)["findings"]
+        assert f["verdict"] == "update" and [c["value"] for c in f["claims"]] == [12, 31]
+    if fmt == "table":
+        assert "update" in r.output and "2026-02-11" in r.output
+    if fmt == "sarif":
+        assert json_.loads(r.output)["runs"][0]["results"] == []     # an update is no lint finding
+    if fmt == "github":
+        assert "::error" not in r.output and "::warning" not in r.output

@@ -64,3 +64,54 @@ def test_a_conflicts_reason_names_the_two_that_disagree():
     assert {first.mention.value, second.mention.value} in ({120, 1500}, {125, 1500})
     assert "1,500" in f.reason and ("120" in f.reason or "125" in f.reason)
     assert f.rules[-1] == "D201"
+
+
+def _over_days(*dated):
+    """A check of documents, each (text, day of February 2026)."""
+    import datetime as dt
+
+    from discrep.model import Document
+    from discrep.pipeline import check_documents
+    docs = [Document(id=f"d{k}", text=t, outlet=f"Outlet{k}", published=dt.date(2026, 2, day))
+            for k, (t, day) in enumerate(dated)]
+    return check_documents(docs, ST)
+
+
+@pytest.mark.parametrize("dated, verdict, order", [
+    # a toll that rises across days is an update, oldest first
+    ([("The floods killed 12 people in the valley, officials said.", 9),
+      ("The death toll from the floods in the valley rose to 31, officials said.", 11)], "update", [12, 31]),
+    ([("ارتفعت حصيلة قتلى فيضانات الوادي إلى 31 شخصا، بحسب المسؤولين.", 11),
+      ("قتل 12 شخصا في فيضانات الوادي، بحسب المسؤولين.", 9)], "update", [12, 31]),
+    ([("The floods killed 12 people in the valley on Monday, officials said.", 9),
+      ("The floods killed 20 people in the valley on Monday, officials said.", 10),
+      ("The death toll from the floods in the valley rose to 31, officials said.", 11)], "update", [12, 20, 31]),
+    # a later, lower figure: revised, an update; not said to be revised, a conflict
+    ([("The floods killed 31 people in the valley, officials said.", 9),
+      ("Officials revised the death toll from the floods in the valley to 9.", 11)], "update", [31, 9]),
+    ([("قتل 31 شخصا في فيضانات الوادي، بحسب المسؤولين.", 9),
+      ("عدّل المسؤولون حصيلة قتلى فيضانات الوادي إلى 9 أشخاص.", 11)], "update", [31, 9]),
+    ([("The floods killed 31 people in the valley, officials said.", 9),
+      ("The floods killed 9 people in the valley, officials said.", 11)], "conflict", None),
+    # two reports of one day that differ: a conflict
+    ([("The floods killed 12 people in the valley, officials said.", 9),
+      ("The floods killed 31 people in the valley, officials said.", 9)], "conflict", None),
+    ([("قتل 12 شخصا في فيضانات الوادي، بحسب المسؤولين.", 9),
+      ("قتل 31 شخصا في فيضانات الوادي، بحسب المسؤولين.", 9)], "conflict", None),
+    # a price is no running count: a later, different price is a conflict
+    ([("The ministry set the price of diesel at $53.9 a barrel, officials said.", 9),
+      ("The ministry set the price of diesel at $54.7 a barrel, officials said.", 10)], "conflict", None),
+])
+def test_updates_over_days(dated, verdict, order):
+    rep = _over_days(*dated)
+    f, = [f for f in rep.findings if f.verdict in ("update", "conflict")]
+    assert f.verdict == verdict
+    if order:
+        assert [fc.claim.mention.value for fc in f.claims] == order
+
+
+def test_a_timeline_that_goes_back_is_a_conflict():
+    rep = _over_days(("The floods killed 12 people in the valley, officials said.", 9),
+                     ("The floods killed 31 people in the valley, officials said.", 10),
+                     ("The floods killed 12 people in the valley, officials said.", 11))
+    assert [f.verdict for f in rep.findings if f.verdict != "agree"] == ["conflict"]

@@ -19,7 +19,8 @@ DAY = dt.date(2026, 2, 10)
 def judged(texts, a, b, opts) -> set[str]:
     """The rules that judged the pair (a, b), or with no ``b``, the findings holding ``a``."""
     st = Settings().with_(**opts.get("settings", {}))
-    docs = [Document(id=f"d{k}", text=t, outlet=f"Outlet{k}", published=DAY,
+    days = [dt.date.fromisoformat(d) for d in opts.get("published", [])] + [DAY] * len(texts)
+    docs = [Document(id=f"d{k}", text=t, outlet=f"Outlet{k}", published=days[k],
                      story=f"s{k}" if opts.get("story") else None) for k, t in enumerate(texts)]
     report = check_against(docs[:1], docs[1:], st) if opts.get("against") else check_documents(docs, st)
     assert claims_named(report, a), f"no claim reads {a!r}"

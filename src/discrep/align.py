@@ -339,11 +339,22 @@ def area_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     return wx != wy
 
 
+@rule("A118", "periods-apart", "align")
+def periods_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """Two running totals over periods that start on different days are two quantities
+    ("9,870 cases since the start of the year" / "1,320 cases in the past week", "منذ مطلع
+    العام" / "خلال الأسبوع الماضي"): a total is bound to the day its count starts."""
+    if not (x.cumulative and y.cumulative and x.frame and y.frame):
+        return False
+    px, py = x.frame.scope.period_days, y.frame.scope.period_days
+    return px is not None and py is not None and abs(px[0] - py[0]) > key.st.date_tolerance_days
+
+
 # in order: the first that fires is the one reported (all must pass for a pair to join),
 # so the more telling reasons come first
 VETOES = (kinds_differ, one_mention, statement_date, day_against_year, different_events, running_total_apart,
-          area_apart, ages_apart, share_apart, time_units_apart, different_nouns, no_shared_key, one_sentence_one_source,
-          dated_apart, counted_apart)
+          periods_apart, area_apart, ages_apart, share_apart, time_units_apart, different_nouns, no_shared_key,
+          one_sentence_one_source, dated_apart, counted_apart)
 
 
 @rule("A201", "two-sources-one-sentence", "align")

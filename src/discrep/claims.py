@@ -275,6 +275,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     sents: dict[int, _Sentence | None] = {}
     mspans = sorted((m.norm_start, m.norm_end) for m in mentions)
     dated = sorted((m.norm_start, m.norm_end) for m in mentions if KIND[m.kind] == "date")
+    days = {m.norm_start: d for m in mentions if KIND[m.kind] == "date" and (d := _days(m))}
     text = nd.doc.text
     out: list[Claim] = []
     cache: dict[int, tuple] = {}
@@ -329,7 +330,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
             else:                        # "إصابة 130 في القصف": the word after is another event
                 unit = ustem = None
-        if ev is None and kind in ("percent", "money"):
+        if kind in ("percent", "money"):
+            # what a sum or a percent measures says more than the verb that tells it ("the
+            # IMF approved a $1.5bn loan" is a loan, "released $2bn in aid" is aid)
             ms = _measure(ld, s, a, b, settings)
             if ms:
                 ev, ev_text = ms
@@ -340,6 +343,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if ev and ustem:
             prior[(si, ustem)] = (ev, ev_text)
         holder = None
+        if kind == "count" and ev and _measurement(ld, s, b):
+            ev, ev_text = None, None         # "a 5.9-degree quake", "زلزال بقوة 5.9 درجات": no victims counted
+            roles.append(code_of(_measurement))
         if kind == "count" and _is_age(ld, s, a, b, ustem, m, settings):
             # "a 21-year-old man was shot dead", "John Smith, 21, died": a person's age, no toll
             ev, ev_text = AGE, None
@@ -395,6 +401,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if kind == "count":
             last_event = ev
         att = _attribution(attrs, a, b, settings)
+        revised = kind != "date" and _revised(ld, s, a, b, settings)
         if si not in said:               # one copy of a sentence's text, however many figures it holds
             rs, _ = raw_span(nd, s.start, s.end)
             said[si] = (rs, text_of(s.start, s.end))
@@ -405,11 +412,12 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             attributed_to=att[0] if att else None, attribution_text=att[1] if att else None,
             sentence=sentence, sentence_start=rs,
             sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative, increment=increment,
-            speech_date=spoken, roles=tuple(roles),
+            speech_date=spoken, roles=tuple(roles) + ((code_of(_revised),) if revised else ()),
+            published=nd.published, revised=revised,
             frame=frame(kind, m, ev, unit, ustem, att, part, increment, cumulative, spoken,
                         bool(roles) and roles[0] == code_of(_dateline), holder,
                         Scope(_place(ld, s, a, b, mspans, text_of, settings),
-                              _period(ld, s, a, b, dated, mspans, text_of, settings), wide))))
+                              *_period(ld, s, a, b, dated, days, mspans, text_of, settings), wide=wide))))
     return out
 
 
@@ -697,10 +705,13 @@ def _others_besides_one(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, 
 @rule("C106", "list-of-totals", "claims")
 def _listed_after(ld: LangData, s: _Sentence, prev_b: int, a: int, mspans: Spans, settings: Settings) -> bool:
     """The count at ``a`` follows the one ending at ``prev_b`` in one list ("killed 250,000,
-    injured 1.2 million"): near, with no other figure, clause word or period between."""
+    injured 1.2 million"): near, with no other figure, clause word, period, running-total cue
+    or new reported clause between ("rescued 160 since the floods began, and that 1,240
+    families fled" is two statements)."""
     gap = s.toks[prev_b + 1:a]
     return a - prev_b <= settings.cumulative_window and not any(
         _is_mention_tok(t, mspans) or ld.clause_words.match(s.toks, prev_b + 1 + i)
+        or ld.cumulative_cues.match(s.toks, prev_b + 1 + i) or t.low in ld.complementizers
         or t.kind == "punct" and t.text not in ld.clause_breaks for i, t in enumerate(gap))
 
 
@@ -723,10 +734,18 @@ def _is_cumulative(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, se
         hi = a
 
     def duration_at(n: int):                  # "30 عاما", "24 hours", "two days"
+        # a count before a unit of time; not a date whose own words name a period ("منذ مطلع
+        # العام الحالي", "since the start of the year" start a running total)
         return n + 1 < len(toks) and _is_mention_tok(toks[n], mspans) and not (a <= n <= b) and \
+            (toks[n].kind == "num" or bool(ld.numwords.match(toks, n))) and \
             bool(ld.ago_units.match(toks, n + 1) or ld.time_units.match(toks, n + 1))
 
-    for k in range(lo, hi):
+    # a cue opening the sentence in a clause of its own scopes over it ("Since January, ...",
+    # "ومنذ مطلع العام الجاري، ..."), when that clause tells no event ("The war has killed
+    # 300,000, while a strike killed 9" does not make the strike's toll a running total)
+    opener = [0] if lo and not before_only and s.clause_of[a] and not any(
+        ld.event_of(t.low) for t, cl in zip(toks, s.clause_of) if cl == 0) else []
+    for k in opener + list(range(lo, hi)):
         if s.clause_of[k] != c and k:
             continue                     # a cue opening the sentence scopes over it ("Since May, ...")
         hit = ld.cumulative_cues.match(toks, k)
@@ -736,6 +755,31 @@ def _is_cumulative(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, se
         if hit and duration_at(k + hit[0]):
             return True                  # "killed 40 in two days"
     return False
+
+
+@rule("C115", "revision", "claims")
+def _revised(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
+    """The clause says the figure was revised ("the ministry revised the toll to 31", "عدّلت
+    الوزارة الحصيلة إلى 31", "lowered its estimate to 900"): a later report that gives it
+    updates an earlier one, even downward (rule D205)."""
+    toks = s.toks
+    c = s.clause_of[a]
+    for k in range(max(0, a - settings.event_window), min(len(toks), b + settings.event_window + 1)):
+        if s.clause_of[k] == c and ld.revision_words.match(toks, k):
+            return True
+    return False
+
+
+@rule("C116", "measurement", "claims")
+def _measurement(ld: LangData, s: _Sentence, b: int) -> bool:
+    """A figure in a unit of measure (degrees, kilometres, tonnes, hours: the language's
+    ``measure_words``) measures something; it counts no victims of the event near it: "a
+    quake of magnitude 5.9 killed 41", "زلزال بقوة 5.9 درجات أودى بحياة 41"."""
+    toks = s.toks
+    k = b + 1
+    if k < len(toks) and toks[k].text == "-" and toks[k].glued:
+        k += 1                           # "a 5.9-degree quake"
+    return k < len(toks) and bool(ld.measure_words.match(toks, k))
 
 
 @rule("C111", "whole-area", "claims")
@@ -753,7 +797,7 @@ def _is_wide(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
 
 @rule("C112", "measure", "claims")
 def _measure(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> tuple[str, str] | None:
-    """What a percent or a sum with no event word measures: the nearest measure word of its
+    """What a percent or a sum measures, over any event word: the nearest measure word of its
     clause ("turnout reached 47.3 percent", "بلغت نسبة المشاركة 47.3 في المئة", "a $1.5bn
     loan"), a concept shared by all languages.  Two figures of different measures (inflation
     and growth) are then kept apart, and two of one measure meet as readily as two tolls."""
@@ -780,6 +824,14 @@ def _measure(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
     return (best[1], best[2]) if best else None
 
 
+def _days(m: Mention) -> tuple[int, int] | None:
+    """The days a date mention covers, as ordinals, when it names them."""
+    try:
+        return dt.date.fromisoformat(str(m.low)).toordinal(), dt.date.fromisoformat(str(m.high)).toordinal()
+    except ValueError:
+        return None
+
+
 def _clause_range(s: _Sentence, a: int, b: int, reach: int) -> range:
     """Token indexes of the figure's clause within ``reach`` tokens of it."""
     c = s.clause_of[a]
@@ -803,8 +855,12 @@ def _place(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, text_of: T
             continue
         hit = ld.place_preps.match(toks, k)
         j = k + hit[0] if hit else k
+        if hit and j < len(toks) and toks[j].low in ld.determiners:
+            j += 1                       # "in the town of Derna"
         if j >= len(toks) or (a <= j <= b) or toks[j].kind != "word":
             continue
+        if not hit and not any(toks[j].low.startswith(c) and len(toks[j].low) > len(c) for c in ld.place_clitics):
+            continue                     # a place noun needs its preposition: "in the state", "بمدينة حلب"
         if ld.stem(toks[j].low) in ld.place_head_stems or toks[j].low in ld.place_heads:
             end = j + 1                  # the head and the name after it, up to a break
             if end + 1 < len(toks) and toks[end].low in ld.place_links and _named(toks[end + 1]):
@@ -831,14 +887,16 @@ def _place(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, text_of: T
     return text_of(toks[best[1]].start, toks[best[2]].end)
 
 
-def _period(ld: LangData, s: _Sentence, a: int, b: int, dated: Spans, mspans: Spans, text_of: TextOf,
-            settings: Settings) -> str | None:
-    """The date or span of time that bounds the figure, in its clause: the nearest other date
-    ("killed on Tuesday", "منذ السبت"), or a span after a period preposition ("in two days",
-    "خلال يومين").  Read as written."""
+def _period(ld: LangData, s: _Sentence, a: int, b: int, dated: Spans, days: dict[int, tuple[int, int]],
+            mspans: Spans, text_of: TextOf, settings: Settings) -> tuple[str | None, tuple[int, int] | None]:
+    """The date or span of time that bounds the figure, in its clause or opening its sentence
+    ("Since January, ..."): the nearest other date ("killed on Tuesday", "منذ السبت"), or a
+    span after a period preposition ("in two days", "خلال يومين").  Read as written, with
+    the days a date covers (as ordinals) when it names them."""
     toks = s.toks
     best: tuple[int, int, int] | None = None
-    for k in _clause_range(s, a, b, settings.event_window):
+    opening = range(0, min(a, settings.cumulative_window)) if s.clause_of[a] else range(0)
+    for k in list(_clause_range(s, a, b, settings.event_window)) + [k for k in opening if s.clause_of[k] == 0]:
         if a <= k <= b:
             continue
         t = toks[k]
@@ -854,9 +912,13 @@ def _period(ld: LangData, s: _Sentence, a: int, b: int, dated: Spans, mspans: Sp
             unit = ld.ago_units.match(toks, n + 1) or ld.time_units.match(toks, n + 1)
             lo, hi = toks[k].start, toks[n + unit[0]].end
         d = abs(k - a) if k < a else abs(k - b)
+        if s.clause_of[k] != s.clause_of[a]:
+            d += len(toks)               # an opening period only when the clause names none
         if best is None or d < best[0]:
             best = (d, lo, hi)
-    return text_of(best[1], best[2]) if best else None
+    if best is None:
+        return None, None
+    return text_of(best[1], best[2]), days.get(best[1])
 
 
 EVENT_UNIT = "event:"
@@ -979,6 +1041,17 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
     if speech:
         near = [e for e in near if e[0] > a or not any(e[0] < k for k in speech)]
 
+    def in_other_phrase(k: int) -> bool:
+        if a - 1 <= k <= b + 1:
+            return False                 # right next to the figure: its own ("Wounds 12", "وأصيب 35")
+        for j in range(k - 1, max(-1, k - 1 - settings.phrase_tokens), -1):
+            t = s.toks[j]
+            if _is_mention_tok(t, mspans):
+                return not (a <= j <= b)
+            if t.kind != "word" or t.low in ld.conj_words or clause[j] != clause[k] or ld.event_of(t.low):
+                return False
+        return False
+
     def pick(allowed: set[int]):
         best = None
         cands = [(k, ev, txt) for k, ev, txt in near if clause[k] in allowed and dist(k) <= settings.event_window]
@@ -990,7 +1063,11 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         # killing the figure's event; an attack word is the event only when nothing else is
         # (or when it is the counted noun: "43 غارة", a count of attacks)
         victim = [e for e in cands if e[0] == b + 1 or not _occurrence(ld, s.toks[e[0]])]
-        for k, ev, txt in victim or cands:
+        # "عودة 320 عائلة نازحة تضم 1540 فردا" / "320 displaced families of 1,540 people": an
+        # event word inside another figure's noun phrase describes that figure's noun; it
+        # governs this figure only when nothing else does
+        own = [e for e in (victim or cands) if not in_other_phrase(e[0])]
+        for k, ev, txt in own or victim or cands:
             if best is None or dist(k) < dist(best[0]):
                 best = (k, ev, txt)
         return best

@@ -139,6 +139,16 @@ class Witnesses:
         self.by_doc: dict[tuple, list[tuple[Claim, tuple]]] = {}
         self.shares: dict[object, list[tuple[Claim, tuple, tuple]]] = {}   # story -> (whole, its interval, share's)
         by_sentence: dict[tuple, list[Claim]] = {}
+        # the latest day each sentence tells of (not the day a source spoke): a figure holds as
+        # of that day, or of its document's publication
+        self.stated: dict[tuple, int] = {}
+        for c in claims:
+            if c.kind == "date" and not c.speech_date and c.mention.qualifier != "offset":
+                try:
+                    day = dt.date.fromisoformat(str(c.mention.high)).toordinal()
+                except ValueError:
+                    continue
+                self.stated[c.sentence_key] = max(day, self.stated.get(c.sentence_key, day))
         for c in claims:
             self.by_doc.setdefault((c.story, c.doc_id), []).append((c, interval(c, st)))
             if c.kind == "count":
@@ -160,6 +170,31 @@ class Witnesses:
         if uw is None or uc is None or not uw.counted or not uc.counted or not w.unit_stem or not c.unit_stem:
             return True                  # no counted noun on one side, or only the event's role noun
         return fuzz.ratio(w.unit_stem, c.unit_stem) >= self.st.unit_cutoff
+
+    def as_of(self, c: Claim) -> int | None:
+        """The day a figure holds as of (an ordinal): its report's publication date, else the
+        latest day its sentence tells of; None when neither is known.  The day a sentence
+        names is the event's, which a later report still names: "20 killed on Saturday" in
+        Sunday's paper is Sunday's count of Saturday's dead."""
+        if c.published:
+            return c.published.toordinal()
+        return self.stated.get(c.sentence_key)
+
+    @rule("D205", "update", "decide")
+    def update(self, x: Claim, y: Claim, ivx: Interval, ivy: Interval) -> bool:
+        """A later report that gives a higher count, or says it revised the figure ("the toll
+        rose to 31" on Wednesday after 12 on Monday; "عدّلت الوزارة الحصيلة إلى 9"), updates
+        the earlier one: a story that moves is no dispute.  Counts grow as a story develops
+        (the dead, the missing, homes burned); a price, a turnout or a sum does not, so those
+        are updated only by a word of revision.  Two reports of one day that differ, and a
+        later lower figure with no word of revision, stay conflicts."""
+        if x.kind not in ("count", "percent", "money"):
+            return False
+        dx, dy = self.as_of(x), self.as_of(y)
+        if dx is None or dy is None or dx == dy:
+            return False
+        (old, iv_old), (new, iv_new) = ((x, ivx), (y, ivy)) if dx < dy else ((y, ivy), (x, ivx))
+        return new.revised or (x.kind == "count" and iv_new[0] > iv_old[1])
 
     @rule("D101", "whole-and-share", "decide")
     def nested(self, x: Claim, y: Claim, ivx: Interval, ivy: Interval) -> bool:
@@ -265,6 +300,18 @@ def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[F
     for comp in _components(len(g.claims), edges):
         pos = {k: n for n, k in enumerate(comp)}
         mine = [e for e in edges if e[0] in pos]
+        apart = [e for e in mine if disjoint(ivs[e[0]], ivs[e[1]])]
+        moved = {e for e in apart if wit and wit.update(g.claims[e[0]], g.claims[e[1]], ivs[e[0]], ivs[e[1]])}
+        # one timeline, oldest first, that never goes back on a figure without saying so
+        # ("53.9, then 54.7, then 53.9 again" is a dispute)
+        timeline = wit is not None and all(
+            wit.update(g.claims[i], g.claims[j], ivs[i], ivs[j]) for i in comp for j in comp
+            if i < j and disjoint(ivs[i], ivs[j]))
+        if wit and apart and len(moved) == len(apart) and timeline:
+            out.append(_update_finding(g, comp, ivs, wit, {link[e] for e in mine if e in link}))
+            continue
+        if timeline:
+            mine = [e for e in mine if e not in moved]     # what a later report revised is no dispute
         f = _decide(g, tuple(g.claims[k] for k in comp), [ivs[k] for k in comp],
                     [(pos[a], pos[b]) for a, b in mine], st, [surety.get(e, 0.0) for e in mine])
         if f:
@@ -273,6 +320,27 @@ def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[F
         if f and f.verdict == "conflict":
             out.extend(_agreements_inside(g, comp, edges, ivs, link, st))
     return out
+
+
+def _update_finding(g: Group, comp: list[int], ivs: list[Interval], wit: Witnesses, joined: set[str]) -> Finding:
+    """A quantity that later reports revised: its claims oldest first, the reason its
+    timeline ("12 (Outlet A, 2026-02-09) → 31 (Outlet B, 2026-02-11)")."""
+    def when(k: int) -> int:
+        day = wit.as_of(g.claims[k])
+        return day if day is not None else 0
+    order = sorted(comp, key=lambda k: (when(k), ivs[k][0], g.claims[k].id))
+    claims = tuple(g.claims[k] for k in order)
+    steps: list[str] = []
+    for k in order:
+        c = g.claims[k]
+        step = f"{show_value(c)} ({who(c)}, {dt.date.fromordinal(when(k)).isoformat() if when(k) else '?'})"
+        if not steps or steps[-1].split(" (")[0] != show_value(c):
+            steps.append(step)
+    fclaims = tuple(FindingClaim(c, *_public(ivs[k][0], ivs[k][1], c)) for k, c in zip(order, claims))
+    top = topic(claims)
+    return Finding(finding_id(g.kind, g.story, top, claims), "update", g.kind, g.story, top,
+                   " → ".join(steps) + ": later reports revise it", _spread(claims) if g.kind != "date" else None,
+                   fclaims, rules=tuple(sorted(joined)) + (code_of(Witnesses.update),))
 
 
 @rule("D204", "agreement-inside-a-dispute", "decide")

@@ -158,10 +158,12 @@ class Scope:
     it ("across the country", "في مختلف أنحاء البلاد")."""
     place: str | None = None
     period: str | None = None
+    period_days: tuple[int, int] | None = None   # the days the period's date covers (ordinals)
     wide: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"place": self.place, "period": self.period, "wide": self.wide}
+        days = [dt.date.fromordinal(d).isoformat() for d in self.period_days] if self.period_days else None
+        return {"place": self.place, "period": self.period, "period_days": days, "wide": self.wide}
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,8 @@ class Claim:
     speech_date: bool = False           # the day a source spoke or a report was filed ("said on Tuesday", a dateline)
     roles: tuple[str, ...] = ()         # the claims rules (C1xx) that set its role: share, increment, running total, ...
     frame: Frame | None = field(default=None, repr=False, compare=False)   # the typed description (see Frame)
+    published: dt.date | None = None    # the document's publication date
+    revised: bool = False               # the sentence says the figure was revised ("revised to", "عدّلت")
 
     @property
     def doc_id(self) -> str:
@@ -219,7 +223,8 @@ class Claim:
              "event": self.event, "attributed_to": self.attributed_to,
              "attribution_text": self.attribution_text, "part": self.part,
              "cumulative": self.cumulative, "increment": self.increment,
-             "speech_date": self.speech_date, "roles": list(self.roles),
+             "speech_date": self.speech_date, "roles": list(self.roles), "revised": self.revised,
+             "published": self.published.isoformat() if self.published else None,
              "frame": self.frame.to_dict() if self.frame else None, "sentence": self.sentence}
         return d
 
@@ -252,7 +257,7 @@ class FindingClaim:
 class Finding:
     """A verdict on a group (built by ``decide``)."""
     id: str
-    verdict: str                        # conflict | agree
+    verdict: str                        # conflict | agree | update (a later report revises the figure) | a draft's
     kind: str
     story: str | None
     topic: str
@@ -303,6 +308,7 @@ class Report:
             "summary": {"documents": len(self.documents), "read": len(self.documents),
                         "skipped": len(self.skipped), "claims": len(self.claims),
                         "conflicts": self.conflicts, "agreements": self.agreements,
+                        "updates": self.count("update"),
                         "unsupported": self.unsupported, "drafts": list(self.drafts)},
             "warnings": list(self.warnings),
         }

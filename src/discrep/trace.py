@@ -62,7 +62,9 @@ def trace_pairs(report: Report, a: str, b: str, settings: Settings) -> list[Pair
                     rule = code_of(bounds_nothing)
                 else:
                     rule = wit.explained(x, y, ivx, ivy)
-                    if rule is None and disjoint(ivx, ivy):
+                    if rule is None and disjoint(ivx, ivy) and wit.update(x, y, ivx, ivy):
+                        rule, verdict = code_of(Witnesses.update), "update"
+                    elif rule is None and disjoint(ivx, ivy):
                         rule, verdict = code_of(disjoint), "conflict"
                     elif rule is None:
                         docs = {x.doc_id, y.doc_id}

@@ -4,7 +4,7 @@ the rule fires and where it does not.  A case is judged on the pair of figures `
 rules recorded by the findings that hold figure ``a``.
 
 Each row: (code, fires, documents, a, b, options).  Documents are texts, one outlet each,
-published on 10 February 2026; options may set "story" (one story per document),
+published on 10 February 2026 (or on the days of option "published"); options may set "story" (one story per document),
 "against" (the first document is a draft checked against the rest), "settings".
 """
 from __future__ import annotations
@@ -42,7 +42,7 @@ CASES = [
      {}),
     ("C108", False, ["On March 4 - a day of mourning - 12 victims were buried in the village."], "March 4", None, {}),
     ("C108", False, ["The raid killed 40 people in the village on 9 February 2026."], "9 February 2026", None, {}),
-    ("C109", True, ["Since Thursday, the shelling has killed 44 people in the old city and the nearby villages of "
+    ("C109", True, ["The shelling has killed 44 people since Thursday in the old city and the nearby villages of "
                     "the valley, including 11 women."], "11", None, {}),
     ("C109", False, ["On Thursday, 44 people were killed, including 11 women."], "11", None, {}),
     ("C110", True, ["A 21-year-old man was shot and killed on Main Street."], "21", None, {}),
@@ -67,6 +67,12 @@ CASES = [
     ("C114", True, ["The 2009 attack killed 13 people at the base."], "2009", None, {}),
     ("C114", False, ["Police said the 2,014 people were evacuated from the town."], "2,014", None, {}),
     ("C114", False, ["The 2030 plan was approved on Monday."], "2030", None, {}),
+    ("C115", True, ["The ministry revised the death toll to 31 on Wednesday."], "31", None, {}),
+    ("C115", True, ["عدّلت الوزارة حصيلة القتلى إلى 31 يوم الأربعاء."], "31", None, {}),
+    ("C115", False, ["The ministry said the death toll reached 31 on Wednesday."], "31", None, {}),
+    ("C116", True, ["A quake of magnitude 5.9 degrees killed 41 people in the province."], "5.9", None, {}),
+    ("C116", True, ["أودى زلزال بقوة 5.9 درجات بحياة 41 شخصا في المحافظة."], "5.9", None, {}),
+    ("C116", False, ["A quake killed 41 people in the province."], "41", None, {}),
     ("C111", True, ["Storms killed 44 people across the country on Friday, officials said."], "44", None, {}),
     ("C111", True, ["قتل 44 شخصا في مختلف أنحاء البلاد يوم الجمعة."], "44", None, {}),
     ("C111", True, ["Nationwide, 44 people were killed on Friday, including 11 women."], "11", None, {}),
@@ -177,6 +183,27 @@ CASES = [
                     "The 14-page text of the Atlantic Rim Forum summit was signed on Monday."], "20", "14", {}),
     ("A116", True, ["The 20-member Atlantic Rim Forum opened its summit on Monday.",
                     "The 27-nation Atlantic Rim Forum opened its summit on Monday."], "20", "27", {}),
+    ("A118", True, ["Since January, the state has recorded 9,870 cholera cases, officials said.",
+                    "The state recorded 1,320 cholera cases in the past week, officials said."], "9,870", "1,320", {}),
+    ("A118", True, ["ومنذ مطلع العام الجاري، سجلت الولاية 9,870 إصابة بالكوليرا.",
+                    "وسجلت الولاية 1,320 إصابة بالكوليرا خلال الأسبوع الماضي."], "9,870", "1,320", {}),
+    ("A118", False, ["Since January, the state has recorded 9,870 cholera cases, officials said.",
+                     "Since the start of the year, the state has recorded 9,100 cholera cases, officials said."],
+     "9,870", "9,100", {}),
+    ("D205", True, ["The floods killed 12 people in the valley, officials said.",
+                    "The death toll from the floods in the valley rose to 31, officials said."], "12", "31",
+     {"published": ["2026-02-09", "2026-02-11"]}),
+    ("D205", True, ["قتل 12 شخصا في فيضانات الوادي، بحسب المسؤولين.",
+                    "ارتفعت حصيلة قتلى فيضانات الوادي إلى 31 شخصا، بحسب المسؤولين."], "12", "31",
+     {"published": ["2026-02-09", "2026-02-11"]}),
+    ("D205", True, ["The floods killed 31 people in the valley, officials said.",
+                    "Officials revised the death toll from the floods in the valley to 9."], "31", "9",
+     {"published": ["2026-02-09", "2026-02-11"]}),
+    ("D205", False, ["The floods killed 31 people in the valley, officials said.",
+                     "The floods killed 9 people in the valley, officials said."], "31", "9",
+     {"published": ["2026-02-09", "2026-02-11"]}),
+    ("D205", False, ["The floods killed 12 people in the valley, officials said.",
+                     "The floods killed 31 people in the valley, officials said."], "12", "31", {}),
     ("A114", True, ["About 120 prisoners escaped from the northern jail, guards said.",
                     "Officials counted 300 prisoners at the southern camp after the transfer by bus."], "120", "300",
      {}),

@@ -266,6 +266,8 @@ class LangData:
             "(?:" + "|".join(map(re.escape, sorted(self.sentence_breaks, key=len, reverse=True)))
             + r")(?=\s|\Z)|\n")
         self.clause_words = Lexicon({w: True for w in t["clause_words"]}, P)
+        self.complementizers = frozenset(fold(w).casefold() for w in t["complementizers"])
+        self.revision_words = Lexicon({w: True for w in t["revision_words"]}, P)
         self.skip_before_unit = frozenset(words(" ".join(t["skip_before_unit"])))
         self.generic_units = frozenset(words(" ".join(t["generic_units"])))
         self.role_nouns = frozenset(words(" ".join(t["role_nouns"])))
@@ -289,12 +291,14 @@ class LangData:
         self.place_head_stems = frozenset(self.stem(w) for w in self.place_heads)
         self.place_preps_words = frozenset(w for p in t["place_preps"] for w in words(p))
         self.place_links = frozenset(words(" ".join(t["place_links"])))
+        self.place_clitics = tuple(fold(c) for c in t["place_clitics"])
         self.number_adjectives = frozenset(words(" ".join(t["number_adjectives"])))
         self.time_units = Lexicon(t["time_units"], P, S)
         self.stopwords = frozenset(words(" ".join(t["stopwords"])))
         self.boilerplate = tuple(fold(p) for p in t["boilerplate_lines"])
         self.identifier_heads = Lexicon({w: True for w in t["identifier_heads"]}, P)
         self.identifier_tails = frozenset(words(" ".join(t["identifier_tails"])))
+        self.not_events = frozenset(fold(w).casefold() for w in t["not_events"])
         self.identifier_abbreviations = frozenset(words(" ".join(t["identifier_abbreviations"])))
         self.verb_prefixes = frozenset(words(" ".join(t["verb_prefixes"])))
         self.phone_words = Lexicon({w: True for w in t["phone_words"]}, P)
@@ -406,6 +410,8 @@ class LangData:
         hit = self.events.get(tok_low)
         if hit:
             return hit
+        if tok_low in self.not_events:
+            return None
         st = self.stem(tok_low)
         return self.event_stems.get(st) if st != tok_low.casefold() else None
 

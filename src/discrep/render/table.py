@@ -16,7 +16,7 @@ from ..trace import PairTrace
 from . import ExtractRow, plural
 from .bidi import cell
 
-STYLE = {"conflict": "bold red", "agree": "green", "unsupported": "yellow"}
+STYLE = {"conflict": "bold red", "agree": "green", "unsupported": "yellow", "update": "cyan"}
 
 
 class _Console(Console):
@@ -61,6 +61,8 @@ def render_table(report: Report, out: TextIO, reorder: bool = False, width: int 
             c = fc.claim
             src = who(c)
             head = f"{show_value(c)} · {_short(c.outlet)}" + (f" · {src}" if src != c.outlet else "")
+            if f.verdict == "update" and c.published:
+                head += f" · {c.published.isoformat()}"      # a timeline, oldest first
             if f.draft and fc is f.claims[0]:
                 head = "draft: " + head
             lines.append(cell(head, claims_w - 2, reorder, "ltr"))
@@ -78,6 +80,7 @@ def render_table(report: Report, out: TextIO, reorder: bool = False, width: int 
     skipped = f" ([yellow]{s['skipped']} skipped[/])" if s["skipped"] else ""
     con.print(f"{plural(s['documents'], 'document')} read{skipped} · {plural(s['claims'], 'claim')} · "
               f"[bold red]{plural(s['conflicts'], 'conflict')}[/] · [green]{plural(s['agreements'], 'agreement')}[/]"
+              + (f" · [cyan]{plural(s['updates'], 'update')}[/]" if s["updates"] else "")
               + (f" · [yellow]{s['unsupported']} unsupported[/] (draft: {', '.join(s['drafts'])})"
                  if report.drafts else ""))
 
@@ -197,7 +200,7 @@ def render_why_not(traces: list[PairTrace], report: Report, out: TextIO, a: str 
                   markup=False, highlight=False)
         if t.joined and t.decide_rule:
             d = REGISTRY.get(t.decide_rule)
-            what = {"conflict": "a conflict", "agree": "an agreement", None: "no verdict"}[t.verdict] \
-                if t.decide_rule in ("D201", "D202") else "kept apart"
+            what = {"conflict": "a conflict", "agree": "an agreement", "update": "an update",
+                    None: "no verdict"}[t.verdict] if t.decide_rule in ("D201", "D202", "D205") else "kept apart"
             con.print(f"   decide: {what} by {t.decide_rule} {d.name if d else ''}: {d.summary if d else ''}",
                       markup=False, highlight=False)
