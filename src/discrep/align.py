@@ -350,11 +350,18 @@ def periods_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     return px is not None and py is not None and abs(px[0] - py[0]) > key.st.date_tolerance_days
 
 
+@rule("A119", "background-apart", "align")
+def background_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """An earlier story's figure, recalled as background ("the 2019 floods killed 11"),
+    meets only background, never the story's own figures ("the floods have killed 26")."""
+    return x.background != y.background
+
+
 # in order: the first that fires is the one reported (all must pass for a pair to join),
 # so the more telling reasons come first
 VETOES = (kinds_differ, one_mention, statement_date, day_against_year, different_events, running_total_apart,
-          periods_apart, area_apart, ages_apart, share_apart, time_units_apart, different_nouns, no_shared_key,
-          one_sentence_one_source, dated_apart, counted_apart)
+          background_apart, periods_apart, area_apart, ages_apart, share_apart, time_units_apart, different_nouns,
+          no_shared_key, one_sentence_one_source, dated_apart, counted_apart)
 
 
 @rule("A201", "two-sources-one-sentence", "align")

@@ -276,6 +276,10 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     mspans = sorted((m.norm_start, m.norm_end) for m in mentions)
     dated = sorted((m.norm_start, m.norm_end) for m in mentions if KIND[m.kind] == "date")
     days = {m.norm_start: d for m in mentions if KIND[m.kind] == "date" and (d := _days(m))}
+    starts_period: set[int] = set()     # norm starts of the dates that start a running period
+    # norm starts of the dates whose year the text writes ("April 2019"), not one counted back
+    # from the report ("منذ 30 عاما", which may as well be a span: "unseen for 30 years")
+    written_year = {m.norm_start for m in mentions if KIND[m.kind] == "date" and m.year_source == "explicit"}
     text = nd.doc.text
     out: list[Claim] = []
     cache: dict[int, tuple] = {}
@@ -373,6 +377,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                                                                   before_only=kind == "date")
         if cumulative:
             roles.append(code_of(_is_cumulative))
+            if kind == "date":
+                starts_period.add(m.norm_start)
         if kind == "count" and not cumulative and ev and running and running[0] == si \
                 and running[2] not in (None, ev) and _listed_after(ld, s, running[1], a, mspans, settings):
             # "the war has killed 250,000, injured 1.2 million and displaced ...": one list of totals
@@ -402,6 +408,13 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             last_event = ev
         att = _attribution(attrs, a, b, settings)
         revised = kind != "date" and _revised(ld, s, a, b, settings)
+        # "since 2011, the war has killed ..." runs to today: a running total is no background
+        period = _period(ld, s, a, b, dated, days, mspans, text_of, settings)
+        # a date that starts a running period ("since the war began in 2011") dates no past event
+        background = kind != "date" and not cumulative and period[2] not in starts_period \
+            and period[2] in written_year and _background(period[1], nd)
+        if background:
+            roles.append(code_of(_background))
         if si not in said:               # one copy of a sentence's text, however many figures it holds
             rs, _ = raw_span(nd, s.start, s.end)
             said[si] = (rs, text_of(s.start, s.end))
@@ -413,11 +426,12 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             sentence=sentence, sentence_start=rs,
             sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative, increment=increment,
             speech_date=spoken, roles=tuple(roles) + ((code_of(_revised),) if revised else ()),
-            published=nd.published, revised=revised,
+            published=nd.published, revised=revised, background=background,
             frame=frame(kind, m, ev, unit, ustem, att, part, increment, cumulative, spoken,
                         bool(roles) and roles[0] == code_of(_dateline), holder,
                         Scope(_place(ld, s, a, b, mspans, text_of, settings),
-                              *_period(ld, s, a, b, dated, days, mspans, text_of, settings), wide=wide))))
+                              period[0], period[1], wide=wide),
+                        background)))
     return out
 
 
@@ -577,10 +591,12 @@ def typed_unit(kind: str, m: Mention, unit_stem: str | None) -> Unit:
 def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | None, att: tuple[str | None,
           str] | None, part: bool,
           increment: bool, cumulative: bool, spoken: bool, dateline: bool, holder: str | None = None,
-          scope: Scope = Scope()) -> Frame:
+          scope: Scope = Scope(), background: bool = False) -> Frame:
     """The typed description of one claim (see :class:`discrep.model.Frame`)."""
     if m.qualifier == "previous":
         role = Role.PREVIOUS
+    elif background:
+        role = Role.BACKGROUND
     elif increment:
         role = Role.INCREMENT
     elif part:
@@ -757,6 +773,18 @@ def _is_cumulative(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, se
     return False
 
 
+@rule("C117", "background", "claims")
+def _background(period_days: tuple[int, int] | None, nd: NormalizedDoc) -> bool:
+    """A figure whose clause dates it to a year before the report's recalls an earlier story
+    ("the April 2019 floods killed 11 in the same province", "سيول نيسان/أبريل 2019 التي
+    أودت بحياة 11 شخصا"): it is background, which meets only background (rule A119).  A
+    running total since such a year ("since 2011, the war has killed ...") runs to today,
+    and a date elsewhere in the sentence ("the first attack since the war began in 2011
+    killed two soldiers") does not date the figure."""
+    return nd.published is not None and period_days is not None and \
+        dt.date.fromordinal(period_days[1]).year < nd.published.year
+
+
 @rule("C115", "revision", "claims")
 def _revised(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
     """The clause says the figure was revised ("the ministry revised the toll to 31", "عدّلت
@@ -888,11 +916,12 @@ def _place(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, text_of: T
 
 
 def _period(ld: LangData, s: _Sentence, a: int, b: int, dated: Spans, days: dict[int, tuple[int, int]],
-            mspans: Spans, text_of: TextOf, settings: Settings) -> tuple[str | None, tuple[int, int] | None]:
+            mspans: Spans, text_of: TextOf, settings: Settings) -> tuple[str | None, tuple[int, int] | None, int]:
     """The date or span of time that bounds the figure, in its clause or opening its sentence
     ("Since January, ..."): the nearest other date ("killed on Tuesday", "منذ السبت"), or a
     span after a period preposition ("in two days", "خلال يومين").  Read as written, with
-    the days a date covers (as ordinals) when it names them."""
+    the days a date covers (as ordinals) when it names them, and where the date starts (-1
+    for none)."""
     toks = s.toks
     best: tuple[int, int, int] | None = None
     opening = range(0, min(a, settings.cumulative_window)) if s.clause_of[a] else range(0)
@@ -917,8 +946,8 @@ def _period(ld: LangData, s: _Sentence, a: int, b: int, dated: Spans, days: dict
         if best is None or d < best[0]:
             best = (d, lo, hi)
     if best is None:
-        return None, None
-    return text_of(best[1], best[2]), days.get(best[1])
+        return None, None, -1
+    return text_of(best[1], best[2]), days.get(best[1]), best[1]
 
 
 EVENT_UNIT = "event:"

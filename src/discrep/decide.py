@@ -303,15 +303,16 @@ def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[F
         apart = [e for e in mine if disjoint(ivs[e[0]], ivs[e[1]])]
         moved = {e for e in apart if wit and wit.update(g.claims[e[0]], g.claims[e[1]], ivs[e[0]], ivs[e[1]])}
         # one timeline, oldest first, that never goes back on a figure without saying so
-        # ("53.9, then 54.7, then 53.9 again" is a dispute)
-        timeline = wit is not None and all(
+        # ("53.9, then 54.7, then 53.9 again" is a dispute); two reports of one day may still
+        # differ, and that is a dispute inside the timeline ("26" and "31" on day three)
+        timeline = wit is not None and bool(moved) and all(
             wit.update(g.claims[i], g.claims[j], ivs[i], ivs[j]) for i in comp for j in comp
-            if i < j and disjoint(ivs[i], ivs[j]))
-        if wit and apart and len(moved) == len(apart) and timeline:
+            if i < j and disjoint(ivs[i], ivs[j]) and wit.as_of(g.claims[i]) != wit.as_of(g.claims[j]))
+        if wit and timeline:
             out.append(_update_finding(g, comp, ivs, wit, {link[e] for e in mine if e in link}))
-            continue
-        if timeline:
             mine = [e for e in mine if e not in moved]     # what a later report revised is no dispute
+            if not any(disjoint(ivs[a], ivs[b]) for a, b in mine):
+                continue
         f = _decide(g, tuple(g.claims[k] for k in comp), [ivs[k] for k in comp],
                     [(pos[a], pos[b]) for a, b in mine], st, [surety.get(e, 0.0) for e in mine])
         if f:

@@ -114,6 +114,7 @@ class Role(str, Enum):
     INCREMENT = "increment"              # more besides a figure before ("14 others", "three more")
     RUNNING_TOTAL = "running_total"      # a total to date ("since Saturday", "in the war")
     PREVIOUS = "previous"                # the old value of a change ("rose from 30 to 45")
+    BACKGROUND = "background"            # an earlier story's figure, recalled ("the 2019 floods killed 11")
 
 
 class Anchor(str, Enum):
@@ -212,6 +213,7 @@ class Claim:
     frame: Frame | None = field(default=None, repr=False, compare=False)   # the typed description (see Frame)
     published: dt.date | None = None    # the document's publication date
     revised: bool = False               # the sentence says the figure was revised ("revised to", "عدّلت")
+    background: bool = False            # the sentence tells of an earlier year's events (rule C117)
 
     @property
     def doc_id(self) -> str:
@@ -224,7 +226,7 @@ class Claim:
              "attribution_text": self.attribution_text, "part": self.part,
              "cumulative": self.cumulative, "increment": self.increment,
              "speech_date": self.speech_date, "roles": list(self.roles), "revised": self.revised,
-             "published": self.published.isoformat() if self.published else None,
+             "published": self.published.isoformat() if self.published else None, "background": self.background,
              "frame": self.frame.to_dict() if self.frame else None, "sentence": self.sentence}
         return d
 
