@@ -98,6 +98,11 @@ def _over_days(*dated):
       ("The floods killed 31 people in the valley, officials said.", 9)], "conflict", None),
     ([("قتل 12 شخصا في فيضانات الوادي، بحسب المسؤولين.", 9),
       ("قتل 31 شخصا في فيضانات الوادي، بحسب المسؤولين.", 9)], "conflict", None),
+    # "by Tuesday" tells when a running figure stood so, not which day's event it counts
+    ([("The fire had burned 12,400 acres by Tuesday morning, fire officials said.", 10),
+      ("The fire had burned 18,900 acres by Wednesday night, fire officials said.", 12)], "update", [12400, 18900]),
+    ([("التهمت النيران 12400 هكتار حتى صباح الثلاثاء، بحسب الدفاع المدني.", 10),
+      ("التهمت النيران 18900 هكتار حتى مساء الأربعاء، بحسب الدفاع المدني.", 12)], "update", [12400, 18900]),
     # a price is no running count: a later, different price is a conflict
     ([("The ministry set the price of diesel at $53.9 a barrel, officials said.", 9),
       ("The ministry set the price of diesel at $54.7 a barrel, officials said.", 10)], "conflict", None),

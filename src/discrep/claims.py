@@ -325,10 +325,14 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         ev, ev_text, spoken = _event(ld, s, events, attrs, a, b, kind, mspans, settings)
         if spoken:
             roles.append(STATEMENT_DATE)
+        as_of = False
         if kind == "date" and _dateline(ld, norm, m):
             ev, ev_text, spoken = None, None, True   # "Published 9 May 2025 ...": the report's day, not the event's
             head_end = m.norm_end
             roles = [code_of(_dateline)]
+        elif kind == "date" and _as_of(ld, s, a):
+            ev, ev_text, spoken, as_of = None, None, True, True   # "burned 12,400 acres by Tuesday"
+            roles = [code_of(_as_of)]
         if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev:
             if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
@@ -431,7 +435,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                         bool(roles) and roles[0] == code_of(_dateline), holder,
                         Scope(_place(ld, s, a, b, mspans, text_of, settings),
                               period[0], period[1], wide=wide),
-                        background)))
+                        background, as_of)))
     return out
 
 
@@ -591,7 +595,7 @@ def typed_unit(kind: str, m: Mention, unit_stem: str | None) -> Unit:
 def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | None, att: tuple[str | None,
           str] | None, part: bool,
           increment: bool, cumulative: bool, spoken: bool, dateline: bool, holder: str | None = None,
-          scope: Scope = Scope(), background: bool = False) -> Frame:
+          scope: Scope = Scope(), background: bool = False, as_of: bool = False) -> Frame:
     """The typed description of one claim (see :class:`discrep.model.Frame`)."""
     if m.qualifier == "previous":
         role = Role.PREVIOUS
@@ -607,7 +611,7 @@ def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | 
         role = Role.WHOLE
     anchor = None
     if kind == "date":
-        anchor = Anchor.REPORT if dateline else Anchor.STATEMENT if spoken else Anchor.EVENT
+        anchor = Anchor.REPORT if dateline else Anchor.AS_OF if as_of else Anchor.STATEMENT if spoken else Anchor.EVENT
     return Frame(measure=ev, head=unit, unit=typed_unit(kind, m, ustem), role=role, anchor=anchor,
                  source=Source(att[0] if att else None, att[1] if att else None),
                  period_start=kind == "date" and cumulative, holder=holder, scope=scope)
@@ -783,6 +787,19 @@ def _background(period_days: tuple[int, int] | None, nd: NormalizedDoc) -> bool:
     killed two soldiers") does not date the figure."""
     return nd.published is not None and period_days is not None and \
         dt.date.fromordinal(period_days[1]).year < nd.published.year
+
+
+@rule("C118", "as-of-date", "claims")
+def _as_of(ld: LangData, s: _Sentence, a: int) -> bool:
+    """A date after "by", "as of" or "حتى" ("the fire had burned 12,400 acres by Tuesday
+    morning", "حتى صباح اليوم") tells when a running figure stood so, not when an event
+    happened: like the day a source spoke, it keeps no two figures apart."""
+    toks = s.toks
+    for k in range(max(0, a - 2), a):
+        hit = ld.as_of_preps.match(toks, k)
+        if hit and k + hit[0] == a:
+            return True
+    return False
 
 
 @rule("C115", "revision", "claims")

@@ -122,6 +122,7 @@ class Anchor(str, Enum):
     EVENT = "event"                      # the story's event ("the raid on Tuesday")
     STATEMENT = "statement"              # the day a source spoke ("the ministry said on Tuesday")
     REPORT = "report"                    # the day the report was filed (a dateline)
+    AS_OF = "as_of"                      # when a running figure stood so ("12,400 acres by Tuesday")
 
 
 @dataclass(frozen=True)
