@@ -277,9 +277,11 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     dated = sorted((m.norm_start, m.norm_end) for m in mentions if KIND[m.kind] == "date")
     days = {m.norm_start: d for m in mentions if KIND[m.kind] == "date" and (d := _days(m))}
     starts_period: set[int] = set()     # norm starts of the dates that start a running period
-    # norm starts of the dates whose year the text writes ("April 2019"), not one counted back
-    # from the report ("منذ 30 عاما", which may as well be a span: "unseen for 30 years")
-    written_year = {m.norm_start for m in mentions if KIND[m.kind] == "date" and m.year_source == "explicit"}
+    # norm starts of the dates whose year the text names ("April 2019", "last year", "للعام
+    # الماضي"), not one counted back from the report ("منذ 30 عاما", which may as well be a
+    # span: "unseen for 30 years")
+    written_year = {m.norm_start for m in mentions if KIND[m.kind] == "date" and (
+        m.year_source == "explicit" or m.year_source == "relative" and not _counted_back(ld, norm, m))}
     text = nd.doc.text
     out: list[Claim] = []
     cache: dict[int, tuple] = {}
@@ -867,6 +869,13 @@ def _measure(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
         if best is None or d < best[0]:
             best = (d, concept, " ".join(t.text for t in toks[k:end]))
     return (best[1], best[2]) if best else None
+
+
+def _counted_back(ld: LangData, norm: str, m: Mention) -> bool:
+    """The date is a count of periods back or ahead ("30 years ago", "منذ 30 عاما"): it holds
+    a number."""
+    toks = tokenize(norm[m.norm_start:m.norm_end], m.norm_start)
+    return any(t.kind == "num" or ld.numwords.match(toks, k) for k, t in enumerate(toks))
 
 
 def _days(m: Mention) -> tuple[int, int] | None:
