@@ -82,8 +82,8 @@ def test_stories_floors():
                         capture_output=True, text=True, timeout=600, env=env)
     got = json.loads(pr.stdout.strip().splitlines()[-1])
     assert got["conflicts_found"] >= 15, got
-    assert got["false_conflicts"] <= 6, got
-    assert got["traps_fired"] <= 2, got
+    assert got["false_conflicts"] <= 5, got
+    assert got["traps_fired"] <= 1, got
     assert got["agreements_found"] >= 9, got
     assert got["updates_found"] >= 5, got
     assert got["updates_as_conflicts"] == 0, got

@@ -15,6 +15,7 @@ CASES = [
     # ---- claims: roles -------------------------------------------------------------------
     ("C101", True, ["The blast killed 17 people, including five children, in the market."], "five", None, {}),
     ("C101", True, ["قتل 17 شخصا بينهم خمسة أطفال في انفجار السوق."], "خمسة", None, {}),
+    ("C101", True, ["The federation says the walkout involves 36,000 of its members."], "36,000", None, {}),
     ("C101", True, ["The floods killed 26 people; Zakho alone recorded 14 deaths."], "14", None, {}),
     ("C101", True, ["وقال إن قضاء زاخو وحده سجل 14 حالة وفاة."], "14", None, {}),
     ("C101", False, ["The blast killed 17 people in the market."], "17", None, {}),
