@@ -57,3 +57,21 @@ def test_blocked_clustering_equals_the_full_matrix(cutoff):
     full = {w: vocab[uf.find(i)] for i, w in enumerate(vocab)}
     for block in (1, 7, 256):
         assert _clusters(_canonical_tokens(vocab, cutoff, block)) == _clusters(full)
+
+
+@pytest.mark.parametrize("other, shared", [
+    ("Rescuers counted 38 survivors and 64 wounded passengers at the station.", True),    # 64 in both
+    ("Rescuers counted 38 survivors and 61 wounded passengers at the station.", False),
+    ("أحصى المسعفون 38 ناجيا و64 جريحا في المحطة.", True),                                 # any language
+])
+def test_shared_figures_are_context(other, shared):
+    """Two sentences that give one figure alike share it as context (in any language); a
+    figure they give differently weighs nothing either way."""
+    from discrep.align import ContextIndex
+    r = run("Officials said 41 people died and 64 were injured near the station.", other)
+    ctx = ContextIndex(list(r.claims), Settings())
+    a, b = sorted({c.sentence_key for c in r.claims})
+    from dataclasses import replace
+    base = ContextIndex([replace(c, figures=()) for c in r.claims], Settings())
+    assert (ctx.similarity(a, b) > base.similarity(a, b)) is shared
+    assert ctx.similarity(a, b) >= base.similarity(a, b)

@@ -66,21 +66,67 @@ def _canonical_tokens(vocab: list[str], cutoff: float, block: int) -> dict[str, 
     return {w: words[uf.find(i)] for i, w in enumerate(words)}
 
 
+def _aligned(sa: list[Claim], sb: list[Claim]) -> tuple[dict[str, int], dict[str, int], set[str]]:
+    """The longest common run of equal values of two figure sequences: for each figure, how
+    many matched pairs come before it, and the ids of the matched figures."""
+    va, vb = [c.mention.value for c in sa], [c.mention.value for c in sb]
+    n, m = len(va), len(vb)
+    lcs = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            lcs[i][j] = lcs[i + 1][j + 1] + 1 if va[i] == vb[j] else max(lcs[i + 1][j], lcs[i][j + 1])
+    matched: set[str] = set()
+    before_a: dict[str, int] = {}
+    before_b: dict[str, int] = {}
+    i = j = done = 0
+    while i < n or j < m:
+        if i < n and j < m and va[i] == vb[j]:
+            matched.update((sa[i].id, sb[j].id))
+            done += 1
+            i, j = i + 1, j + 1
+        elif j >= m or (i < n and lcs[i + 1][j] >= lcs[i][j + 1]):
+            before_a[sa[i].id] = done
+            i += 1
+        else:
+            before_b[sb[j].id] = done
+            j += 1
+    return before_a, before_b, matched
+
+
+def _concept_key(c: Claim) -> tuple:
+    return (c.doc_id, c.event, c.kind, c.mention.currency, c.part, c.increment, c.cumulative, c.background)
+
+
 class ContextIndex:
     """IDF-weighted word overlap between the claim sentences of one story."""
 
     def __init__(self, claims: list[Claim], settings: Settings):
         sents: dict[tuple, tuple[str, ...]] = {c.sentence_key: c.context for c in claims}
+        figures: dict[tuple, tuple[str, ...]] = {c.sentence_key: c.figures for c in claims}
         vocab = sorted({w for ctx in sents.values() for w in ctx})
         canon = _canonical_tokens(vocab, settings.token_cutoff, settings.fuzzy_block)
         self.sets = {k: frozenset(canon[w] for w in ctx) for k, ctx in sents.items()}
+        # the figures two sentences share count as shared context, matched exactly ("16200000"
+        # is no "1620000"); those they do not share weigh nothing, since two reports that
+        # differ on a figure differ on it by definition
+        self.figures = {k: frozenset(f) for k, f in figures.items()}
         df: dict[str, int] = defaultdict(int)
-        for s in self.sets.values():
-            for w in s:
+        for k, s in self.sets.items():
+            for w in s | self.figures[k]:
                 df[w] += 1
         n = len(self.sets)
         self.idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
         self.mass = {k: sum(self.idf[w] for w in s) for k, s in self.sets.items()}
+        # each sentence's figures in order, by kind (A120)
+        self.sequence: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in sorted(claims, key=lambda c: (c.sentence_key, c.mention.norm_start)):
+            self.sequence[c.sentence_key].append(c)
+        self._steps: dict[tuple, tuple[dict[str, int], dict[str, int], set[str]]] = {}
+        # the values of one concept, kind and role each document states (A203)
+        self.concepts: dict[tuple, set] = defaultdict(set)
+        for c in claims:
+            if c.event:
+                self.concepts[_concept_key(c)].add(c.mention.value)
         # the days each sentence names: two figures dated to different days tell two events
         # (the day a source spoke, "the ministry said on Tuesday", dates no event; a wire
         # dateline, "BEND, Aug 4 (Reuters) - ... has destroyed 37 homes", dates its sentence's
@@ -113,6 +159,37 @@ class ContextIndex:
                 for v in us[i + 1:]:
                     if fuzz.ratio(u, v) < settings.unit_cutoff:
                         self.distinct_units.add((u, v))
+
+    def out_of_step(self, x: Claim, y: Claim) -> bool:
+        """Two sentences that share figures of a kind tell one list; ``x`` and ``y`` hold the
+        same place in it only when as many shared figures come before each, and neither is
+        itself a shared figure (whose counterpart is then its equal)."""
+        if x.mention.value == y.mention.value:
+            return False                 # equal figures are in step wherever they sit
+        a, b = x.sentence_key, y.sentence_key
+        if self.disputed(a) or self.disputed(b):
+            return False                 # "about 120, the government said, while the SDF said up to
+            #                                1,500": one quantity in dispute, no list
+        key = (a, b, x.kind)
+        if key not in self._steps:
+            sa = [c for c in self.sequence[a] if c.kind == x.kind]
+            sb = [c for c in self.sequence[b] if c.kind == x.kind]
+            self._steps[key] = _aligned(sa, sb)
+        before_a, before_b, matched = self._steps[key]
+        if not matched:
+            return False                 # nothing shared: no list to keep in step
+        if x.id in matched or y.id in matched:
+            return True
+        return before_a.get(x.id) != before_b.get(y.id)
+
+    def disputed(self, key: tuple) -> bool:
+        """The sentence sets two named sources' figures side by side."""
+        return len({c.attributed_to for c in self.sequence[key] if c.attributed_to}) > 1
+
+    def stated_once(self, c: Claim) -> bool:
+        """``c``'s document states one figure of its concept, kind and role (maybe twice: a
+        headline and its body)."""
+        return len(self.concepts.get(_concept_key(c), ())) == 1
 
     def dated_apart(self, a: tuple, b: tuple) -> bool:
         """Both sentences name days, and none of one's falls on any of the other's."""
@@ -155,12 +232,13 @@ class ContextIndex:
         return sorted(out)
 
     def similarity(self, a: tuple, b: tuple) -> float:
-        """IDF-weighted overlap coefficient: shared weight over the lighter sentence's weight."""
+        """IDF-weighted overlap coefficient: shared weight (words and figures) over the lighter
+        sentence's weight in words, at most 1."""
         sa, sb = self.sets[a], self.sets[b]
         if not sa or not sb:
             return 0.0
-        inter = sum(self.idf[w] for w in sa & sb)
-        return inter / (min(self.mass[a], self.mass[b]) or 1.0)
+        inter = sum(self.idf[w] for w in sa & sb) + sum(self.idf[f] for f in self.figures[a] & self.figures[b])
+        return min(1.0, inter / (min(self.mass[a], self.mass[b]) or 1.0))
 
 
 def _unit(c: Claim) -> Unit:
@@ -357,11 +435,19 @@ def background_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     return x.background != y.background
 
 
+@rule("A120", "out-of-step", "align")
+def out_of_step(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """Two sentences sharing figures tell one list ("104 seats, then 81" / "104, 81, then
+    52"): a figure meets only the one in its place, between the same shared figures ("out
+    of 395 seats" in one is no rival to the third party's 52 in the other)."""
+    return x.sentence_key != y.sentence_key and ctx.out_of_step(x, y)
+
+
 # in order: the first that fires is the one reported (all must pass for a pair to join),
 # so the more telling reasons come first
 VETOES = (kinds_differ, one_mention, statement_date, day_against_year, different_events, running_total_apart,
           background_apart, periods_apart, area_apart, ages_apart, share_apart, time_units_apart, different_nouns,
-          no_shared_key, one_sentence_one_source, dated_apart, counted_apart)
+          no_shared_key, one_sentence_one_source, out_of_step, dated_apart, counted_apart)
 
 
 @rule("A201", "two-sources-one-sentence", "align")
@@ -369,6 +455,15 @@ def two_sources_one_sentence(x: Claim, y: Claim) -> bool:
     """One sentence setting two sources' figures side by side ("about 120, the government
     said, while the SDF said up to 1,500") pairs them."""
     return x.sentence_key == y.sentence_key
+
+
+@rule("A203", "one-concept-across-languages", "align")
+def one_concept_across_languages(x: Claim, y: Claim, ctx: ContextIndex) -> bool:
+    """Two documents in two languages share no words, only concepts: a figure of one
+    concept ("turnout", "kill") that each document states once, in the same role, is the
+    one quantity both tell ("نسبة المشاركة بلغت 43.7 في المئة" / "Turnout was 47.3%")."""
+    return bool(x.lang and y.lang and x.lang != y.lang and x.event and x.event == y.event) \
+        and ctx.stated_once(x) and ctx.stated_once(y)
 
 
 @rule("A202", "shared-context", "align")
@@ -406,6 +501,8 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> Link:
             return Link(False, code)
     if two_sources_one_sentence(x, y):
         return Link(True, code_of(two_sources_one_sentence))
+    if one_concept_across_languages(x, y, ctx):
+        return Link(True, code_of(one_concept_across_languages))
     cutoff = shared_context(x, y, key, st)
     score = ctx.similarity(x.sentence_key, y.sentence_key)
     if context_too_far(score, cutoff):

@@ -274,6 +274,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     starts = _sentence_starts(ld, norm, settings.longest_sentence)
     sents: dict[int, _Sentence | None] = {}
     mspans = sorted((m.norm_start, m.norm_end) for m in mentions)
+    starts_of = [m.norm_start for m in mentions]        # mentions come in text order
     dated = sorted((m.norm_start, m.norm_end) for m in mentions if KIND[m.kind] == "date")
     days = {m.norm_start: d for m in mentions if KIND[m.kind] == "date" and (d := _days(m))}
     starts_period: set[int] = set()     # norm starts of the dates that start a running period
@@ -311,8 +312,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if si not in cache:
             ctx = tuple(sorted({ld.stem(t.low) for t in s.toks
                                 if _content_word(ld, t) and not _is_mention_tok(t, mspans)}))
-            cache[si] = (_events(ld, s, mspans), _attributions(ld, s, mspans, text_of), ctx)
-        events, attrs, ctx = cache[si]
+            cache[si] = (_events(ld, s, mspans), _attributions(ld, s, mspans, text_of), ctx,
+                         _figures(mentions, starts_of, s, settings))
+        events, attrs, ctx, figs = cache[si]
         span = _token_span(s, m.norm_start, m.norm_end)
         if span is None:
             continue
@@ -430,9 +432,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             unit=unit, unit_stem=ustem, event=ev, event_text=ev_text,
             attributed_to=att[0] if att else None, attribution_text=att[1] if att else None,
             sentence=sentence, sentence_start=rs,
-            sentence_key=(nd.doc.id, si), context=ctx, part=part, cumulative=cumulative, increment=increment,
+            sentence_key=(nd.doc.id, si), context=ctx, figures=figs, part=part, cumulative=cumulative, increment=increment,
             speech_date=spoken, roles=tuple(roles) + ((code_of(_revised),) if revised else ()),
-            published=nd.published, revised=revised, background=background,
+            published=nd.published, lang=nd.lang, revised=revised, background=background,
             frame=frame(kind, m, ev, unit, ustem, att, part, increment, cumulative, spoken,
                         bool(roles) and roles[0] == code_of(_dateline), holder,
                         Scope(_place(ld, s, a, b, mspans, text_of, settings),
@@ -869,6 +871,23 @@ def _measure(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
         if best is None or d < best[0]:
             best = (d, concept, " ".join(t.text for t in toks[k:end]))
     return (best[1], best[2]) if best else None
+
+
+def _figures(mentions: list[Mention], starts_of: list[int], s: _Sentence, settings: Settings) -> tuple[str, ...]:
+    """The figures a sentence gives, as language-free context: two reports of one event
+    share their other figures (its day, its other counts) in whatever language they are
+    written.  Days, percents, sums and counts from ``figure_context_min`` up; smaller
+    counts are too common to tell two sentences together."""
+    out = set()
+    for m in mentions[bisect.bisect_left(starts_of, s.start):bisect.bisect_left(starts_of, s.end)]:
+        kind = KIND[m.kind]
+        if kind == "date":
+            if m.precision == "day" and m.low == m.high:
+                out.add(f"date:{m.low}")
+        elif isinstance(m.value, (int, float)) and m.qualifier != "vague" and (
+                kind in ("percent", "money") or abs(m.value) >= settings.figure_context_min):
+            out.add(f"{kind}:{m.value:g}")
+    return tuple(sorted(out))
 
 
 def _counted_back(ld: LangData, norm: str, m: Mention) -> bool:

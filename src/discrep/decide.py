@@ -368,13 +368,14 @@ def _agreements_inside(g: Group, comp: list[int], edges: list[tuple[int, int]], 
 def _decide(g: Group, claims: Sequence[Claim], ivs: list[Interval], edges: list[tuple[int, int]],
             st: Settings, surety: Sequence[float] = ()) -> Finding | None:
     # the conflict named is the disagreeing pair most surely one quantity (the closest
-    # sentences), then the farthest apart: in a tangle of linked figures, the pair that
+    # sentences), then the nearest in value: in a tangle of linked figures, the pair that
     # shares the most context is the one the two reports tell differently
     worst: tuple[float, float, int, int] | None = None
     for n, (a, b) in enumerate(edges):
-        (la, ha), (lb, hb) = ivs[a], ivs[b]
         if disjoint(ivs[a], ivs[b]):
-            key = (surety[n] if n < len(surety) else 0.0, max(lb - ha, la - hb), a, b)
+            # of pairs as sure, the nearest: the likeliest counterpart of a figure is the
+            # figure closest to it ("97 seats" answers "104 seats", not "out of 395 seats")
+            key = (surety[n] if n < len(surety) else 0.0, -_gap_ratio(ivs[a], ivs[b]), a, b)
             if worst is None or key[:2] > worst[:2]:
                 worst = key
     fclaims = tuple(FindingClaim(c, *_public(ivs[k][0], ivs[k][1], c)) for k, c in enumerate(claims))
@@ -405,6 +406,13 @@ def _decide(g: Group, claims: Sequence[Claim], ivs: list[Interval], edges: list[
     sev = _spread(claims) if g.kind != "date" else None
     return Finding(finding_id(g.kind, g.story, top, claims), "agree", g.kind, g.story, top, reason, sev, fclaims,
                    rules=(code_of(agreement),))
+
+
+def _gap_ratio(x: Interval, y: Interval) -> float:
+    """How far apart two disjoint intervals are, relative to the larger bound (0 to 1)."""
+    gap = max(y[0] - x[1], x[0] - y[1])
+    top = max(abs(x[1]), abs(y[1]), abs(x[0]), abs(y[0]))
+    return gap / top if top and math.isfinite(top) else (0.0 if not math.isfinite(gap) else 1.0)
 
 
 def _spread(claims: Sequence[Claim]) -> float:

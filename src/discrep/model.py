@@ -206,6 +206,7 @@ class Claim:
     sentence_start: int
     sentence_key: tuple[str, int]       # (doc id, the sentence's first offset in the folded text)
     context: tuple[str, ...] = field(default=(), repr=False)   # stemmed content words of the sentence
+    figures: tuple[str, ...] = field(default=(), repr=False)   # the sentence's figures, in any language ("date:2026-02-09")
     part: bool = False                  # a share of another count ("including five children")
     cumulative: bool = False            # a running total ("68 killed since Saturday")
     increment: bool = False             # a part that adds to a figure before ("14 others died", "three more")
@@ -213,6 +214,7 @@ class Claim:
     roles: tuple[str, ...] = ()         # the claims rules (C1xx) that set its role: share, increment, running total, ...
     frame: Frame | None = field(default=None, repr=False, compare=False)   # the typed description (see Frame)
     published: dt.date | None = None    # the document's publication date
+    lang: str = ""                      # the document's language
     revised: bool = False               # the sentence says the figure was revised ("revised to", "عدّلت")
     background: bool = False            # the sentence tells of an earlier year's events (rule C117)
 

@@ -26,6 +26,7 @@ class Settings:
     before_window: int = 3             # tokens before a count where "another" / an ordinal's head noun may start
     earliest_year: int = 1900          # a four-digit figure "the 2014 shooting" is a year from this year on
     oldest_age: int = 120              # a figure between commas after a name is an age only up to this
+    figure_context_min: int = 10       # a count from this up is context that sentences share ("16.2 million")
     longest_sentence: int = 3000       # characters: a longer stretch with no sentence break is cut (no prose runs on so)
     # --- align ---------------------------------------------------------------
     unit_cutoff: float = 80.0          # rapidfuzz ratio for two unit stems to be "the same thing"

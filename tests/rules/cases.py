@@ -250,7 +250,17 @@ CASES = [
      {}),
     # ---- decide --------------------------------------------------------------------------
     ("D101", True, ["The bombing killed 31 people, including 10 on a bus.",
-                    "The bombing killed 10 people in the city."], "31", "10", {}),
+                    "The bombing killed about 11 people in the city."], "31", "about 11", {}),
+    ("A120", True, ["The party won 104 seats out of 395, ahead of the Progress party with 81.",
+                    "The party won 104 seats, the Progress party 81 and the Hope party 52."], "395", "52", {}),
+    ("A120", True, ["فاز الحزب بـ 104 مقاعد من أصل 395 مقعدا، متقدما على حزب التقدم الذي نال 81 مقعدا.",
+                    "فاز الحزب بـ 104 مقاعد، وحزب التقدم بـ 81 مقعدا، ثم حزب الأمل بـ 52 مقعدا."], "395", "52", {}),
+    ("A120", False, ["The party won 104 seats, ahead of the Progress party with 81.",
+                     "The party won 97 seats, ahead of the Progress party with 81."], "104", "97", {}),
+    ("A203", True, ["بلغت نسبة المشاركة في الانتخابات 43.7 في المئة، بحسب المفوضية.",
+                    "Turnout in the provincial elections was 47.3%, the commission said."], "43.7 في المئة", "47.3%", {}),
+    ("A203", False, ["بلغت نسبة المشاركة في الانتخابات 43.7 في المئة، ونسبة المشاركة في العاصمة 38 في المئة.",
+                     "Turnout in the provincial elections was 47.3%, the commission said."], "43.7 في المئة", "47.3%", {}),
     ("D101", False, ["The bombing killed 31 people in the city.",
                      "The bombing killed 10 people in the city."], "31", "10", {}),
     ("D102", True, ["Officials said 18 people were killed in the bombing in Homs. Later, 87 people were reported "
