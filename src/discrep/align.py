@@ -117,6 +117,8 @@ class ContextIndex:
         n = len(self.sets)
         self.idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
         self.mass = {k: sum(self.idf[w] for w in s) for k, s in self.sets.items()}
+        # the date claims by where they start, to tell an event's day from a statement's (A121)
+        self.dates_at = {(c.doc_id, c.mention.norm_start): c for c in claims if c.kind == "date"}
         # each sentence's figures in order, by kind (A120)
         self.sequence: dict[tuple, list[Claim]] = defaultdict(list)
         for c in sorted(claims, key=lambda c: (c.sentence_key, c.mention.norm_start)):
@@ -185,6 +187,15 @@ class ContextIndex:
     def disputed(self, key: tuple) -> bool:
         """The sentence sets two named sources' figures side by side."""
         return len({c.attributed_to for c in self.sequence[key] if c.attributed_to}) > 1
+
+    def event_days(self, c: Claim) -> tuple[int, int] | None:
+        """The days the date next to ``c`` dates it to ("7.0% in January"), when that date
+        dates an event (not the day a source spoke, a dateline or an as-of day)."""
+        sc = c.frame.scope if c.frame else None
+        if sc is None or sc.period_days is None or not sc.period_next:
+            return None
+        d = self.dates_at.get((c.doc_id, sc.period_at))
+        return sc.period_days if d is not None and not d.speech_date else None
 
     def stated_once(self, c: Claim) -> bool:
         """``c``'s document states one figure of its concept, kind and role (maybe twice: a
@@ -443,11 +454,23 @@ def out_of_step(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     return x.sentence_key != y.sentence_key and ctx.out_of_step(x, y)
 
 
+@rule("A121", "own-dates-apart", "align")
+def own_dates_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """Two figures each dated by the date right after it to days that do not meet count two days'
+    events ("inflation eased to 6.3% in February from 7.0% in January": 7.0 is January's,
+    no rival to February's 6.8), though their sentences share a day."""
+    if x.kind == "date" or x.cumulative or y.cumulative or not (x.frame and y.frame):
+        return False
+    dx, dy = ctx.event_days(x), ctx.event_days(y)
+    slack = key.st.date_tolerance_days
+    return dx is not None and dy is not None and (dx[1] + slack < dy[0] or dy[1] + slack < dx[0])
+
+
 # in order: the first that fires is the one reported (all must pass for a pair to join),
 # so the more telling reasons come first
 VETOES = (kinds_differ, one_mention, statement_date, day_against_year, different_events, running_total_apart,
           background_apart, periods_apart, area_apart, ages_apart, share_apart, time_units_apart, different_nouns,
-          no_shared_key, one_sentence_one_source, out_of_step, dated_apart, counted_apart)
+          no_shared_key, one_sentence_one_source, out_of_step, dated_apart, own_dates_apart, counted_apart)
 
 
 @rule("A201", "two-sources-one-sentence", "align")

@@ -438,7 +438,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             frame=frame(kind, m, ev, unit, ustem, att, part, increment, cumulative, spoken,
                         bool(roles) and roles[0] == code_of(_dateline), holder,
                         Scope(_place(ld, s, a, b, mspans, text_of, settings),
-                              period[0], period[1], wide=wide),
+                              period[0], period[1], wide=wide, period_at=period[2], period_next=period[3]),
                         background, as_of)))
     return out
 
@@ -930,8 +930,8 @@ def _place(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, text_of: T
         j = k + hit[0] if hit else k
         if hit and j < len(toks) and toks[j].low in ld.determiners:
             j += 1                       # "in the town of Derna"
-        if j >= len(toks) or (a <= j <= b) or toks[j].kind != "word":
-            continue
+        if j >= len(toks) or (a <= j <= b) or toks[j].kind != "word" or _is_mention_tok(toks[j], mspans):
+            continue                     # "in February" is a date, no place
         if not hit and not any(toks[j].low.startswith(c) and len(toks[j].low) > len(c) for c in ld.place_clitics):
             continue                     # a place noun needs its preposition: "in the state", "بمدينة حلب"
         if ld.stem(toks[j].low) in ld.place_head_stems or toks[j].low in ld.place_heads:
@@ -961,14 +961,15 @@ def _place(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, text_of: T
 
 
 def _period(ld: LangData, s: _Sentence, a: int, b: int, dated: Spans, days: dict[int, tuple[int, int]],
-            mspans: Spans, text_of: TextOf, settings: Settings) -> tuple[str | None, tuple[int, int] | None, int]:
+            mspans: Spans, text_of: TextOf, settings: Settings) -> tuple[str | None, tuple[int, int] | None, int, bool]:
     """The date or span of time that bounds the figure, in its clause or opening its sentence
     ("Since January, ..."): the nearest other date ("killed on Tuesday", "منذ السبت"), or a
     span after a period preposition ("in two days", "خلال يومين").  Read as written, with
-    the days a date covers (as ordinals) when it names them, and where the date starts (-1
-    for none)."""
+    the days a date covers (as ordinals) when it names them, where the date starts (-1 for
+    none), and whether it sits next to the figure ("7.0% in January", "612 cases in
+    February": after its noun phrase, or just before it)."""
     toks = s.toks
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, int, bool] | None = None
     opening = range(0, min(a, settings.cumulative_window)) if s.clause_of[a] else range(0)
     for k in list(_clause_range(s, a, b, settings.event_window)) + [k for k in opening if s.clause_of[k] == 0]:
         if a <= k <= b:
@@ -985,14 +986,18 @@ def _period(ld: LangData, s: _Sentence, a: int, b: int, dated: Spans, days: dict
                 continue
             unit = ld.ago_units.match(toks, n + 1) or ld.time_units.match(toks, n + 1)
             lo, hi = toks[k].start, toks[n + unit[0]].end
-        d = abs(k - a) if k < a else abs(k - b)
+        # the nearest; of two as near, the one after ("6.3% in February from 7.0% in
+        # January": a figure's date follows it, in both languages)
+        d = 2 * (a - k) + 1 if k < a else 2 * (k - b)
         if s.clause_of[k] != s.clause_of[a]:
-            d += len(toks)               # an opening period only when the clause names none
+            d += 2 * len(toks)           # an opening period only when the clause names none
         if best is None or d < best[0]:
-            best = (d, lo, hi)
+            # next to the figure: after its noun phrase and a preposition, or just before it
+            near = (k - b <= settings.phrase_tokens + 1) if k > b else (a - k <= settings.after_window)
+            best = (d, lo, hi, near and s.clause_of[k] == s.clause_of[a])
     if best is None:
-        return None, None, -1
-    return text_of(best[1], best[2]), days.get(best[1]), best[1]
+        return None, None, -1, False
+    return text_of(best[1], best[2]), days.get(best[1]), best[1], best[3]
 
 
 EVENT_UNIT = "event:"

@@ -162,6 +162,8 @@ class Scope:
     period: str | None = None
     period_days: tuple[int, int] | None = None   # the days the period's date covers (ordinals)
     wide: bool = False
+    period_at: int = field(default=-1, compare=False)   # where the period's date starts (folded text)
+    period_next: bool = field(default=False, compare=False)   # the date sits next to the figure ("7.0% in January")
 
     def to_dict(self) -> dict[str, Any]:
         days = [dt.date.fromordinal(d).isoformat() for d in self.period_days] if self.period_days else None
