@@ -242,7 +242,20 @@ class Witnesses:
             return code_of(self.nested)
         if x.doc_id == y.doc_id:
             return code_of(self.own_figures) if self.own_figures(x, y) else None
+        if self.vantage(x, y):
+            return code_of(self.vantage)
         return code_of(self.both_stated) if self.both_stated(x, y, ivx, ivy) else None
+
+    @rule("D105", "days-told-from-two-reports", "decide")
+    def vantage(self, x: Claim, y: Claim) -> bool:
+        """Two days each told from its own report's day ("on Sunday", "last month", "أمس",
+        a day with no year) in reports of different days are not in dispute: which day the
+        words name depends on when each report was written, and a later report tells of
+        later steps (the arrest, the hearing).  A date written out in full can still be
+        disputed by any report."""
+        if x.kind != "date" or x.published is None or y.published is None or x.published == y.published:
+            return False
+        return all(c.mention.year_source in ("relative", "reference") for c in (x, y))
 
     @rule("D103", "both-stated", "decide")
     def both_stated(self, x: Claim, y: Claim, ivx: Interval, ivy: Interval) -> bool:
