@@ -119,3 +119,19 @@ def test_surface_is_raw_slice(text):
     assert ms
     for m in ms:
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("حل الفريق في المرتبة ال - 28 من أصل 600.", "ال - 28", 28),     # the article set apart by a dash
+    ("جاء في المرتبة الـ28 عالميا.", "الـ28", 28),                     # after a rank noun, whatever follows
+    ("حل في المركز الـ 528.", "الـ 528", 528),
+])
+def test_arabic_ranks_with_a_detached_article(text, figure, value):
+    ms, _ = mentions(text)
+    m, = [m for m in ms if m.kind == "ordinal"]
+    assert (m.text, m.value) == (figure, value)
+
+
+def test_a_definite_number_before_a_counted_noun_is_no_rank():
+    ms, _ = mentions("قتل الـ28 شخصا في الهجوم.")
+    assert not [m for m in ms if m.kind == "ordinal"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import lang
 from .lang import LangData
 from .model import Anchor, Claim, Frame, Mention, NormalizedDoc, Role, Scope, Source, Unit
-from .normalize import raw_span
+from .normalize import fold, raw_span
 from .rules import code_of, rule
 from .settings import Settings
 from .tokens import Token, tokenize
@@ -323,6 +323,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of, settings)
         if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
             continue
+        ranked = kind == "ordinal" and _ranked(ld, s, a, unit)
         if head_end > s.start:           # "Published ..." labels the dateline: it tells of no event
             events = [e for e in events if s.toks[e[0]].start >= head_end]
         roles: list[str] = []
@@ -349,6 +350,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             if ms:
                 ev, ev_text = ms
                 roles.append(code_of(_measure))
+        if ranked and ev is None:
+            ev, ev_text = RANK, None     # "المرتبة 28", "المركز 528": a place in a ranking, one concept
+            roles.append(code_of(_ranked))
         if ev is None and kind == "count" and ustem:
             if (si, ustem) in prior:
                 ev, ev_text = prior[(si, ustem)]
@@ -444,6 +448,18 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
 
 
 AGE = "age"                              # the measure of a person's age (a concept, like "kill")
+RANK = "rank"                            # a place in a ranking ("المرتبة 28", "ranked 12th")
+
+
+@rule("C119", "rank", "claims")
+def _ranked(ld: LangData, s: _Sentence, a: int, unit: str | None) -> bool:
+    """An ordinal told with a rank noun ("في المرتبة الـ28", "في المركز 528", "finished in
+    28th place") is a place in a ranking, whichever rank noun tells it: "المرتبة 28" and
+    "المركز 528" are one quantity."""
+    toks = s.toks
+    if unit and ld.stem(fold(unit).casefold()) in ld.rank_nouns:
+        return True                      # "28th place", "المرتبة ال - 28"
+    return any(ld.stem(toks[k].low) in ld.rank_nouns for k in range(max(0, a - 1), a + 1))
 SIZE = "size"                            # the size of a thing, told in a compound ("a 20-member forum")
 YEAR_LABEL = "year-label"                # a year naming an event ("the 2014 shooting"): no quantity
 

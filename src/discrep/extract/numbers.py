@@ -922,12 +922,16 @@ def ordinal(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     t = toks[i]
     if _in_percent_word(ld, toks, i):
         return None                      # "بالمائة" is "percent", not "the hundredth"
-    # digit prefix "الـ90" / "الـ 90"
-    if t.low in ld.ord_digit_prefixes and i + 1 < n and toks[i + 1].kind == "num" and not _counted_after(ld, toks, i + 2):
-        v = parse_digits(toks[i + 1].text)
-        if isinstance(v, int):
-            base = max((len(b) for b in ld.ord_digit_bases if t.low.endswith(b)), default=len(t.low))
-            return Hit(i, i + 2, "ordinal", v, v, v, prefix_len=len(t.low) - base)
+    # digit prefix "الـ90" / "الـ 90" / "ال - 28"; after a rank noun ("المرتبة الـ28 عالميا")
+    # it is a rank whatever follows
+    if t.low in ld.ord_digit_prefixes and i + 1 < n:
+        d = i + 2 if toks[i + 1].text == "-" and i + 2 < n else i + 1
+        ranked = i > 0 and bool(ld.ord_markers.match(toks, i - 1))
+        if toks[d].kind == "num" and (ranked or not _counted_after(ld, toks, d + 1)):
+            v = parse_digits(toks[d].text)
+            if isinstance(v, int):
+                base = max((len(b) for b in ld.ord_digit_bases if t.low.endswith(b)), default=len(t.low))
+                return Hit(i, d + 1, "ordinal", v, v, v, prefix_len=len(t.low) - base)
     # marker "رقم 90"
     mk = ld.ord_markers.match(toks, i)
     if mk and i + mk[0] < n and toks[i + mk[0]].kind == "num":

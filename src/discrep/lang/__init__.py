@@ -183,6 +183,7 @@ class LangData:
         self.ord_digit_prefixes = frozenset(c + fold(p) for p in o["digit_prefixes"] for c in ("",) + P)
         self.ord_digit_suffixes = frozenset(s.casefold() for s in o["digit_suffixes"])
         self.ord_markers = Lexicon({m: True for m in o["markers"]}, P)
+        self.rank_nouns = frozenset(self.stem(fold(w).casefold()) for w in o["rank_nouns"])
         self.ord_idioms = frozenset((self.stem(fold(h)), v) for h, v in o["idioms"])
 
         self.percent_after = Lexicon({w: True for w in d["percent"]["after"]}, (), ())
