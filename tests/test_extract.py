@@ -135,3 +135,13 @@ def test_arabic_ranks_with_a_detached_article(text, figure, value):
 def test_a_definite_number_before_a_counted_noun_is_no_rank():
     ms, _ = mentions("قتل الـ28 شخصا في الهجوم.")
     assert not [m for m in ms if m.kind == "ordinal"]
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("نفذ الجيش ضربات جوية في 20 من نوفمبر في محافظة البيضاء.", "20 من نوفمبر", "2025-11-20"),
+    ("The vote was held on the 12 of Nov, officials said.", "12 of Nov", "2025-11-12"),
+])
+def test_a_day_linked_to_its_month(text, figure, value):
+    ms, _ = mentions(text)
+    m, = [m for m in ms if m.kind == "date"]
+    assert (m.text, m.value) == (figure, value)

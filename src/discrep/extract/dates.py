@@ -311,6 +311,8 @@ def date_words(ld: LangData, toks: list[Token], i: int) -> Hit | None:
         if not mo and d[0] + 1 < n and toks[d[0]].text in DAY_MONTH_MARKS and toks[d[0]].glued:
             mo = _month_at(ld, toks, d[0] + 1)          # "2. أكتوبر", "2- أكتوبر", "2/ أكتوبر"
             dotted = toks[d[0]].text == "."
+        if not mo and d[0] < n and (dl := ld.day_links.match(toks, d[0])) and d[0] + dl[0] < n:
+            mo = _month_at(ld, toks, d[0] + dl[0], allow_ambiguous=False)   # "20 من نوفمبر", "the 20 of May"
         if mo:
             best = (mo[0], replace(spec, day=d[1], month=mo[1]))
     od = _ordinal_day(ld, toks, k) if not best else None
