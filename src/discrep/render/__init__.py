@@ -24,8 +24,9 @@ def renderer(name: str, registry: dict[str, Render] = RENDERERS) -> Callable[[Re
 
 @renderer("json")
 def render_json(report: Report, out: TextIO, **_: Any) -> None:
-    json.dump(report.to_dict(), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # one string, one write: json.dump's streaming writes a few bytes at a time, and each
+    # write goes through the closed-pipe guard (a million calls for a large report)
+    out.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
 
 @renderer("jsonl")
@@ -101,8 +102,8 @@ def extract_jsonl(rows: Iterable[ExtractRow], out: TextIO, **_: Any) -> None:
 
 @renderer("json", EXTRACT_RENDERERS)
 def extract_json(rows: Iterable[ExtractRow], out: TextIO, **_: Any) -> None:
-    json.dump({"schema": "discrep.extract/1", "documents": [extract_record(*r) for r in rows]}, out,
-              ensure_ascii=False, indent=2)
+    out.write(json.dumps({"schema": "discrep.extract/1", "documents": [extract_record(*r) for r in rows]},
+                         ensure_ascii=False, indent=2))
     out.write("\n")
 
 
