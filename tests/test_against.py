@@ -298,3 +298,48 @@ def test_phrases_that_bound_nothing_get_no_verdict(tmp_path, draft):
     srcs = [_write(tmp_path, f"s{i}.txt", t) for i, t in enumerate(SOURCES_EN)]
     rep = check_against(load([d]), load(srcs), Settings())
     assert not [f for f in rep.findings if f.verdict != "agree" and f.kind in ("ordinal", "date")], verdicts(rep)
+
+
+@pytest.fixture
+def revised_story(tmp_path):
+    """Sources: 12 dead on 9 February, 31 on 11 February; in English and in Arabic."""
+    rows = [
+        {"id": "a", "outlet": "Outlet A", "published": "2026-02-09",
+         "text": "The floods killed 12 people in the valley, officials said."},
+        {"id": "b", "outlet": "Outlet B", "published": "2026-02-11",
+         "text": "The death toll from the floods in the valley rose to 31, officials said."},
+        {"id": "c", "outlet": "وكالة أ", "published": "2026-02-09",
+         "text": "قتل 12 شخصا في فيضانات الوادي، بحسب المسؤولين."},
+        {"id": "d", "outlet": "وكالة ب", "published": "2026-02-11",
+         "text": "ارتفعت حصيلة قتلى فيضانات الوادي إلى 31 شخصا، بحسب المسؤولين."}]
+    src = tmp_path / "sources.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    return tmp_path, src
+
+
+@pytest.mark.parametrize("draft, verdict", [
+    ("The floods killed 12 people in the valley, officials said.", "outdated"),
+    ("قتل 12 شخصا في فيضانات الوادي، بحسب المسؤولين.", "outdated"),
+    ("The floods killed 31 people in the valley, officials said.", "agree"),
+    ("The floods killed 20 people in the valley, officials said.", "conflict"),
+])
+def test_a_draft_that_carries_an_old_figure_is_outdated(revised_story, draft, verdict):
+    tmp, src = revised_story
+    d = tmp / "draft.md"
+    d.write_text(draft + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["check", str(d), "--against", str(src), "-f", "json", "--no-config"])
+    f, = [f for f in json.loads(r.stdout)["findings"] if f.get("draft_claim") == 0]
+    assert f["verdict"] == verdict
+    if verdict == "outdated":
+        assert "was revised to 31" in f["reason"] and "2026-02-11" in f["reason"]
+        assert r.exit_code == 0                                    # --fail-on conflict (the default)
+        assert runner.invoke(app, ["check", str(d), "--against", str(src), "--fail-on", "outdated",
+                                   "--no-config"]).exit_code == 1
+        gh = runner.invoke(app, ["check", str(d), "--against", str(src), "-f", "github", "--no-config"])
+        line, = gh.stdout.strip().splitlines()
+        m = GH.match(line)
+        assert m and m.group(1) == "warning" and m.group(3) == "1" and "outdated" in line
+        sarif = json.loads(runner.invoke(app, ["check", str(d), "--against", str(src), "-f", "sarif",
+                                               "--no-config"]).stdout)
+        res, = sarif["runs"][0]["results"]
+        assert res["level"] == "warning" and res["ruleId"] == "outdated-count"

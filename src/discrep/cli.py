@@ -58,6 +58,7 @@ class StdinFormat(str, Enum):
 
 class FailOn(str, Enum):
     conflict = "conflict"
+    outdated = "outdated"
     unsupported = "unsupported"
     never = "never"
 
@@ -181,8 +182,16 @@ class _Log:
 def _gate(report: Report, settings: Settings) -> int:
     if settings.fail_on == "never":
         return 0
-    bad = report.conflicts + (report.unsupported if settings.fail_on == "unsupported" else 0)
-    return 1 if bad else 0
+    return 1 if any(f.verdict in gated_verdicts(settings) for f in report.findings) else 0
+
+
+def gated_verdicts(settings: Settings) -> set[str]:
+    """The verdicts that fail the run: conflicts; with ``--fail-on outdated`` a draft's
+    figure a later report revised too; with ``unsupported`` also a draft's figure no source
+    states.  An update or an agreement never does."""
+    levels = {"conflict": {"conflict"}, "outdated": {"conflict", "outdated"},
+              "unsupported": {"conflict", "outdated", "unsupported"}}
+    return levels.get(settings.fail_on, set())
 
 
 
@@ -193,8 +202,9 @@ def check(paths: list[str] = PATHS,
           lang: str | None = LANG,
           tolerance: float | None = typer.Option(None, help="Relative slack around exact values (0.05 = 5%)."),
           fail_on: FailOn | None = typer.Option(None, "--fail-on",
-                                                   help="Exit 1 on conflicts (default), on conflicts or unsupported "
-                                                        "draft claims, or never."),
+                                                   help="Exit 1 on conflicts (default); also on outdated draft "
+                                                        "claims (outdated); also on unsupported ones (unsupported); "
+                                                        "or never."),
           exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 unless discrep itself fails."),
           baseline: str | None = typer.Option(None, "--baseline", help="Suppress the findings recorded in this file."),
           config: str | None = CONFIG,
@@ -258,7 +268,7 @@ def _stream(paths: list[str], settings: Settings, baseline: str | None, skip_bad
             known = read(baseline)
         except DiscrepError as e:
             _fail(str(e))
-    gate = {"conflict"} | ({"unsupported"} if settings.fail_on == "unsupported" else set())
+    gate = gated_verdicts(settings)
     bad = dropped = 0
     try:
         stories = StoryIndex(paths, skip_bad=skip_bad, stdin_format=stdin_format.value if stdin_format else None)

@@ -5,7 +5,7 @@ in one directory ``discrep.toml`` comes first.  Keys (every one optional):
 
     tolerance = 0.05                 # relative slack around exact values
     lang = "ar"                      # force a language for every document
-    fail-on = "conflict"             # conflict | unsupported | never
+    fail-on = "conflict"             # conflict | outdated | unsupported | never
     ignore = ["weekday", "ordinal"]  # finding kinds never reported
     [outlet-aliases]                 # a name as read -> the outlet it is
     "العربية نت" = "Al Arabiya"
@@ -22,7 +22,7 @@ from .errors import DiscrepError
 from .settings import Settings
 
 KINDS = ("count", "ordinal", "percent", "money", "date", "weekday")
-FAIL_ON = ("conflict", "unsupported", "never")
+FAIL_ON = ("conflict", "outdated", "unsupported", "never")
 KEYS = ("tolerance", "lang", "fail-on", "ignore", "outlet-aliases")
 
 

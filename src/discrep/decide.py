@@ -508,6 +508,22 @@ def _bound_by_named_source(c: Claim, found: list[Claim], st: Settings) -> list[C
     return same or None
 
 
+@rule("D305", "draft-outdated", "decide")
+def _revised_since(c: Claim, support: list[Claim], against: list[Claim], wit: Witnesses, st: Settings) -> Claim | None:
+    """A draft's figure that an earlier report states and a later report updates ("12
+    dead" on Monday, "the toll rose to 31" on Wednesday; rule D205) is outdated, not
+    contradicted: the latest report's figure is returned, None when the draft is current
+    or simply contradicted."""
+    if not support or not against:
+        return None
+    ivs = {y.id: interval(y, st) for y in support + against}
+    latest = max(against, key=lambda y: wit.as_of(y) or 0)
+    if not all(wit.update(s, a, ivs[s.id], ivs[a.id]) and (wit.as_of(a) or 0) > (wit.as_of(s) or 0)
+               for s in support for a in against):
+        return None
+    return latest
+
+
 @rule("D301", "draft-contradicted", "decide")
 def draft_contradicted() -> None:
     """A draft's figure conflicts when a source's comparable figure lies outside its
@@ -551,7 +567,19 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
             support = [y for y in support if y in bound]
             against = [y for y in against if y in bound]
         mine = f"{show_value(c)} (draft)"
-        if against:
+        # a source's older figure that a later report supporting the draft updated is no
+        # rival: the draft carries the latest figure ("31" after "12, then 31")
+        against = [a for a in against if not any(
+            (wit.as_of(s) or 0) > (wit.as_of(a) or 0) and wit.update(a, s, interval(a, st), interval(s, st))
+            for s in support)]
+        latest = _revised_since(c, support, against, wit, st)
+        if latest is not None:
+            verdict, code = "outdated", code_of(_revised_since)
+            day = wit.as_of(latest)
+            reason = f"{mine} was revised to {show_value(latest)} ({who(latest)}" + (
+                f", {dt.date.fromordinal(day).isoformat()})" if day else ")")
+            others = [latest] + [z for z in support + against if z is not latest]
+        elif against:
             y = max(against, key=lambda y: abs(interval(y, st)[0] - iv[0]))
             verdict, code = "conflict", code_of(draft_contradicted)
             reason = f"{mine} vs {show_value(y)} ({who(y)})"
@@ -578,6 +606,6 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
             rules += (code_of(_bound_by_named_source),)
         out.append(Finding(_draft_id(verdict, c), verdict, c.kind, c.story, topic([c] + others), reason, sev, fcs,
                            draft=True, rules=rules))
-    order = {"conflict": 0, "unsupported": 1, "agree": 2}
+    order = {"conflict": 0, "outdated": 1, "unsupported": 2, "agree": 3}
     out.sort(key=lambda f: (order[f.verdict], f.claims[0].claim.mention.start))
     return out

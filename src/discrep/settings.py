@@ -48,7 +48,7 @@ class Settings:
     own_figures_need_sources: bool = True
     source_cutoff: float = 90.0        # rapidfuzz token-set ratio for a draft's and a source's attribution to match
     min_agree_sources: int = 2         # documents or attributions needed for an agreement
-    fail_on: str = "conflict"          # "conflict", "unsupported" (conflicts too) or "never"
+    fail_on: str = "conflict"          # "conflict", "outdated" (conflicts too), "unsupported" (both too) or "never"
     outlet_aliases: tuple[tuple[str, str], ...] = ()   # (name as read, canonical outlet)
     kinds: tuple[str, ...] = field(default=("count", "ordinal", "percent", "money", "date", "weekday"))
 

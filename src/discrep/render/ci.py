@@ -12,9 +12,10 @@ from typing import Any, TextIO
 from .. import __version__
 from ..model import Claim, Finding, Report
 
-LEVEL = {"conflict": "error", "unsupported": "warning"}
+LEVEL = {"conflict": "error", "outdated": "warning", "unsupported": "warning"}
 RULES = {
     "conflict": "Two statements of the same quantity or date do not overlap.",
+    "outdated": "The draft states a figure that a later report revised.",
     "unsupported": "The draft states a figure that no source states.",
 }
 KINDS = ("count", "ordinal", "percent", "money", "date", "weekday")
@@ -92,7 +93,7 @@ def render_sarif(report: Report, out: TextIO, **_: Any) -> None:
     rules = [{"id": f"{v}-{k}", "name": f"{v.title()}{k.title()}",
               "shortDescription": {"text": f"{v} ({k})"}, "fullDescription": {"text": RULES[v]},
               "defaultConfiguration": {"level": LEVEL[v]}}
-             for v in LEVEL for k in KINDS if not (v == "unsupported" and k == "weekday")]
+             for v in LEVEL for k in KINDS if not (v in ("unsupported", "outdated") and k == "weekday")]
     index = {r["id"]: n for n, r in enumerate(rules)}
     results = []
     for f in gated(report):

@@ -16,7 +16,7 @@ from ..trace import PairTrace
 from . import ExtractRow, plural
 from .bidi import cell
 
-STYLE = {"conflict": "bold red", "agree": "green", "unsupported": "yellow", "update": "cyan"}
+STYLE = {"conflict": "bold red", "agree": "green", "unsupported": "yellow", "update": "cyan", "outdated": "magenta"}
 
 
 class _Console(Console):
