@@ -242,11 +242,22 @@ def test_outlet_aliases_from_config(tmp_path, monkeypatch):
     assert "Agence A" in {d["outlet"] for d in json.loads(r.stdout)["documents"]}
 
 
+def test_source_aliases_from_config(tmp_path, monkeypatch):
+    (tmp_path / "discrep.toml").write_text('[source-aliases]\n"المرصد الوطني" = "National Observatory"\n'
+                                           '"the National Observatory" = "National Observatory"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    a = _write(tmp_path, "a.txt", "قال المرصد الوطني إن 40 شخصا قتلوا في القصف، بينما قالت وزارة الصحة إن 25 قتلوا.")
+    r = runner.invoke(app, ["check", a, "-f", "json", "--fail-on", "never"])
+    names = {c["attributed_to"] for f in json.loads(r.stdout)["findings"] for c in f["claims"]}
+    assert "National Observatory" in names
+
+
 @pytest.mark.parametrize("body, needle", [
     ("tolerence = 0.05\n", "unknown key 'tolerence'"),
     ("tolerance = 2\n", "tolerance must be"),
     ("fail-on = \"always\"\n", "fail-on must be"),
     ("ignore = [\"counts\"]\n", "ignore must be"),
+    ("[source-aliases]\nSDF = 3\n", "source-aliases must map"),
     ("tolerance = \n", "discrep.toml"),
 ])
 def test_bad_config_is_a_usage_error(tmp_path, monkeypatch, body, needle):

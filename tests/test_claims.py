@@ -129,3 +129,19 @@ def test_event_concepts(text, figure, event):
 def test_a_running_total_keeps_the_days_its_period_starts():
     c = claim("ومنذ مطلع العام الجاري، سجلت الولاية 9,870 إصابة بالكوليرا.", "9,870")
     assert c.cumulative and c.frame.scope.period == "مطلع العام الجاري" and c.frame.scope.period_days
+
+
+@pytest.mark.parametrize("text, lang_", [
+    ("قال المرصد الوطني إن 40 شخصا قتلوا في القصف.", "ar"),
+    ("The National Observatory said 40 people were killed in the shelling.", "en"),
+])
+def test_source_aliases_from_the_configuration_name_one_source_in_any_language(text, lang_):
+    from conftest import docs
+    from discrep.pipeline import extract_documents
+    from discrep.settings import Settings
+    st = Settings(source_aliases=(("المرصد الوطني", "National Observatory"),
+                                  ("the National Observatory", "National Observatory")))
+    (_, _, cs), = extract_documents(docs(text, lang=lang_), st)
+    assert next(c for c in cs if c.kind == "count").attributed_to == "National Observatory"
+    (_, _, plain), = extract_documents(docs(text, lang=lang_), Settings())
+    assert next(c for c in plain if c.kind == "count").attributed_to != "National Observatory"

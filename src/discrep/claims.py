@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lang
-from .lang import LangData
+from .lang import LangData, words
 from .model import Anchor, Claim, Frame, Mention, NormalizedDoc, Role, Scope, Source, Unit
 from .normalize import fold, raw_span
 from .rules import code_of, rule
@@ -129,8 +129,18 @@ def _attached_hyphen(toks: list[Token], i: int) -> bool:
         and toks[i + 1].kind == "word" and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start
 
 
-def canonical_source(ld: LangData, subj: list[Token]) -> str | None:
-    """The canonical label of the entity the subject starts with ("قسد" -> "SDF")."""
+Aliases = tuple[tuple[tuple[str, ...], str], ...]   # (folded words of a name, its label)
+
+
+def user_aliases(settings: Settings) -> Aliases:
+    """The configuration's ``source-aliases`` as folded words, longest first (any language)."""
+    rows = [(words(name), label) for name, label in settings.source_aliases]
+    return tuple(sorted(((w, lab) for w, lab in rows if w), key=lambda r: -len(r[0])))
+
+
+def canonical_source(ld: LangData, subj: list[Token], extra: Aliases = ()) -> str | None:
+    """The canonical label of the entity the subject starts with ("قسد" -> "SDF"); the
+    configuration's ``source-aliases`` (``extra``) come first."""
     if not subj:
         return None
     lows = [t.low for t in subj]
@@ -143,7 +153,7 @@ def canonical_source(ld: LangData, subj: list[Token]) -> str | None:
                                   or _in_compound(subj, st)):
         st += 1
     starts = tuple(range(st + 1))
-    for alias, label in ld.entities:
+    for alias, label in extra + tuple(ld.entities):
         n = len(alias)
         for st in starts:
             if st + n <= len(lows) and all(alias[j] in variants[st + j] for j in range(n)):
@@ -186,7 +196,7 @@ def _not_speech_after_subject(ld: LangData, s: _Sentence, subj: list[Token]) -> 
     return any(ld.not_speech_after.match(s.toks, i) for i in range(first + 1, min(last + 2, len(s.toks))))
 
 
-def _attributions(ld: LangData, s: _Sentence, mspans: Spans, text_of: TextOf):
+def _attributions(ld: LangData, s: _Sentence, mspans: Spans, text_of: TextOf, extra: Aliases = ()):
     """[(token index, canonical label, surface)] of the attribution cues in a sentence."""
     out: list[tuple[int, str | None, str]] = []
     for k in range(len(s.toks)):
@@ -203,13 +213,13 @@ def _attributions(ld: LangData, s: _Sentence, mspans: Spans, text_of: TextOf):
         if v and first < 0 and _passive(ld, s.toks, k):
             continue                     # "were reported killed", "is reported to have": nobody speaks
         subj = _subject(ld, s, k + (span - 1 if first > 0 else 0), first, mspans)
-        if (not subj or canonical_source(ld, subj) is None and all(t.low in ld.pronouns for t in subj)) and v:
+        if (not subj or canonical_source(ld, subj, extra) is None and all(t.low in ld.pronouns for t in subj)) and v:
             subj = _subject(ld, s, k + span - 1, -first, mspans)
         if not subj or all(t.low in ld.pronouns for t in subj):
             continue
         if first > 0 and _not_speech_after_subject(ld, s, subj):
             continue                     # "أعلن التنظيم مسؤوليته عن ...": the object tells it is no speech
-        label: str | None = canonical_source(ld, subj)
+        label: str | None = canonical_source(ld, subj, extra)
         surface = text_of(subj[0].start, subj[-1].end)
         if label is None and subj[0].low in ld.unnamed_openers:
             out.append((k, None, surface))   # "a monitoring group", "مصدر أمني": no name to hold to
@@ -275,6 +285,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     sents: dict[int, _Sentence | None] = {}
     mspans = sorted((m.norm_start, m.norm_end) for m in mentions)
     starts_of = [m.norm_start for m in mentions]        # mentions come in text order
+    extra = user_aliases(settings)
     dated = sorted((m.norm_start, m.norm_end) for m in mentions if KIND[m.kind] == "date")
     days = {m.norm_start: d for m in mentions if KIND[m.kind] == "date" and (d := _days(m))}
     starts_period: set[int] = set()     # norm starts of the dates that start a running period
@@ -312,7 +323,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if si not in cache:
             ctx = tuple(sorted({ld.stem(t.low) for t in s.toks
                                 if _content_word(ld, t) and not _is_mention_tok(t, mspans)}))
-            cache[si] = (_events(ld, s, mspans), _attributions(ld, s, mspans, text_of), ctx,
+            cache[si] = (_events(ld, s, mspans), _attributions(ld, s, mspans, text_of, extra), ctx,
                          _figures(mentions, starts_of, s, settings))
         events, attrs, ctx, figs = cache[si]
         span = _token_span(s, m.norm_start, m.norm_end)

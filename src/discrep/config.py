@@ -9,6 +9,9 @@ in one directory ``discrep.toml`` comes first.  Keys (every one optional):
     ignore = ["weekday", "ordinal"]  # finding kinds never reported
     [outlet-aliases]                 # a name as read -> the outlet it is
     "العربية نت" = "Al Arabiya"
+    [source-aliases]                 # a source's name as read, in any language -> one label
+    "المرصد الوطني" = "National Observatory"
+    "the National Observatory" = "National Observatory"
 
 Command-line flags override these; these override the defaults in :mod:`settings`.
 """
@@ -23,7 +26,7 @@ from .settings import Settings
 
 KINDS = ("count", "ordinal", "percent", "money", "date", "weekday")
 FAIL_ON = ("conflict", "outdated", "unsupported", "never")
-KEYS = ("tolerance", "lang", "fail-on", "ignore", "outlet-aliases")
+KEYS = ("tolerance", "lang", "fail-on", "ignore", "outlet-aliases", "source-aliases")
 
 
 class ConfigError(DiscrepError):
@@ -79,4 +82,8 @@ def settings_from(table: dict[str, Any], where: str, base: Settings = Settings()
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{where}: outlet-aliases must map names to outlet names")
             changes["outlet_aliases"] = tuple(value.items())
+        elif key == "source-aliases":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise ConfigError(f"{where}: source-aliases must map names to source labels")
+            changes["source_aliases"] = tuple(value.items())
     return base.with_(**changes)

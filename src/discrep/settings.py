@@ -50,6 +50,7 @@ class Settings:
     min_agree_sources: int = 2         # documents or attributions needed for an agreement
     fail_on: str = "conflict"          # "conflict", "outdated" (conflicts too), "unsupported" (both too) or "never"
     outlet_aliases: tuple[tuple[str, str], ...] = ()   # (name as read, canonical outlet)
+    source_aliases: tuple[tuple[str, str], ...] = ()   # (a source's name as read, in any language, its label)
     kinds: tuple[str, ...] = field(default=("count", "ordinal", "percent", "money", "date", "weekday"))
 
     def with_(self, **changes: Any) -> Settings:
