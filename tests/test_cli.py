@@ -144,3 +144,23 @@ def test_an_update_never_fails_the_gate(tmp_path, fmt):
         assert json_.loads(r.output)["runs"][0]["results"] == []     # an update is no lint finding
     if fmt == "github":
         assert "::error" not in r.output and "::warning" not in r.output
+
+
+def test_timeline_shows_each_quantity_oldest_first(tmp_path):
+    import json as json_
+    p = tmp_path / "story.jsonl"
+    p.write_text("\n".join(json_.dumps(r, ensure_ascii=False) for r in [
+        {"id": "b", "outlet": "Outlet B", "published": "2026-02-11",
+         "text": "The death toll from the floods in the valley rose to 31, officials said."},
+        {"id": "a", "outlet": "Outlet A", "published": "2026-02-09",
+         "text": "The floods killed 12 people in the valley, officials said."},
+        {"id": "c", "outlet": "وكالة ج", "published": "2026-02-10", "lang": "ar",
+         "text": "ارتفعت حصيلة قتلى فيضانات الوادي إلى 20 شخصا، بحسب المسؤولين."}]), encoding="utf-8")
+    r = runner.invoke(app, ["check", str(p), "--format", "timeline"])
+    assert r.exit_code == 0, r.output
+    lines = [x.strip() for x in r.output.splitlines()]
+    head = next(i for i, x in enumerate(lines) if x.endswith("[update, count]"))
+    assert lines[head + 1].startswith("2026-02-09 · 12 · Outlet A")
+    assert lines[head + 2].startswith("2026-02-10 · 20")
+    assert lines[head + 3].startswith("2026-02-11 · 31 · Outlet B")
+    assert lines[-1].endswith("1 update, 0 agreements.")

@@ -34,6 +34,7 @@ class Fmt(str, Enum):
     markdown = "markdown"
     sarif = "sarif"
     github = "github"
+    timeline = "timeline"
 
 
 class ExFmt(str, Enum):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
@@ -71,6 +72,28 @@ def render_markdown(report: Report, out: TextIO, **_: Any) -> None:
     s = report.to_dict()["summary"]
     out.write(f"\n{plural(s['documents'], 'document')}, {plural(s['claims'], 'claim')}, "
               f"{plural(s['conflicts'], 'conflict')}, {plural(s['agreements'], 'agreement')}.\n")
+
+
+@renderer("timeline")
+def render_timeline(report: Report, out: TextIO, **_: Any) -> None:
+    """Each quantity's values across outlets and days, oldest first: how a toll evolved and
+    who said what when.  One block a finding (its verdict and topic), then one line a claim:
+    day · value · outlet · source."""
+    from ..decide import show_value, who
+    for f in report.findings:
+        if f.kind == "weekday":
+            continue
+        out.write(f"{f.topic} [{f.verdict}, {f.kind}]\n")
+        rows = sorted(f.claims, key=lambda fc: (fc.claim.published or dt.date.min, fc.claim.mention.start))
+        for fc in rows:
+            c = fc.claim
+            day = c.published.isoformat() if c.published else "undated"
+            src = who(c)
+            out.write(f"  {day} · {show_value(c)} · {c.outlet}" + (f" · {src}" if src != c.outlet else "") + "\n")
+        out.write("\n")
+    s = report.to_dict()["summary"]
+    out.write(f"{plural(s['documents'], 'document')}, {plural(s['conflicts'], 'conflict')}, "
+              f"{plural(s['updates'], 'update')}, {plural(s['agreements'], 'agreement')}.\n")
 
 
 def plural(n: int, word: str) -> str:
