@@ -126,9 +126,11 @@ class ContextIndex:
         self._steps: dict[tuple, tuple[dict[str, int], dict[str, int], set[str]]] = {}
         # the values of one concept, kind and role each document states (A203)
         self.concepts: dict[tuple, set] = defaultdict(set)
-        for c in claims:
+        self.lede: dict[tuple, object] = {}         # the first value of each concept a document states
+        for c in sorted(claims, key=lambda c: (c.doc_id, c.mention.start)):
             if c.event:
                 self.concepts[_concept_key(c)].add(c.mention.value)
+                self.lede.setdefault(_concept_key(c), c.mention.value)
         # the days each sentence names: two figures dated to different days tell two events
         # (the day a source spoke, "the ministry said on Tuesday", dates no event; a wire
         # dateline, "BEND, Aug 4 (Reuters) - ... has destroyed 37 homes", dates its sentence's
@@ -199,8 +201,10 @@ class ContextIndex:
 
     def stated_once(self, c: Claim) -> bool:
         """``c``'s document states one figure of its concept, kind and role (maybe twice: a
-        headline and its body)."""
-        return len(self.concepts.get(_concept_key(c), ())) == 1
+        headline and its body), or ``c`` is the first it states: a report leads with its
+        main figure, and later ones of the concept tell its parts."""
+        key = _concept_key(c)
+        return len(self.concepts.get(key, ())) == 1 or self.lede.get(key) == c.mention.value
 
     def dated_apart(self, a: tuple, b: tuple) -> bool:
         """Both sentences name days, and none of one's falls on any of the other's."""
@@ -483,8 +487,9 @@ def two_sources_one_sentence(x: Claim, y: Claim) -> bool:
 @rule("A203", "one-concept-across-languages", "align")
 def one_concept_across_languages(x: Claim, y: Claim, ctx: ContextIndex) -> bool:
     """Two documents in two languages share no words, only concepts: a figure of one
-    concept ("turnout", "kill") that each document states once, in the same role, is the
-    one quantity both tell ("نسبة المشاركة بلغت 43.7 في المئة" / "Turnout was 47.3%")."""
+    concept ("turnout", "kill") that each document states once, or leads with, in the same
+    role, is the one quantity both tell ("نسبة المشاركة بلغت 43.7 في المئة" / "Turnout
+    was 47.3%")."""
     return bool(x.lang and y.lang and x.lang != y.lang and x.event and x.event == y.event) \
         and ctx.stated_once(x) and ctx.stated_once(y)
 

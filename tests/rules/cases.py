@@ -292,8 +292,11 @@ CASES = [
                      "The party won 97 seats, ahead of the Progress party with 81."], "104", "97", {}),
     ("A203", True, ["بلغت نسبة المشاركة في الانتخابات 43.7 في المئة، بحسب المفوضية.",
                     "Turnout in the provincial elections was 47.3%, the commission said."], "43.7 في المئة", "47.3%", {}),
+    ("A203", True, ["بلغت نسبة المشاركة في الانتخابات 43.7 في المئة، بحسب المفوضية.",
+                    "Turnout in the provincial elections was 47.3%, the commission said. Special voting for the "
+                    "security forces, held on Thursday, drew 68% turnout."], "43.7 في المئة", "47.3%", {}),
     ("A203", False, ["بلغت نسبة المشاركة في الانتخابات 43.7 في المئة، ونسبة المشاركة في العاصمة 38 في المئة.",
-                     "Turnout in the provincial elections was 47.3%, the commission said."], "43.7 في المئة", "47.3%", {}),
+                     "Turnout in the provincial elections was 47.3%, the commission said."], "38 في المئة", "47.3%", {}),
     ("D101", False, ["The bombing killed 31 people in the city.",
                      "The bombing killed 10 people in the city."], "31", "10", {}),
     ("D102", True, ["Officials said 18 people were killed in the bombing in Homs. Later, 87 people were reported "
