@@ -145,3 +145,15 @@ def test_source_aliases_from_the_configuration_name_one_source_in_any_language(t
     assert next(c for c in cs if c.kind == "count").attributed_to == "National Observatory"
     (_, _, plain), = extract_documents(docs(text, lang=lang_), Settings())
     assert next(c for c in plain if c.kind == "count").attributed_to != "National Observatory"
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("وصلت 32 طنا من المساعدات إلى الميناء.", "Some 45 tonnes of aid reached the port."),
+    ("أفرج عن 35 امرأة من السجن.", "53 women were released from the prison."),
+    ("كان على متن السفينة 23 بحارا.", "The ship had 21 crew members on board."),
+])
+def test_a_counted_noun_is_a_concept_shared_by_both_languages(ar, en):
+    (_, a), (_, b) = mentions(ar, lang="ar"), mentions(en, lang="en")
+    ua = next(c for c in a if c.kind == "count").unit_stem
+    ub = next(c for c in b if c.kind == "count").unit_stem
+    assert ua == ub and ua is not None

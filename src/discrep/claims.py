@@ -332,6 +332,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         a, b = span
         kind = KIND[m.kind]
         unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of, settings)
+        if ustem and not ustem.startswith((EVENT_UNIT, TIME_UNIT)):
+            ustem = ld.noun_concepts.get(ustem, ustem)   # "طنا" and "tonnes" count one thing
         if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
             continue
         ranked = kind == "ordinal" and _ranked(ld, s, a, unit)
