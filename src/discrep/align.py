@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from . import lang
 from .model import Anchor, Claim, Group, Unit
 from .rules import code_of, rule
 from .settings import Settings
@@ -93,8 +94,20 @@ def _aligned(sa: list[Claim], sb: list[Claim]) -> tuple[dict[str, int], dict[str
     return before_a, before_b, matched
 
 
+# the concept ids of counted nouns, shared by every language file ("[nouns]")
+_NOUN_CONCEPTS = frozenset(cid for code in lang.available() for cid in lang.raw(code).get("nouns", {}))
+
+
+def _concept(c: Claim) -> str | None:
+    """What a figure counts as a concept of every language: its event or measure, else its
+    counted noun when the language data names that noun's concept ("tonne", "crew")."""
+    if c.event:
+        return c.event
+    return c.unit_stem if c.unit_stem and c.unit_stem in _NOUN_CONCEPTS else None
+
+
 def _concept_key(c: Claim) -> tuple:
-    return (c.doc_id, c.event, c.kind, c.mention.currency, c.part, c.increment, c.cumulative, c.background)
+    return (c.doc_id, _concept(c), c.kind, c.mention.currency, c.part, c.increment, c.cumulative, c.background)
 
 
 class ContextIndex:
@@ -128,7 +141,7 @@ class ContextIndex:
         self.concepts: dict[tuple, set] = defaultdict(set)
         self.lede: dict[tuple, object] = {}         # the first value of each concept a document states
         for c in sorted(claims, key=lambda c: (c.doc_id, c.mention.start)):
-            if c.event:
+            if _concept(c):
                 self.concepts[_concept_key(c)].add(c.mention.value)
                 self.lede.setdefault(_concept_key(c), c.mention.value)
         # the days each sentence names: two figures dated to different days tell two events
@@ -490,7 +503,8 @@ def one_concept_across_languages(x: Claim, y: Claim, ctx: ContextIndex) -> bool:
     concept ("turnout", "kill") that each document states once, or leads with, in the same
     role, is the one quantity both tell ("نسبة المشاركة بلغت 43.7 في المئة" / "Turnout
     was 47.3%")."""
-    return bool(x.lang and y.lang and x.lang != y.lang and x.event and x.event == y.event) \
+    cx = _concept(x)
+    return bool(x.lang and y.lang and x.lang != y.lang and cx and cx == _concept(y)) \
         and ctx.stated_once(x) and ctx.stated_once(y)
 
 

@@ -295,6 +295,9 @@ CASES = [
     ("A203", True, ["بلغت نسبة المشاركة في الانتخابات 43.7 في المئة، بحسب المفوضية.",
                     "Turnout in the provincial elections was 47.3%, the commission said. Special voting for the "
                     "security forces, held on Thursday, drew 68% turnout."], "43.7 في المئة", "47.3%", {}),
+    ("A203", True, ["وصلت إلى الميناء 32 طنا من المساعدات الغذائية، بحسب مصدر عسكري.",
+                    "Some 45 tonnes of food aid reached the port in Sudan, the World Food Programme said."], "32", "45",
+     {}),
     ("A203", False, ["بلغت نسبة المشاركة في الانتخابات 43.7 في المئة، ونسبة المشاركة في العاصمة 38 في المئة.",
                      "Turnout in the provincial elections was 47.3%, the commission said."], "38 في المئة", "47.3%", {}),
     ("D101", False, ["The bombing killed 31 people in the city.",
