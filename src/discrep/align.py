@@ -19,6 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from . import lang
+from .claims import AGE, SIZE, YEAR_LABEL
 from .model import Anchor, Claim, Group, Unit
 from .rules import code_of, rule
 from .settings import Settings
@@ -152,8 +153,8 @@ class ContextIndex:
         slack = settings.date_tolerance_days
         for c in claims:
             m = c.mention
-            as_of = c.frame is not None and c.frame.anchor is Anchor.REPORT
-            if c.kind == "date" and m.qualifier != "offset" and m.low and m.high and (not c.speech_date or as_of):
+            report_day = c.frame is not None and c.frame.anchor is Anchor.REPORT
+            if c.kind == "date" and m.qualifier != "offset" and m.low and m.high and (not c.speech_date or report_day):
                 self.days[c.sentence_key].append((dt.date.fromisoformat(str(m.low)).toordinal() - slack,
                                                   dt.date.fromisoformat(str(m.high)).toordinal() + slack))
         # the tolls each sentence gives, by event: two days whose sentences give different
@@ -424,14 +425,14 @@ def ages_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     ("the 17-year-old victim" / "a 33-year-old man").  So with sizes told in a compound
     ("the 20-member forum" is no "14-page text"); a year naming an event ("the 2014
     shooting") meets nothing."""
-    if "year-label" in (x.event, y.event):
+    if YEAR_LABEL in (x.event, y.event):
         return True                      # "the 2014 shooting" names an event; it counts nothing
-    for attr in ("age", "size"):         # an age meets only an age, a size only a size
+    for attr in (AGE, SIZE):             # an age meets only an age, a size only a size
         if (x.event == attr) != (y.event == attr):
             return True
-    if x.event not in ("age", "size"):
+    if x.event not in (AGE, SIZE):
         return False
-    if x.event == "size" and x.unit_stem != y.unit_stem:
+    if x.event == SIZE and x.unit_stem != y.unit_stem:
         return True                      # "a 20-member forum" / "a 27-nation forum"
     hx, hy = (set((c.frame.holder or "").split()) if c.frame else set() for c in (x, y))
     return not (hx & hy)                 # holders meet on a shared word: "Smith" and "John Smith"
@@ -550,8 +551,6 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> Link:
     if context_too_far(score, cutoff):
         return Link(False, code_of(context_too_far), score, cutoff)
     return Link(True, code_of(shared_context), score, cutoff)
-
-
 
 
 def candidate_pairs(lst: list[Claim], ctx: ContextIndex | None = None, st: Settings | None = None):
@@ -678,9 +677,12 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
 
 
 def _surety(link: Link) -> float:
-    """How surely a joined pair is one quantity: its context overlap, or 1.0 for one
-    sentence's two sources (rule A201, which weighs no context)."""
-    return 1.0 if link.score is None else link.score
+    """How surely a joined pair is one quantity: its context overlap; 1.0 for one sentence's
+    two sources (rule A201); 0.0 for one concept across languages (A203), which shares no
+    words at all, so any pair with context is surer."""
+    if link.score is not None:
+        return link.score
+    return 0.0 if link.rule == code_of(one_concept_across_languages) else 1.0
 
 
 def why_not(x: Claim, y: Claim, claims: list[Claim], settings: Settings) -> Link:

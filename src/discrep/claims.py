@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lang
-from .lang import LangData, words
+from .lang import LangData, Lexicon, words
 from .model import Anchor, Claim, Frame, Mention, NormalizedDoc, Role, Scope, Source, Unit
 from .normalize import fold, raw_span
 from .rules import code_of, rule
@@ -433,9 +433,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             last_event = ev
         att = _attribution(attrs, a, b, settings)
         revised = kind != "date" and _revised(ld, s, a, b, settings)
-        # "since 2011, the war has killed ..." runs to today: a running total is no background
         period = _period(ld, s, a, b, dated, days, mspans, text_of, settings)
-        # a date that starts a running period ("since the war began in 2011") dates no past event
+        # a running total ("since 2011, the war has killed ...") runs to today, and a date that
+        # starts a running period ("since the war began in 2011") dates no past event
         background = kind != "date" and not cumulative and period[2] not in starts_period \
             and period[2] in written_year and _background(period[1], nd)
         if background:
@@ -462,6 +462,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
 
 AGE = "age"                              # the measure of a person's age (a concept, like "kill")
 RANK = "rank"                            # a place in a ranking ("المرتبة 28", "ranked 12th")
+SIZE = "size"                            # the size of a thing, told in a compound ("a 20-member forum")
+YEAR_LABEL = "year-label"                # a year naming an event ("the 2014 shooting"): no quantity
 
 
 @rule("C119", "rank", "claims")
@@ -473,8 +475,6 @@ def _ranked(ld: LangData, s: _Sentence, a: int, unit: str | None) -> bool:
     if unit and ld.stem(fold(unit).casefold()) in ld.rank_nouns:
         return True                      # "28th place", "المرتبة ال - 28"
     return any(ld.stem(toks[k].low) in ld.rank_nouns for k in range(max(0, a - 1), a + 1))
-SIZE = "size"                            # the size of a thing, told in a compound ("a 20-member forum")
-YEAR_LABEL = "year-label"                # a year naming an event ("the 2014 shooting"): no quantity
 
 
 @rule("C114", "year-label", "claims")
@@ -840,12 +840,7 @@ def _revised(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
     """The clause says the figure was revised ("the ministry revised the toll to 31", "عدّلت
     الوزارة الحصيلة إلى 31", "lowered its estimate to 900"): a later report that gives it
     updates an earlier one, even downward (rule D205)."""
-    toks = s.toks
-    c = s.clause_of[a]
-    for k in range(max(0, a - settings.event_window), min(len(toks), b + settings.event_window + 1)):
-        if s.clause_of[k] == c and ld.revision_words.match(toks, k):
-            return True
-    return False
+    return _cue_near(ld.revision_words, s, a, b, settings.event_window)
 
 
 @rule("C116", "measurement", "claims")
@@ -865,10 +860,15 @@ def _is_wide(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
     """A figure for a whole area, not one place in it ("40 killed across the country", "40
     قتيلا في مختلف أنحاء البلاد"): an area cue near the figure, in its clause or opening the
     sentence.  It meets only other whole-area figures (rule A117)."""
-    toks = s.toks
-    c = s.clause_of[a]
-    for k in range(max(0, a - settings.cumulative_window), min(len(toks), b + settings.cumulative_window + 1)):
-        if (s.clause_of[k] == c or not k) and ld.area_cues.match(toks, k):
+    return _cue_near(ld.area_cues, s, a, b, settings.cumulative_window, opening=True)
+
+
+def _cue_near(cues: Lexicon, s: _Sentence, a: int, b: int, reach: int, opening: bool = False) -> bool:
+    """A cue of ``cues`` within ``reach`` tokens of the figure, in its clause (or, with
+    ``opening``, opening the sentence)."""
+    toks, c = s.toks, s.clause_of[a]
+    for k in range(max(0, a - reach), min(len(toks), b + reach + 1)):
+        if (s.clause_of[k] == c or (opening and not k)) and cues.match(toks, k):
             return True
     return False
 
@@ -1010,10 +1010,11 @@ def _period(ld: LangData, s: _Sentence, a: int, b: int, dated: Spans, days: dict
         else:
             hit = ld.period_preps.match(toks, k)
             n = k + hit[0] if hit else -1
-            if not hit or n + 1 >= len(toks) or (a <= n <= b) or not _is_mention_tok(toks[n], mspans) \
-                    or not (ld.ago_units.match(toks, n + 1) or ld.time_units.match(toks, n + 1)):
+            if not hit or n + 1 >= len(toks) or (a <= n <= b) or not _is_mention_tok(toks[n], mspans):
                 continue
             unit = ld.ago_units.match(toks, n + 1) or ld.time_units.match(toks, n + 1)
+            if not unit:
+                continue
             lo, hi = toks[k].start, toks[n + unit[0]].end
         # the nearest; of two as near, the one after ("6.3% in February from 7.0% in
         # January": a figure's date follows it, in both languages)

@@ -196,6 +196,11 @@ class Witnesses:
         (old, iv_old), (new, iv_new) = ((x, ivx), (y, ivy)) if dx < dy else ((y, ivy), (x, ivx))
         return new.revised or (x.kind == "count" and iv_new[0] > iv_old[1])
 
+    def supersedes(self, new: Claim, old: Claim) -> bool:
+        """``new`` comes from a later report than ``old`` and updates it (rule D205)."""
+        return (self.as_of(new) or 0) > (self.as_of(old) or 0) and \
+            self.update(old, new, interval(old, self.st), interval(new, self.st))
+
     @rule("D101", "whole-and-share", "decide")
     def nested(self, x: Claim, y: Claim, ivx: Interval, ivy: Interval) -> bool:
         """Two figures that some document gives as a whole and its share ("31 killed,
@@ -514,14 +519,9 @@ def _revised_since(c: Claim, support: list[Claim], against: list[Claim], wit: Wi
     dead" on Monday, "the toll rose to 31" on Wednesday; rule D205) is outdated, not
     contradicted: the latest report's figure is returned, None when the draft is current
     or simply contradicted."""
-    if not support or not against:
+    if not support or not against or not all(wit.supersedes(a, s) for s in support for a in against):
         return None
-    ivs = {y.id: interval(y, st) for y in support + against}
-    latest = max(against, key=lambda y: wit.as_of(y) or 0)
-    if not all(wit.update(s, a, ivs[s.id], ivs[a.id]) and (wit.as_of(a) or 0) > (wit.as_of(s) or 0)
-               for s in support for a in against):
-        return None
-    return latest
+    return max(against, key=lambda y: wit.as_of(y) or 0)
 
 
 @rule("D301", "draft-contradicted", "decide")
@@ -569,9 +569,7 @@ def decide_draft(groups: list[Group], claims: list[Claim], drafts: set[str], st:
         mine = f"{show_value(c)} (draft)"
         # a source's older figure that a later report supporting the draft updated is no
         # rival: the draft carries the latest figure ("31" after "12, then 31")
-        against = [a for a in against if not any(
-            (wit.as_of(s) or 0) > (wit.as_of(a) or 0) and wit.update(a, s, interval(a, st), interval(s, st))
-            for s in support)]
+        against = [a for a in against if not any(wit.supersedes(s, a) for s in support)]
         latest = _revised_since(c, support, against, wit, st)
         if latest is not None:
             verdict, code = "outdated", code_of(_revised_since)
