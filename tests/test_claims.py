@@ -157,3 +157,9 @@ def test_a_counted_noun_is_a_concept_shared_by_both_languages(ar, en):
     ua = next(c for c in a if c.kind == "count").unit_stem
     ub = next(c for c in b if c.kind == "count").unit_stem
     assert ua == ub and ua is not None
+
+
+def test_a_noun_concept_is_read_from_the_whole_word_only():
+    """'members' alone is no crew: only the words a concept lists name it."""
+    _, cs = mentions("The nurses' union has 61,000 members across the country.", lang="en")
+    assert next(c for c in cs if c.kind == "count").unit_stem != "crew"

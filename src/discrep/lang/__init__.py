@@ -243,11 +243,8 @@ class LangData:
                     self.events.setdefault(fold(w).casefold(), ev)
 
         self.measures = Lexicon([(w, m) for m, ws in d["measures"].items() for w in ws], P)
-        # a counted noun's stem -> its concept (the last word of a phrase: "crew members" -> "member")
-        self.noun_concepts: dict[str, str] = {}
-        for cid, ws in d["nouns"].items():
-            for w in ws:
-                self.noun_concepts.setdefault(self.stem(words(w)[-1]), cid)
+        # a counted noun's stem -> its concept (the unit read is one word: entries are words)
+        self.noun_concepts = {self.stem(fold(w).casefold()): cid for cid, ws in d["nouns"].items() for w in ws}
 
         a = d["attribution"]
         self.attr_verbs = Lexicon({w: True for w in a["verbs"]}, P)
