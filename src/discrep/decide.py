@@ -428,9 +428,10 @@ def _decide(g: Group, claims: Sequence[Claim], ivs: list[Interval], edges: list[
 
 def _gap_ratio(x: Interval, y: Interval) -> float:
     """How far apart two disjoint intervals are, relative to the larger bound (0 to 1)."""
-    gap = max(y[0] - x[1], x[0] - y[1])
     top = max(abs(x[1]), abs(y[1]), abs(x[0]), abs(y[0]))
-    return gap / top if top and math.isfinite(top) else (0.0 if not math.isfinite(gap) else 1.0)
+    if not math.isfinite(top):
+        return 1.0                       # an open bound ("at least 31"): as far as can be
+    return max(y[0] - x[1], x[0] - y[1]) / top if top else 0.0
 
 
 def _spread(claims: Sequence[Claim]) -> float:
