@@ -68,6 +68,16 @@ def _canonical_tokens(vocab: list[str], cutoff: float, block: int) -> dict[str, 
     return {w: words[uf.find(i)] for i, w in enumerate(words)}
 
 
+def _days_meet(x: tuple[int, int, bool], y: tuple[int, int, bool]) -> bool:
+    """Two days of two sentences may tell one event: they overlap, or one is a report's day
+    (a dateline's) and the other an event's day no later than it ("ASUNCIÓN, April 27 -
+    ... won 46.2%" / "in Sunday's election", April 26)."""
+    (lx, hx, rx), (ly, hy, ry) = x, y
+    if rx != ry:
+        return ly <= hx if rx else lx <= hy
+    return lx <= hy and ly <= hx
+
+
 def _aligned(sa: list[Claim], sb: list[Claim]) -> tuple[dict[str, int], dict[str, int], set[str]]:
     """The longest common run of equal values of two figure sequences: for each figure, how
     many matched pairs come before it, and the ids of the matched figures."""
@@ -149,14 +159,17 @@ class ContextIndex:
         # (the day a source spoke, "the ministry said on Tuesday", dates no event; a wire
         # dateline, "BEND, Aug 4 (Reuters) - ... has destroyed 37 homes", dates its sentence's
         # figures as of the report: 37 homes on 4 August are no rival to 52 on 6 August)
-        self.days: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+        # (a report's day holds as of that day: it is apart from no earlier event's day, only
+        # from a later one, and from another report's day)
+        self.days: dict[tuple, list[tuple[int, int, bool]]] = defaultdict(list)
         slack = settings.date_tolerance_days
         for c in claims:
             m = c.mention
             report_day = c.frame is not None and c.frame.anchor is Anchor.REPORT
             if c.kind == "date" and m.qualifier != "offset" and m.low and m.high and (not c.speech_date or report_day):
                 self.days[c.sentence_key].append((dt.date.fromisoformat(str(m.low)).toordinal() - slack,
-                                                  dt.date.fromisoformat(str(m.high)).toordinal() + slack))
+                                                  dt.date.fromisoformat(str(m.high)).toordinal() + slack,
+                                                  report_day))
         # the tolls each sentence gives, by event: two days whose sentences give different
         # tolls of one event are two events ("60 killed in May" / "11 killed on Thursday")
         self.tolls: dict[tuple, dict[tuple, set]] = defaultdict(lambda: defaultdict(set))
@@ -223,7 +236,7 @@ class ContextIndex:
     def dated_apart(self, a: tuple, b: tuple) -> bool:
         """Both sentences name days, and none of one's falls on any of the other's."""
         da, db = self.days.get(a) or [], self.days.get(b) or []
-        return bool(da and db) and not any(la <= hb and lb <= ha for la, ha in da for lb, hb in db)
+        return bool(da and db) and not any(_days_meet(x, y) for x in da for y in db)
 
     def counted_apart(self, a: tuple, b: tuple) -> bool:
         """Both sentences give tolls of some event, and for each such event none of one's
@@ -525,6 +538,26 @@ def shared_context(x: Claim, y: Claim, key: _Key, st: Settings) -> float:
     return cutoff
 
 
+def _significant(v: float) -> int:
+    """How many significant digits a figure has: 171356 six, 16.2 million three, 400 one."""
+    return len(f"{abs(v):.12g}".split("e")[0].replace(".", "").strip("0"))
+
+
+@rule("A204", "same-figure", "align")
+def same_figure(x: Claim, y: Claim, key: _Key, st: Settings) -> bool:
+    """Two documents that give the very same figure of two or more significant digits
+    ("16.2 million voters", "171,356 students", "7.25%", "$400 million" / "$400m"), of
+    one event or one counted noun, tell one quantity even in sentences that share few words:
+    outlets copy a wire's figure, and such a figure seldom recurs by chance.  They need only
+    the cut-off of an event and noun that agree (rule A202).  A round figure ("400", "7")
+    and a day are no such sign."""
+    mx, my = x.mention, y.mention
+    if x.doc_id == y.doc_id or x.kind == "date" or mx.value != my.value or not isinstance(mx.value, (int, float)):
+        return False
+    return _significant(float(mx.value)) >= st.same_figure_digits and \
+        (key.same_event or (key.same_unit and not key.bare))
+
+
 @rule("A114", "context-too-far", "align")
 def context_too_far(score: float, cutoff: float) -> bool:
     """Two figures whose sentences share too little (below rule A202's cut-off) are not
@@ -547,10 +580,13 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> Link:
     if one_concept_across_languages(x, y, ctx):
         return Link(True, code_of(one_concept_across_languages))
     cutoff = shared_context(x, y, key, st)
+    join = code_of(shared_context)
+    if cutoff > st.context_cutoff_keyed and same_figure(x, y, key, st):
+        cutoff, join = st.context_cutoff_keyed, code_of(same_figure)
     score = ctx.similarity(x.sentence_key, y.sentence_key)
     if context_too_far(score, cutoff):
         return Link(False, code_of(context_too_far), score, cutoff)
-    return Link(True, code_of(shared_context), score, cutoff)
+    return Link(True, join, score, cutoff)
 
 
 def candidate_pairs(lst: list[Claim], ctx: ContextIndex | None = None, st: Settings | None = None):
