@@ -94,3 +94,16 @@ def test_event_word_lists_name_events(code):
     ld = lang.get(code)
     for key in ("role_nouns", "event_verbs", "occurrence_nouns"):
         assert [w for w in getattr(ld, key) if not ld.event_of(w)] == [], key
+
+
+@pytest.mark.parametrize("code", lang.available())
+def test_noun_concepts_are_single_words_of_one_concept(code):
+    """A counted noun is read as one word, so a longer entry could never match; and a stem
+    that two concepts claim would count two things as one."""
+    d, ld = lang.raw(code), lang.get(code)
+    assert [w for ws in d["nouns"].values() for w in ws if " " in w.strip()] == []
+    seen: dict[str, str] = {}
+    for cid, ws in d["nouns"].items():
+        for w in ws:
+            s = ld.stem(fold(w).casefold())
+            assert seen.setdefault(s, cid) == cid, (w, seen[s], cid)
