@@ -548,12 +548,22 @@ def same_figure(x: Claim, y: Claim, key: _Key, st: Settings) -> bool:
     """Two documents that give the very same figure of two or more significant digits
     ("16.2 million voters", "171,356 students", "7.25%", "$400 million" / "$400m"), of
     one event or one counted noun, tell one quantity even in sentences that share few words:
-    outlets copy a wire's figure, and such a figure seldom recurs by chance.  They need only
+    outlets copy a wire's figure, and such a figure seldom recurs by chance.  So does a
+    rounding of it said as such ("about 171,000" / "171,356", "nearly 180" / "179").  They need only
     the cut-off of an event and noun that agree (rule A202).  A round figure ("400", "7")
     and a day are no such sign."""
     mx, my = x.mention, y.mention
-    if x.doc_id == y.doc_id or x.kind == "date" or mx.value != my.value or not isinstance(mx.value, (int, float)):
+    if x.doc_id == y.doc_id or x.kind == "date" or not isinstance(mx.value, (int, float)) \
+            or not isinstance(my.value, (int, float)):
         return False
+    if mx.value != my.value:
+        # "about 171,000" / "nearly 180" is a wire's "171,356" / "179" rounded
+        rough, exact = (mx, my) if mx.qualifier == "approx" else (my, mx)
+        if rough.qualifier != "approx" or exact.qualifier != "exact":
+            return False
+        digits = _significant(float(rough.value))
+        if digits < st.same_figure_digits or float(rough.value) != float(f"{float(exact.value):.{digits}g}"):
+            return False
     return _significant(float(mx.value)) >= st.same_figure_digits and \
         (key.same_event or (key.same_unit and not key.bare))
 
