@@ -348,7 +348,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             ev, ev_text, spoken = None, None, True   # "Published 9 May 2025 ...": the report's day, not the event's
             head_end = m.norm_end
             roles = [code_of(_dateline)]
-        elif kind == "date" and _as_of(ld, s, a):
+        elif kind == "date" and _as_of(ld, s, a, mspans, settings):
             ev, ev_text, spoken, as_of = None, None, True, True   # "burned 12,400 acres by Tuesday"
             roles = [code_of(_as_of)]
         if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev:
@@ -823,15 +823,29 @@ def _background(period_days: tuple[int, int] | None, nd: NormalizedDoc) -> bool:
 
 
 @rule("C118", "as-of-date", "claims")
-def _as_of(ld: LangData, s: _Sentence, a: int) -> bool:
+def _as_of(ld: LangData, s: _Sentence, a: int, mspans: Spans, settings: Settings) -> bool:
     """A date after "by", "as of" or "حتى" ("the fire had burned 12,400 acres by Tuesday
     morning", "حتى صباح اليوم") tells when a running figure stood so, not when an event
-    happened: like the day a source spoke, it keeps no two figures apart."""
+    happened: like the day a source spoke, it keeps no two figures apart.  So does the day
+    of a clause in which a figure rises or falls to a new value ("the toll rose to 21 on
+    Saturday", "ارتفعت حصيلة القتلى إلى 21 يوم السبت")."""
     toks = s.toks
     for k in range(max(0, a - 2), a):
         hit = ld.as_of_preps.match(toks, k)
         if hit and k + hit[0] == a:
             return True
+    if any(ld.cumulative_cues.match(toks, k) for k in range(max(0, a - 3), a)):
+        return False                     # "rose to 4,870 since the start of the year": a period's start
+    c = s.clause_of[a]
+    clause = [k for k in range(len(toks)) if s.clause_of[k] == c]
+    for k in clause:
+        if not ld.change_verbs.match(toks, k):
+            continue
+        for j in range(k + 1, min(len(toks), k + settings.event_window)):
+            hit = ld.change_to.match(toks, j)
+            if hit and s.clause_of[j] == c and j + hit[0] < len(toks) and \
+                    _is_mention_tok(toks[j + hit[0]], mspans) and toks[j + hit[0]].kind == "num":
+                return True
     return False
 
 

@@ -186,14 +186,18 @@ class Witnesses:
         rose to 31" on Wednesday after 12 on Monday; "عدّلت الوزارة الحصيلة إلى 9"), updates
         the earlier one: a story that moves is no dispute.  Counts grow as a story develops
         (the dead, the missing, homes burned); a price, a turnout or a sum does not, so those
-        are updated only by a word of revision.  Two reports of one day that differ, and a
-        later lower figure with no word of revision, stay conflicts."""
+        are updated only by a word of revision.  Some counts move either way as a story
+        develops (``either_way_events``: the missing, found alive or dead), so any later figure
+        updates them.  Two reports of one day that differ, and a later lower figure of any
+        other count with no word of revision, stay conflicts."""
         if x.kind not in ("count", "percent", "money"):
             return False
         dx, dy = self.as_of(x), self.as_of(y)
         if dx is None or dy is None or dx == dy:
             return False
         (old, iv_old), (new, iv_new) = ((x, ivx), (y, ivy)) if dx < dy else ((y, ivy), (x, ivx))
+        if x.kind == "count" and x.event and x.event == y.event and x.event in self.st.either_way_events:
+            return True                  # the missing are found: their count falls as often as it rises
         return new.revised or (x.kind == "count" and iv_new[0] > iv_old[1])
 
     def supersedes(self, new: Claim, old: Claim) -> bool:
@@ -319,15 +323,20 @@ def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[F
         pos = {k: n for n, k in enumerate(comp)}
         mine = [e for e in edges if e[0] in pos]
         apart = [e for e in mine if disjoint(ivs[e[0]], ivs[e[1]])]
-        moved = {e for e in apart if wit and wit.update(g.claims[e[0]], g.claims[e[1]], ivs[e[0]], ivs[e[1]])}
+        # a later report's figure moves on from the one an open bound names ("at least 14"
+        # on Friday, "21" on Saturday): the toll rose, though the two do not disagree
+        named = [_named(iv) for iv in ivs]
+        moved = {e for e in mine if wit and disjoint(named[e[0]], named[e[1]])
+                 and wit.update(g.claims[e[0]], g.claims[e[1]], named[e[0]], named[e[1]])}
         # one timeline, oldest first, that never goes back on a figure without saying so
         # ("53.9, then 54.7, then 53.9 again" is a dispute); two reports of one day may still
         # differ, and that is a dispute inside the timeline ("26" and "31" on day three)
         timeline = wit is not None and bool(moved) and all(
-            wit.update(g.claims[i], g.claims[j], ivs[i], ivs[j]) for i in comp for j in comp
-            if i < j and disjoint(ivs[i], ivs[j]) and wit.as_of(g.claims[i]) != wit.as_of(g.claims[j]))
+            wit.update(g.claims[i], g.claims[j], named[i], named[j]) for i in comp for j in comp
+            if i < j and disjoint(named[i], named[j]) and wit.as_of(g.claims[i]) != wit.as_of(g.claims[j]))
         if wit and timeline:
             out.append(_update_finding(g, comp, ivs, wit, {link[e] for e in mine if e in link}))
+            out.extend(_agreements_inside(g, comp, edges, named, link, st))   # "41" in two of Tuesday's reports
             mine = [e for e in mine if e not in moved]     # what a later report revised is no dispute
             if not any(disjoint(ivs[a], ivs[b]) for a, b in mine):
                 continue
@@ -367,7 +376,8 @@ def _agreements_inside(g: Group, comp: list[int], edges: list[tuple[int, int]], 
                        link: dict[tuple[int, int], str], st: Settings) -> list[Finding]:
     """A dispute reports its sides too: the figures of a conflicting group that agree with
     each other ("about 120" in three outlets against the SDF's "up to 1,500") are an
-    agreement of their own, when enough documents or sources state them."""
+    agreement of their own, when enough documents or sources state them.  So are the steps
+    of a figure's timeline that several reports give ("41" in two of Tuesday's reports)."""
     inside = set(comp)
     agreeing = [(a, b) for a, b in edges if a in inside and b in inside and not disjoint(ivs[a], ivs[b])]
     out = []

@@ -272,6 +272,7 @@ class LangData:
         self.complementizers = frozenset(fold(w).casefold() for w in t["complementizers"])
         self.revision_words = Lexicon({w: True for w in t["revision_words"]}, P)
         self.as_of_preps = Lexicon({w: True for w in t["as_of_preps"]}, P)
+        self.change_to = Lexicon({w: True for w in t["change_to"]}, P)
         self.skip_before_unit = frozenset(words(" ".join(t["skip_before_unit"])))
         self.generic_units = frozenset(words(" ".join(t["generic_units"])))
         self.role_nouns = frozenset(words(" ".join(t["role_nouns"])))
