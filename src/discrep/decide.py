@@ -322,7 +322,6 @@ def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[F
     for comp in _components(len(g.claims), edges):
         pos = {k: n for n, k in enumerate(comp)}
         mine = [e for e in edges if e[0] in pos]
-        apart = [e for e in mine if disjoint(ivs[e[0]], ivs[e[1]])]
         # a later report's figure moves on from the one an open bound names ("at least 14"
         # on Friday, "21" on Saturday): the toll rose, though the two do not disagree
         named = [_named(iv) for iv in ivs]
