@@ -30,6 +30,9 @@ def values(text, kind=None, lang=None):
     ("وقع زلزال بقوة 6.125 درجة", 6.125),       # a measure word keeps the decimal
     ("سعر 3.750 دينار", 3.75),                   # so does a currency
     ("1.250 مليون نازح", 1250000),
+    # a text that writes thousands with dots elsewhere ("1.537.000") keeps that convention
+    ("بلغ السعر 89.500 ليرة للدولار، وسعر الصفيحة 1.537.000 ليرة", 89500),
+    ("the rate held at 89.500 lira, and a can cost 1.537.000 lira", 89500),
     # digits continue a number in words after its scale
     ("نحو ثلاثة آلاف و500 عنصر", 3500),
     ("three thousand and 500 troops", 3500),

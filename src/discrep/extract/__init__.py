@@ -234,9 +234,10 @@ def extract(nd: NormalizedDoc, reference: dt.date | None = None, whole: bool = F
     norm = nd.norm
     spans, anchors = ([(0, len(norm))], None) if whole else anchored_windows(ld, norm)
     found: list[tuple[list, Hit]] = []
+    dots = numbers.dot_grouped(norm)
     for s, e in spans:
         toks = tokenize(norm[s:e], s)
-        with numbers.memoized():
+        with numbers.memoized(dots):
             found.extend((toks, h) for h in scan(ld, toks, _link_tokens(norm, toks, s, e), whole, anchors))
     years = [h.date.year for _, h in found if h.kind == "date" and h.date.year]
     doc_year = max(years) if years else None

@@ -3,6 +3,7 @@ vague quantities and ordinals.  Each matcher looks at token ``i`` and returns a
 :class:`Hit` (token span plus fields) or ``None``; the scanner keeps the longest hit."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -73,11 +74,12 @@ _MEMO: dict | None = None
 
 
 @contextmanager
-def memoized():
+def memoized(dot_groups: bool = False):
     """Within one scan, readers called again at the same token (the ordinal at ``i`` is
-    asked for by three date matchers and by the ordinal matcher) answer from a memo."""
+    asked for by three date matchers and by the ordinal matcher) answer from a memo.
+    ``dot_groups``: the whole document writes thousands with dots (:func:`dot_grouped`)."""
     global _MEMO
-    outer, _MEMO = _MEMO, {}
+    outer, _MEMO = _MEMO, {_DOTS: dot_groups}
     try:
         yield
     finally:
@@ -357,6 +359,22 @@ def _counted_after(ld: LangData, toks: list[Token], j: int) -> bool:
     return not any(w.startswith(p) for p in ld.clitic_def_prefixes_long if p) and not ld.ordwords.match(toks, j)
 
 
+_DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,]|\.\d)")
+_DOTS = "dot-groups"
+
+
+def dot_grouped(text: str) -> bool:
+    """Whether a text writes thousands with dots ("1.498.000"): a writer keeps one
+    convention, so its "89.500 ليرة" is 89,500 too."""
+    return bool(_DOT_GROUPED.search(text))
+
+
+def _groups_with_dots(toks: list[Token]) -> bool:
+    if _MEMO is not None:
+        return bool(_MEMO.get(_DOTS))
+    return any(t.kind == "num" and _DOT_GROUPED.fullmatch(t.text) for t in toks)
+
+
 def _dot_thousands(ld: LangData, toks: list[Token], j: int, text: str) -> bool:
     """'1.500 معتقل': a dot before exactly three digits is a thousands separator when a
     counted noun follows (a count of detainees is whole).  Not before a scale, percent,
@@ -364,6 +382,8 @@ def _dot_thousands(ld: LangData, toks: list[Token], j: int, text: str) -> bool:
     head, dot, tail = text.partition(".")
     if not dot or "." in tail or "," in text or len(tail) != 3 or not head.isdigit() or len(head) > 3:
         return False
+    if _groups_with_dots(toks) and not (j < len(toks) and _scale_after(ld, toks, j)):
+        return True                      # the writer's own convention: "1.498.000 ليرة ... 89.500 ليرة"
     if j >= len(toks) or toks[j].kind != "word" or toks[j].glued:
         return False
     w = toks[j]
