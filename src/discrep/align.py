@@ -118,7 +118,8 @@ def _concept(c: Claim) -> str | None:
 
 
 def _concept_key(c: Claim) -> tuple:
-    return (c.doc_id, _concept(c), c.kind, c.mention.currency, c.part, c.increment, c.cumulative, c.background)
+    return (c.doc_id, _concept(c), c.kind, lang.currency_family(c.mention.currency), c.part, c.increment,
+            c.cumulative, c.background)
 
 
 class ContextIndex:
@@ -344,7 +345,7 @@ class _Key:
 def kinds_differ(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """Two figures of different kinds (a count and a percent) or currencies are never one
     quantity."""
-    return x.kind != y.kind or x.mention.currency != y.mention.currency
+    return x.kind != y.kind or not lang.same_currency(x.mention.currency, y.mention.currency)
 
 
 @rule("A102", "one-mention", "align")
@@ -692,7 +693,7 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
         blocks: dict[tuple, list[Claim]] = defaultdict(list)
         for c in sc:
             if c.kind in settings.kinds:
-                blocks[(c.kind, c.mention.currency, c.event)].append(c)
+                blocks[(c.kind, lang.currency_family(c.mention.currency), c.event)].append(c)
         # event-less claims may pair with any event block of their kind: merge them in by kind
         by_kind: dict[tuple, list[Claim]] = defaultdict(list)
         for (kind, cur, _), lst in blocks.items():

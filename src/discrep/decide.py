@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from . import lang
 from .align import UnionFind
 from .model import Claim, Finding, FindingClaim, Group, Value
 from .rules import code_of, rule
@@ -163,8 +164,8 @@ class Witnesses:
 
     def same_quantity(self, w: Claim, c: Claim) -> bool:
         """``w`` counts what ``c`` counts, as far as the claims' keys tell (no context needed)."""
-        if (w.kind, w.mention.currency, w.event, w.part, w.increment, w.cumulative) != \
-                (c.kind, c.mention.currency, c.event, c.part, c.increment, c.cumulative):
+        if (w.kind, w.event, w.part, w.increment, w.cumulative) != (c.kind, c.event, c.part, c.increment, c.cumulative) \
+                or not lang.same_currency(w.mention.currency, c.mention.currency):
             return False
         uw, uc = (x.frame.unit if x.frame else None for x in (w, c))
         if uw is None or uc is None or not uw.counted or not uc.counted or not w.unit_stem or not c.unit_stem:

@@ -43,6 +43,31 @@ def raw(code: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+@lru_cache(maxsize=1)
+def _currency_families() -> dict[str, str]:
+    with resources.files(__package__).joinpath("common.toml").open("rb") as fh:
+        fams = tomllib.load(fh).get("currency_families", {})
+    out = {fam: fam for fam in fams}
+    for fam, codes in fams.items():
+        for code in codes:
+            out.setdefault(code, fam)
+    return out
+
+
+def currency_family(code: str | None) -> str | None:
+    """The family a currency code belongs to ("LBP" -> "LIRA"), else the code itself."""
+    return _currency_families().get(code, code) if code else code
+
+
+def same_currency(a: str | None, b: str | None) -> bool:
+    """Two currencies that may be one: the same code, or a family named alone ("ليرة",
+    "dinars") and one of its members ("Lebanese pounds", "دينار عراقي")."""
+    if a == b:
+        return True
+    fa, fb = currency_family(a), currency_family(b)
+    return fa == fb and (a == fa or b == fb)
+
+
 def words(phrase: str) -> tuple[str, ...]:
     """The folded, casefolded tokens of a data entry."""
     return tuple(t.low for t in tokenize(fold(phrase)))
