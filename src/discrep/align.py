@@ -19,7 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from . import lang
-from .claims import AGE, SIZE, YEAR_LABEL
+from .claims import AGE, MEASUREMENT, SIZE, YEAR_LABEL
 from .model import Anchor, Claim, Group, Unit
 from .rules import code_of, rule
 from .settings import Settings
@@ -146,8 +146,11 @@ class ContextIndex:
         self.dates_at = {(c.doc_id, c.mention.norm_start): c for c in claims if c.kind == "date"}
         # each sentence's figures in order, by kind (A120)
         self.sequence: dict[tuple, list[Claim]] = defaultdict(list)
+        # (a measurement, "70 nautical miles west of Hodeidah", is no member of a list: it
+        # sits where each language's word order puts it; nor is "one of them", "إحدى السفينتين")
         for c in sorted(claims, key=lambda c: (c.sentence_key, c.mention.norm_start)):
-            self.sequence[c.sentence_key].append(c)
+            if MEASUREMENT not in c.roles and not (c.part and c.mention.value == 1):
+                self.sequence[c.sentence_key].append(c)
         self._steps: dict[tuple, tuple[dict[str, int], dict[str, int], set[str]]] = {}
         # the values of one concept, kind and role each document states (A203)
         self.concepts: dict[tuple, set] = defaultdict(set)

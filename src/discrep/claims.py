@@ -372,9 +372,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if ev and ustem:
             prior[(si, ustem)] = (ev, ev_text)
         holder = None
-        if kind == "count" and ev and _measurement(ld, s, b):
+        if kind == "count" and _measurement(ld, s, b):
             ev, ev_text = None, None         # "a 5.9-degree quake", "زلزال بقوة 5.9 درجات": no victims counted
-            roles.append(code_of(_measurement))
+            roles.append(MEASUREMENT)
         if kind == "count" and _is_age(ld, s, a, b, ustem, m, settings):
             # "a 21-year-old man was shot dead", "John Smith, 21, died": a person's age, no toll
             ev, ev_text = AGE, None
@@ -669,10 +669,11 @@ SHARE_OF_RUNNING_TOTAL = code_of(_share_of_running_total)
 @rule("C101", "share", "claims")
 def _is_part(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, parts: set[int], settings: Settings) -> bool:
     """A count that is a share of another: "18 killed, including five children", "two of
-    them", and the counts listed after such a cue ("including 11 women, nine children")."""
+    them", "إحدى السفينتين" (one of the two ships), and the counts listed after such a cue
+    ("including 11 women, nine children")."""
     toks = s.toks
-    if ld.partitive_after.match(toks, b + 1):
-        return True
+    if ld.partitive_after.match(toks, b + 1) or toks[a].low in ld.partitive_words:
+        return True                      # "one of them", "إحدى السفينتين" (one of the two ships)
     for k in range(a - 1, max(-1, a - 1 - settings.partitive_window), -1):
         t = toks[k]
         hit = ld.partitive_before.match(toks, k)
@@ -867,6 +868,9 @@ def _measurement(ld: LangData, s: _Sentence, b: int) -> bool:
     if k < len(toks) and toks[k].text == "-" and toks[k].glued:
         k += 1                           # "a 5.9-degree quake"
     return k < len(toks) and bool(ld.measure_words.match(toks, k))
+
+
+MEASUREMENT = code_of(_measurement)
 
 
 @rule("C111", "whole-area", "claims")
@@ -1086,6 +1090,8 @@ def _unit(ld: LangData, s: _Sentence, a: int, b: int, kind: str, m: Mention, msp
             break                        # "مقتل 7 وإصابة 250": "and injuring" starts the next figure
         if found is not None and ld.partitive_before.match(toks, k):
             break                        # "13 civilians among them seven children": the share's cue
+        if found is not None and ld.predicate_suffixes and t.low.endswith(ld.predicate_suffixes):
+            break                        # "its 21 crew abandoned it": the verb after the noun ("four armed men" stays)
         if found is None:
             if ld.partitive_after.match(toks, k):
                 return None, None, False     # "two of them": the counted thing is named before

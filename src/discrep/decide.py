@@ -185,9 +185,10 @@ class Witnesses:
     def update(self, x: Claim, y: Claim, ivx: Interval, ivy: Interval) -> bool:
         """A later report that gives a higher count, or says it revised the figure ("the toll
         rose to 31" on Wednesday after 12 on Monday; "عدّلت الوزارة الحصيلة إلى 9"), updates
-        the earlier one: a story that moves is no dispute.  Counts grow as a story develops
-        (the dead, the missing, homes burned); a price, a turnout or a sum does not, so those
-        are updated only by a word of revision.  Some counts move either way as a story
+        the earlier one: a story that moves is no dispute.  An event's counts grow as a story
+        develops (the dead, the missing, homes burned); a crew, a ship's manifest, an age
+        (``fixed_counts``), a price, a turnout or a sum does not, so those are updated only by
+        a word of revision.  Some counts move either way as a story
         develops (``either_way_events``: the missing, found alive or dead), so any later figure
         updates them.  Two reports of one day that differ, and a later lower figure of any
         other count with no word of revision, stay conflicts."""
@@ -199,7 +200,9 @@ class Witnesses:
         (old, iv_old), (new, iv_new) = ((x, ivx), (y, ivy)) if dx < dy else ((y, ivy), (x, ivx))
         if x.kind == "count" and x.event and x.event == y.event and x.event in self.st.either_way_events:
             return True                  # the missing are found: their count falls as often as it rises
-        return new.revised or (x.kind == "count" and iv_new[0] > iv_old[1])
+        fixed = self.st.fixed_counts         # "23 crew", "179 aboard": no event's toll ("17 passengers killed" is)
+        grows = x.kind == "count" and not any((c.event or c.unit_stem) in fixed for c in (x, y))
+        return new.revised or (grows and iv_new[0] > iv_old[1])
 
     def supersedes(self, new: Claim, old: Claim) -> bool:
         """``new`` comes from a later report than ``old`` and updates it (rule D205)."""

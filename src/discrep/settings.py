@@ -35,6 +35,7 @@ class Settings:
     context_cutoff: float = 0.25       # IDF-weighted context overlap for claims in different sentences
     context_cutoff_keyed: float = 0.10  # the same, when event and unit (or a date's event) both agree
     context_cutoff_unkeyed: float = 0.6  # the same, when neither claim names an event or a unit
+    fixed_counts: tuple[str, ...] = ("aboard", "age", "size", "crew", "passenger")  # counts that do not grow (D205)
     either_way_events: tuple[str, ...] = ("missing",)  # counts a later report may lower with no word of revision (D205)
     same_figure_digits: int = 2          # digits of a figure two documents share to join at the keyed cut-off (A204)
     context_cutoff_same_doc: float = 0.5  # the least overlap for two sentences of one document

@@ -126,6 +126,12 @@ CASES = [
      "1,489,000 Lebanese pounds", "1,489,000 Turkish lira", {}),
     ("A101", True, ["ارتفع سعر صفيحة البنزين اليوم إلى 1498 دينار عراقي.",
                     "ارتفع سعر صفيحة البنزين اليوم إلى 1498 دينار أردني."], "1498 دينار عراقي", "1498 دينار أردني", {}),
+    # a measurement sits where each language's word order puts it: it anchors no list
+    ("A120", False, ["One of the ships was hit 70 nautical miles west of Hodeidah, and its 21 crew abandoned it.",
+                     "The 23 crew of one of the ships abandoned it after it was hit about 70 nautical miles west of "
+                     "Hodeidah."], "21", "23", {}),
+    ("C101", True, ["أصيبت إحدى السفينتين غرب الحديدة."], "إحدى", None, {}),
+    ("C101", False, ["أصيبت سفينة واحدة غرب الحديدة."], "واحدة", None, {}),
     ("A102", True, ["About 120 prisoners escaped from the jail on Sunday."], "120", "120", {}),
     ("A102", True, ["فر نحو 120 سجينا من السجن يوم الأحد."], "120", "120", {}),
     ("A102", False, ["About 120 prisoners escaped from the jail on Sunday.",
@@ -269,6 +275,13 @@ CASES = [
      {"published": ["2026-02-09", "2026-02-11"]}),
     ("D205", False, ["The floods killed 12 people in the valley, officials said.",
                      "The floods killed 31 people in the valley, officials said."], "12", "31", {}),
+    # a crew does not grow as a story develops: a later, higher figure disputes it
+    ("D205", False, ["The ship was hit west of Hodeidah, and its 21 crew abandoned it, the agency said.",
+                     "The ship was hit west of Hodeidah, and its 23 crew abandoned it, the agency said."], "21", "23",
+     {"published": ["2026-05-18", "2026-05-19"]}),
+    ("D205", False, ["استهدف صاروخ السفينة غرب الحديدة وأخلاها طاقمها المؤلف من 21 بحارا، بحسب الهيئة.",
+                     "استهدف صاروخ السفينة غرب الحديدة وأخلاها طاقمها المؤلف من 23 بحارا، بحسب الهيئة."], "21", "23",
+     {"published": ["2026-05-18", "2026-05-19"]}),
     # the missing are found: a later, lower count of them updates the earlier one
     ("D205", True, ["After the ferry sank, 38 people were missing, the rescue agency said.",
                     "After the ferry sank, 31 people were still missing, the rescue agency said."], "38", "31",
