@@ -121,6 +121,13 @@ def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, mea
     ("وأوضح أن القارب كان يقل 62 شخصا.", "62", "aboard"),
     ("Some 400 refugees crossed the border.", "400", "refugee"),
     ("نزح 400 شخص من القرية.", "400", "displace"),
+    # each event its own figure, the first told before its event word: no "dead and wounded" together
+    ("لقي تسعة أشخاص حتفهم وأصيب 23 آخرون جراء السيول.", "تسعة", "kill"),
+    ("لقي تسعة أشخاص حتفهم وأصيب 23 آخرون جراء السيول.", "23", "injure"),
+    ("Nine people lost their lives and 23 others were injured in the floods.", "Nine", "kill"),
+    ("قتل وجرح 20 شخصا في القصف.", "20", "injure+kill"),
+    ("Some 38 people were missing after the ferry sank.", "38", "missing"),
+    ("وقال إن 31 مهاجرا ما زالوا في عداد المفقودين.", "31", "missing"),
 ])
 def test_event_concepts(text, figure, event):
     assert claim(text, figure).event == event

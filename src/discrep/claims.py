@@ -228,7 +228,7 @@ def _attributions(ld: LangData, s: _Sentence, mspans: Spans, text_of: TextOf, ex
     return out
 
 
-def _events(ld: LangData, s: _Sentence, mspans: Spans):
+def _events(ld: LangData, s: _Sentence, mspans: Spans, settings: Settings):
     out = []                            # (token index, event, text, end index)
     k = 0
     while k < len(s.toks):
@@ -247,9 +247,11 @@ def _events(ld: LangData, s: _Sentence, mspans: Spans):
     # same as neither alone
     for i in range(len(out) - 1):
         (k1, e1, t1, end1), (k2, e2, t2, end2) = out[i], out[i + 1]
-        # but "claiming two lives and injuring three" gives each event its own figure
-        own = k1 > 0 and _is_mention_tok(s.toks[k1 - 1], mspans) and end2 < len(s.toks) \
-            and _is_mention_tok(s.toks[end2], mspans)
+        # but "claiming two lives and injuring three", "لقي تسعة أشخاص حتفهم وأصيب 23" give each
+        # event its own figure: one in the noun phrase before the first, one right after the second
+        own = end2 < len(s.toks) and _is_mention_tok(s.toks[end2], mspans) and any(
+            _is_mention_tok(s.toks[j], mspans) for j in range(max(0, k1 - settings.phrase_tokens), k1)
+            if not any(ev_k < k1 and ev_k >= j for ev_k, *_ in out[:i]))
         if e1 != e2 and "+" not in e1 + e2 and not own and _linked(ld, s.toks, end1, k2):
             both = combined(e1, e2)
             out[i], out[i + 1] = (k1, both, t1, end1), (k2, both, t2, end2)
@@ -323,7 +325,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if si not in cache:
             ctx = tuple(sorted({ld.stem(t.low) for t in s.toks
                                 if _content_word(ld, t) and not _is_mention_tok(t, mspans)}))
-            cache[si] = (_events(ld, s, mspans), _attributions(ld, s, mspans, text_of, extra), ctx,
+            cache[si] = (_events(ld, s, mspans, settings), _attributions(ld, s, mspans, text_of, extra), ctx,
                          _figures(mentions, starts_of, s, settings))
         events, attrs, ctx, figs = cache[si]
         span = _token_span(s, m.norm_start, m.norm_end)
