@@ -31,6 +31,21 @@ def test_claim_frame(text, figure, event, source, roles):
         assert source.casefold() in c.attributed_to.casefold()
 
 
+@pytest.mark.parametrize("text, figure, source", [
+    # "according to what X said": X is the teller, in either word order
+    ("قتل 9 أشخاص وفق ما أعلنته مديرية الدفاع المدني.", "9", "مديرية الدفاع المدني"),
+    ("قتل 9 أشخاص بحسب ما أفادت به دائرة صحة دهوك.", "9", "دائرة صحة دهوك"),
+    ("Nine people were killed, according to what the ministry said.", "Nine", "the ministry"),
+    # a quoted name is taken whole, and ends at its closing quote
+    ('أعلن "التحالف الدولي لهزيمة داعش" انضمام 90 دولة إلى التحالف.', "90", "التحالف الدولي لهزيمة داعش"),
+    ("أكد أعضاء التحالف الدولي لمحاربة تنظيم “الدولة الإسلامية” أن 90 دولة انضمت.", "90",
+     "أعضاء التحالف الدولي لمحاربة تنظيم “الدولة الإسلامية”"),
+    ('The "Coalition to Defeat ISIS" said 90 countries had joined.', "90", "Coalition to Defeat ISIS"),
+])
+def test_attribution_labels_are_whole_names(text, figure, source):
+    assert claim(text, figure).attributed_to == source
+
+
 def test_a_statement_date_is_marked_and_says_why():
     c = claim("The ministry said on Tuesday that 40 people were killed in the raid.", "Tuesday")
     assert c.speech_date and c.roles == ("C107",)

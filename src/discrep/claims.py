@@ -93,17 +93,30 @@ def _is_mention_tok(t: Token, spans: Spans) -> bool:
     return i >= 0 and spans[i][1] > t.start
 
 
+QUOTED_SUBJECT_SPAN = 3                  # a quoted name may run to this many times max_subject_tokens
+
+
 def _subject(ld: LangData, s: _Sentence, k: int, direction: int, mspans: Spans) -> list[Token]:
     """Tokens of the subject next to the attribution word at ``k`` (direction +1 = after)."""
     out: list[Token] = []
     i = k
     left = None                          # index of the leftmost token taken, scanning back
-    while len(out) < ld.max_subject:
+    # a quoted name is taken whole: 'أعلن "التحالف الدولي لهزيمة داعش" تدشين' ends at its
+    # closing quote, and 'أعضاء التحالف الدولي لمحاربة تنظيم "الدولة الإسلامية"' runs to it
+    quoted = whole = False
+    while True:
         i += direction
         if i < 0 or i >= len(s.toks):
             break
         t = s.toks[i]
+        if len(out) >= ld.max_subject * (QUOTED_SUBJECT_SPAN if quoted or t.text in QUOTES else 1):
+            break
         if t.text in QUOTES:
+            if quoted and whole:
+                break                    # the quoted name was the subject
+            quoted, whole = not quoted, whole or (not quoted and not out)
+            if out and not whole:
+                out.append(t)            # a quoted name inside the subject keeps its quotes
             continue
         if not out and t.low in ld.subject_particles:
             continue
@@ -121,6 +134,23 @@ def _subject(ld: LangData, s: _Sentence, k: int, direction: int, mspans: Spans) 
             out[:0] = s.toks[left - 2:left]
             left -= 2
     return out
+
+
+def _past_relative(ld: LangData, toks: list[Token], k: int) -> int:
+    """After "according to" at ``k``: past "what ... said" ("وفق ما أعلنته الوزارة", "بحسب ما
+    أفادت به الدائرة", "according to what the ministry said"), the index the teller follows."""
+    j = k + 1
+    if j >= len(toks) or toks[j].low not in ld.relative_openers:
+        return k
+    j += 1
+    if j < len(toks):
+        low = toks[j].low
+        bare = next((low[:-len(c)] for c in ld.object_clitics if c and low.endswith(c)), low)
+        if ld.attr_verbs.match(toks, j) or bare != low and ld.attr_verbs.match(tokenize(bare), 0):
+            if j + 1 < len(toks) and toks[j + 1].low in ld.relative_links:
+                j += 1
+            return j
+    return j - 1                         # "according to what the ministry said": the teller, then the verb
 
 
 def _attached_hyphen(toks: list[Token], i: int) -> bool:
@@ -212,7 +242,10 @@ def _attributions(ld: LangData, s: _Sentence, mspans: Spans, text_of: TextOf, ex
             first = -1
         if v and first < 0 and _passive(ld, s.toks, k):
             continue                     # "were reported killed", "is reported to have": nobody speaks
-        subj = _subject(ld, s, k + (span - 1 if first > 0 else 0), first, mspans)
+        at = k + (span - 1 if first > 0 else 0)
+        if p:
+            at = _past_relative(ld, s.toks, at)  # "بحسب ما أعلنته الوزارة": the teller follows the verb
+        subj = _subject(ld, s, at, first, mspans)
         if (not subj or canonical_source(ld, subj, extra) is None and all(t.low in ld.pronouns for t in subj)) and v:
             subj = _subject(ld, s, k + span - 1, -first, mspans)
         if not subj or all(t.low in ld.pronouns for t in subj):

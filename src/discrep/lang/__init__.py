@@ -280,6 +280,9 @@ class LangData:
         self.subject_particles = frozenset(words(" ".join(a["subject_particles"])))
         self.determiners = frozenset(words(" ".join(a["determiners"])))
         self.unnamed_openers = frozenset(words(" ".join(a["unnamed_openers"])))
+        self.relative_openers = frozenset(words(" ".join(a["relative_openers"])))
+        self.relative_links = frozenset(words(" ".join(a["relative_links"])))
+        self.object_clitics = tuple(fold(c) for c in a["object_clitics"])
         self.not_speech_after = Lexicon({w: True for w in a["not_speech_after"]}, P)
         self.max_subject = a["max_subject_tokens"]
         self.entities = [(words(alias), label) for label, aliases in d["entities"].items() for alias in aliases]
