@@ -164,3 +164,47 @@ def test_timeline_shows_each_quantity_oldest_first(tmp_path):
     assert lines[head + 2].startswith("2026-02-10 · 20")
     assert lines[head + 3].startswith("2026-02-11 · 31 · Outlet B")
     assert lines[-1].endswith("1 update, 0 agreements.")
+
+
+def _story(tmp_path):
+    import json as json_
+    p = tmp_path / "story.jsonl"
+    p.write_text("\n".join(json_.dumps(r, ensure_ascii=False) for r in [
+        {"id": "a", "outlet": "Outlet A", "published": "2026-02-09",
+         "text": "The floods killed 12 people in the valley, officials said. Turnout reached 40 percent."},
+        {"id": "b", "outlet": "Outlet B", "published": "2026-02-11",
+         "text": "The death toll from the floods in the valley rose to 31, officials said. Turnout reached 45 percent."},
+        {"id": "c", "outlet": "وكالة ج", "published": "2026-02-10", "lang": "ar",
+         "text": "ارتفعت حصيلة قتلى فيضانات الوادي إلى 20 شخصا، بحسب المسؤولين."}]), encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("args, topics", [
+    ([], {"kill", "turnout"}),
+    (["--topic", "KILL"], {"kill"}),            # any case
+    (["-t", "turnout"], {"turnout"}),
+    (["--topic", "no such thing"], set()),
+])
+def test_timeline_command(tmp_path, args, topics):
+    """`discrep timeline` is a view: each quantity oldest first, filtered by topic, exit 0
+    even with a conflict in the story."""
+    import json as json_
+    p = _story(tmp_path)
+    r = runner.invoke(app, ["timeline", str(p), *args, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    doc = json_.loads(r.output)
+    assert doc["schema"] == "discrep.timeline/1"
+    assert {q["topic"].split(" ")[0] for q in doc["quantities"]} == topics
+    for q in doc["quantities"]:
+        days = [s["day"] for s in q["steps"]]
+        assert days == sorted(days)
+        if q["verdict"] == "update":
+            assert [s["value"] for s in q["steps"]] == ["12", "20", "31"]
+    text = runner.invoke(app, ["timeline", str(p), *args])
+    assert text.exit_code == 0 and text.output.rstrip().endswith("agreements.")
+    assert ("2026-02-10 · 20 · وكالة ج" in text.output) == ("kill" in topics)
+
+
+def test_timeline_command_input_error_exits_2(tmp_path):
+    r = runner.invoke(app, ["timeline", str(tmp_path / "missing.txt")])
+    assert r.exit_code == 2

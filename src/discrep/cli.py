@@ -354,6 +354,35 @@ def explain(args: list[str] = typer.Argument(..., metavar="[FINDING_ID] PATHS...
     EXPLAIN(hits[0], report, sys.stdout, **_out_options(bidi))
 
 
+class TlFmt(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def timeline(paths: list[str] = PATHS,
+             topic: str | None = typer.Option(None, "--topic", "-t",
+                                              help="Only the quantities whose topic holds this text (any case): "
+                                                   "'kill', 'قتلى', 'turnout'."),
+             fmt: TlFmt = typer.Option(TlFmt.text, "--format", "-f", help="Output format."),
+             lang: str | None = LANG,
+             config: str | None = CONFIG,
+             no_config: bool = NO_CONFIG,
+             jobs: int | None = JOBS,
+             skip_bad: bool = SKIP_BAD,
+             stdin_format: StdinFormat | None = STDIN_FORMAT,
+             quiet: bool = QUIET) -> None:
+    """How each quantity evolved: its values across outlets and days, oldest first, and who
+    said what when.  A view, not a gate: it exits 0 whatever it finds."""
+    from .render import RENDERERS
+    log = _Log(quiet, False)
+    settings, report = _report(paths, None, lang, config, no_config, skip_bad, stdin_format, jobs=_jobs(jobs, log))
+    RENDERERS["timeline" if fmt == TlFmt.text else "timeline-json"](report, sys.stdout, topic=topic)
+    for w in report.warnings:
+        log.warn(w)
+    log.skipped(report.skipped)
+
+
 @app.command("rules")
 def rules_(codes: list[str] | None = typer.Argument(None, help="Show these rules in full (a code or a prefix: "
                                                                    "A1, D201).")) -> None:

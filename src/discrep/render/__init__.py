@@ -74,26 +74,48 @@ def render_markdown(report: Report, out: TextIO, **_: Any) -> None:
               f"{plural(s['conflicts'], 'conflict')}, {plural(s['agreements'], 'agreement')}.\n")
 
 
+def timeline_records(report: Report, topic: str | None = None) -> list[dict[str, Any]]:
+    """Each quantity's values across outlets and days, oldest first (``discrep timeline``):
+    one record a finding (an update, a conflict or an agreement), its steps in time order:
+    day · value · outlet · source.  ``topic`` keeps the quantities whose topic holds it (any case)."""
+    from ..decide import show_value, who
+    want = topic.casefold() if topic else None
+    out = []
+    for f in report.findings:
+        if f.kind == "weekday" or (want and want not in f.topic.casefold()):
+            continue
+        rows = sorted(f.claims, key=lambda fc: (fc.claim.published or dt.date.min, fc.claim.mention.start))
+        steps = []
+        for fc in rows:
+            c = fc.claim
+            src = who(c)
+            steps.append({"day": c.published.isoformat() if c.published else None, "value": show_value(c),
+                          "outlet": c.outlet, "source": src if src != c.outlet else None, "doc": c.doc_id,
+                          "text": c.mention.text, "start": c.mention.start, "end": c.mention.end})
+        out.append({"finding": f.id, "verdict": f.verdict, "kind": f.kind, "topic": f.topic, "steps": steps})
+    return out
+
+
 @renderer("timeline")
-def render_timeline(report: Report, out: TextIO, **_: Any) -> None:
+def render_timeline(report: Report, out: TextIO, topic: str | None = None, **_: Any) -> None:
     """Each quantity's values across outlets and days, oldest first: how a toll evolved and
     who said what when.  One block a finding (its verdict and topic), then one line a claim:
     day · value · outlet · source."""
-    from ..decide import show_value, who
-    for f in report.findings:
-        if f.kind == "weekday":
-            continue
-        out.write(f"{f.topic} [{f.verdict}, {f.kind}]\n")
-        rows = sorted(f.claims, key=lambda fc: (fc.claim.published or dt.date.min, fc.claim.mention.start))
-        for fc in rows:
-            c = fc.claim
-            day = c.published.isoformat() if c.published else "undated"
-            src = who(c)
-            out.write(f"  {day} · {show_value(c)} · {c.outlet}" + (f" · {src}" if src != c.outlet else "") + "\n")
+    for q in timeline_records(report, topic):
+        out.write(f"{q['topic']} [{q['verdict']}, {q['kind']}]\n")
+        for s in q["steps"]:
+            out.write(f"  {s['day'] or 'undated'} · {s['value']} · {s['outlet']}"
+                      + (f" · {s['source']}" if s["source"] else "") + "\n")
         out.write("\n")
     s = report.to_dict()["summary"]
     out.write(f"{plural(s['documents'], 'document')}, {plural(s['conflicts'], 'conflict')}, "
               f"{plural(s['updates'], 'update')}, {plural(s['agreements'], 'agreement')}.\n")
+
+
+@renderer("timeline-json")
+def render_timeline_json(report: Report, out: TextIO, topic: str | None = None, **_: Any) -> None:
+    out.write(json.dumps({"schema": "discrep.timeline/1", "quantities": timeline_records(report, topic)},
+                         ensure_ascii=False, indent=2) + "\n")
 
 
 def plural(n: int, word: str) -> str:
