@@ -19,7 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from . import lang
-from .claims import AGE, MEASUREMENT, SIZE, YEAR_LABEL
+from .claims import AGE, CONVERSION, MEASUREMENT, SIZE, YEAR_LABEL
 from .model import Anchor, Claim, Group, Unit
 from .rules import code_of, rule
 from .settings import Settings
@@ -357,6 +357,14 @@ def one_mention(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     return x.doc_id == y.doc_id and x.mention.start == y.mention.start
 
 
+@rule("A122", "restated", "align")
+def restated(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """A figure that restates its neighbour in another currency or unit ("$1.6bn (about
+    €1.5bn)", rule C120) meets nothing: it is told at an exchange rate, and the figure it
+    restates is compared in its place."""
+    return CONVERSION in x.roles or CONVERSION in y.roles
+
+
 @rule("A103", "different-events", "align")
 def different_events(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """Two figures of different events ("120 escaped" / "80 re-arrested") count different
@@ -503,7 +511,7 @@ def own_dates_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
 
 # in order: the first that fires is the one reported (all must pass for a pair to join),
 # so the more telling reasons come first
-VETOES = (kinds_differ, one_mention, statement_date, day_against_year, different_events, running_total_apart,
+VETOES = (kinds_differ, one_mention, restated, statement_date, day_against_year, different_events, running_total_apart,
           background_apart, periods_apart, area_apart, ages_apart, share_apart, time_units_apart, different_nouns,
           no_shared_key, one_sentence_one_source, out_of_step, dated_apart, own_dates_apart, counted_apart)
 

@@ -345,6 +345,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     last_event: str | None = None       # the event of the document's last count
     running: tuple | None = None        # (sentence, last token, event) of the last count when it is a running total
     head_end = -1                       # where the document's dateline ends, if it has one
+    prev: tuple | None = None           # (sentence, last token, mention, kind) of the figure before
     for n, m in enumerate(mentions):
         if KIND[m.kind] == "count" and LEADING_ZERO.fullmatch(norm[m.norm_start:m.norm_end]):
             continue                     # "0041", "007": a clock time, a code or a page number, no quantity told
@@ -366,6 +367,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             continue
         a, b = span
         kind = KIND[m.kind]
+        restated = _conversion(ld, s, a, b, kind, m, prev, mspans, settings)
+        prev = (si, b, m, kind)
         unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of, settings)
         if ustem and not ustem.startswith((EVENT_UNIT, TIME_UNIT)):
             ustem = ld.noun_concepts.get(ustem, ustem)   # "طنا" and "tonnes" count one thing
@@ -410,6 +413,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if kind == "count" and _measurement(ld, s, b):
             ev, ev_text = None, None         # "a 5.9-degree quake", "زلزال بقوة 5.9 درجات": no victims counted
             roles.append(MEASUREMENT)
+        if restated:
+            roles.append(CONVERSION)     # "1.6 مليار دولار (نحو 1.5 مليار يورو)": the figure before, restated
         if kind == "count" and _is_age(ld, s, a, b, ustem, m, settings):
             # "a 21-year-old man was shot dead", "John Smith, 21, died": a person's age, no toll
             ev, ev_text = AGE, None
@@ -908,6 +913,39 @@ def _measurement(ld: LangData, s: _Sentence, b: int) -> bool:
 MEASUREMENT = code_of(_measurement)
 
 
+@rule("C120", "conversion", "claims")
+def _conversion(ld: LangData, s: _Sentence, a: int, b: int, kind: str, m: Mention, prev: tuple | None,
+                mspans: Spans, settings: Settings) -> bool:
+    """A figure that restates the one before it in another currency or unit, in brackets or
+    after a word of equivalence: "$1.6bn (about €1.5bn)", "1.4 مليار دولار (نحو 4.2 مليار
+    دينار)", "350 مليون يورو، أي ما يعادل قرابة 380 مليون دولار", "12,400 acres (about 5,000
+    hectares)".  It is the same quantity as its neighbour, told at an exchange rate or a
+    conversion factor: no rival to any other figure (rule A122)."""
+    if prev is None or prev[0] != s.start or prev[3] != kind or kind not in ("money", "count"):
+        return False
+    toks, pb, pm = s.toks, prev[1], prev[2]
+    cue = 0
+    if a and toks[a - 1].text == "(":
+        cue = 1
+    else:
+        for k in range(max(pb + 1, a - settings.phrase_tokens), a):
+            hit = ld.conversion_cues.match(toks, k)
+            if hit and k + hit[0] == a:
+                cue = a - k
+                break
+    if not cue:
+        return False
+    between = toks[pb + 1:a - cue]
+    if len(between) > settings.phrase_tokens or any(t.kind == "num" or _is_mention_tok(t, mspans) for t in between):
+        return False                     # only the first figure's unit (and a comma) in between
+    if kind == "money":
+        return bool(m.currency and pm.currency and m.currency != pm.currency)
+    # two measures of one thing in two units: each a unit of measure, not the same one
+    before = [t for t in between if t.kind == "word"]
+    return bool(before) and _measurement(ld, s, b) and _measurement(ld, s, pb) and \
+        ld.stem(before[0].low) != ld.stem(toks[b + 1].low if b + 1 < len(toks) else "")
+
+
 @rule("C111", "whole-area", "claims")
 def _is_wide(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
     """A figure for a whole area, not one place in it ("40 killed across the country", "40
@@ -1298,3 +1336,6 @@ def _attribution(attrs: list, a: int, b: int, settings: Settings):
         k, lab, sf = min(after)
         return lab, sf
     return None
+
+
+CONVERSION = code_of(_conversion)

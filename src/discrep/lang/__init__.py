@@ -301,6 +301,7 @@ class LangData:
         self.revision_words = Lexicon({w: True for w in t["revision_words"]}, P)
         self.as_of_preps = Lexicon({w: True for w in t["as_of_preps"]}, P)
         self.change_to = Lexicon({w: True for w in t["change_to"]}, P)
+        self.conversion_cues = Lexicon({w: True for w in t["conversion_cues"]}, P)
         self.skip_before_unit = frozenset(words(" ".join(t["skip_before_unit"])))
         self.predicate_suffixes = tuple(t["predicate_suffixes"])
         self.generic_units = frozenset(words(" ".join(t["generic_units"])))
