@@ -57,6 +57,8 @@ def test_blocked_clustering_equals_the_full_matrix(cutoff):
     full = {w: vocab[uf.find(i)] for i, w in enumerate(vocab)}
     for block in (1, 7, 256):
         assert _clusters(_canonical_tokens(vocab, cutoff, block)) == _clusters(full)
+    # word by word (a small story, no numpy) gives the same clusters as the matrix
+    assert _clusters(_canonical_tokens(vocab, cutoff, 256, matrix_above=len(vocab))) == _clusters(full)
 
 
 @pytest.mark.parametrize("other, shared", [

@@ -41,13 +41,15 @@ class UnionFind:
             self.p[rb] = ra
 
 
-def _canonical_tokens(vocab: list[str], cutoff: float, block: int) -> dict[str, str]:
-    """Map each context word to a representative of its fuzzy cluster (rapidfuzz cdist).
+def _canonical_tokens(vocab: list[str], cutoff: float, block: int, matrix_above: int = 0) -> dict[str, str]:
+    """Map each context word to a representative of its fuzzy cluster.
 
-    Words are compared in blocks of ``block`` rows, each only with the words whose length
-    can reach the cutoff: fuzz.ratio is at most 200·short/(short+long), so a word of length
-    n meets only lengths up to n·(200-cutoff)/cutoff.  No pair that could match is skipped,
-    memory stays at a block's rows, and Ctrl-C is served between blocks."""
+    Each word is compared only with the words whose length can reach the cutoff: fuzz.ratio
+    is at most 200·short/(short+long), so a word of length n meets only lengths up to
+    n·(200-cutoff)/cutoff.  No pair that could match is skipped.  Past ``matrix_above``
+    words they are compared in blocks of ``block`` rows by rapidfuzz's cdist (memory stays
+    at a block's rows, and Ctrl-C is served between blocks); below, word by word, which
+    spares a small story the import of numpy that cdist needs (a tenth of a second)."""
     if not vocab:
         return {}
     order = sorted(range(len(vocab)), key=lambda i: (len(vocab[i]), vocab[i]))
@@ -55,6 +57,14 @@ def _canonical_tokens(vocab: list[str], cutoff: float, block: int) -> dict[str, 
     lengths = [len(w) for w in words]
     stretch = (200 - cutoff) / cutoff if cutoff > 0 else float("inf")
     uf = UnionFind(len(words))
+    if len(words) <= matrix_above:
+        for i, w in enumerate(words):
+            hi = bisect.bisect_right(lengths, math.floor(lengths[i] * stretch), lo=i + 1)
+            if hi - i < 2:
+                continue
+            for _, _, j in process.extract_iter(w, words[i + 1:hi], scorer=fuzz.ratio, score_cutoff=cutoff):
+                uf.union(i, i + 1 + j)
+        return {w: words[uf.find(i)] for i, w in enumerate(words)}
     for a in range(0, len(words), block):
         b = min(len(words), a + block)
         hi = bisect.bisect_right(lengths, math.floor(lengths[b - 1] * stretch), lo=b)
@@ -129,7 +139,7 @@ class ContextIndex:
         sents: dict[tuple, tuple[str, ...]] = {c.sentence_key: c.context for c in claims}
         figures: dict[tuple, tuple[str, ...]] = {c.sentence_key: c.figures for c in claims}
         vocab = sorted({w for ctx in sents.values() for w in ctx})
-        canon = _canonical_tokens(vocab, settings.token_cutoff, settings.fuzzy_block)
+        canon = _canonical_tokens(vocab, settings.token_cutoff, settings.fuzzy_block, settings.fuzzy_matrix_above)
         self.sets = {k: frozenset(canon[w] for w in ctx) for k, ctx in sents.items()}
         # the figures two sentences share count as shared context, matched exactly ("16200000"
         # is no "1620000"); those they do not share weigh nothing, since two reports that
