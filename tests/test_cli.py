@@ -208,3 +208,30 @@ def test_timeline_command(tmp_path, args, topics):
 def test_timeline_command_input_error_exits_2(tmp_path):
     r = runner.invoke(app, ["timeline", str(tmp_path / "missing.txt")])
     assert r.exit_code == 2
+
+
+def test_html_report_is_self_contained_and_marks_each_figure(tmp_path):
+    """One page, nothing fetched from elsewhere; each claim's sentence whole, its figure
+    marked, its direction by its language; with --against the draft's claim first."""
+    import re as re_
+    story = tmp_path / "story.jsonl"
+    story.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "a", "outlet": "Wire <A>", "published": "2026-02-09",
+         "text": "About 120 prisoners escaped from the northern jail on Sunday, the ministry said."},
+        {"id": "b", "outlet": "صحيفة", "lang": "ar", "published": "2026-02-09",
+         "text": "فر نحو 1500 سجين من السجن الشمالي يوم الأحد، بحسب قسد."}]), encoding="utf-8")
+    r = runner.invoke(app, ["check", str(story), "--format", "html"])
+    assert r.exit_code == 1, r.output
+    page = r.output
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert not re_.search(r"""(src|href)=["']?(https?:)?//""", page)          # no network
+    assert "<link" not in page and "@import" not in page
+    assert "Wire &lt;A&gt;" in page                                         # escaped
+    assert '<mark>About 120</mark> prisoners escaped from the northern jail on Sunday' in page
+    assert re_.search(r'<div class="sentence" dir="rtl" lang="ar">فر <mark>نحو 1500</mark>', page)
+    assert 'data-verdict="conflict"' in page and "1 conflict" in page
+    draft = tmp_path / "draft.md"
+    draft.write_text("About 300 prisoners escaped from the northern jail on Sunday.", encoding="utf-8")
+    r = runner.invoke(app, ["check", str(draft), "--against", str(story), "--format", "html"])
+    first = re_.search(r'<ol class="claims"><li>.*?</li>', r.output).group(0)
+    assert "DRAFT" in first and "<mark>About 300</mark>" in first

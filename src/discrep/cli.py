@@ -35,6 +35,7 @@ class Fmt(str, Enum):
     sarif = "sarif"
     github = "github"
     timeline = "timeline"
+    html = "html"
 
 
 class ExFmt(str, Enum):
