@@ -143,8 +143,9 @@ def _jobs(jobs: int | None, log: _Log | None = None) -> int | None:
 
 
 def _report(paths: list[str], against: list[str] | None, lang: str | None, config: str | None, no_config: bool,
-            skip_bad: bool = False, stdin_format: StdinFormat | None = None, **flags: Any):
-    """(settings, report) for the paths, as drafts when sources are given; errors exit 2."""
+            skip_bad: bool = False, stdin_format: StdinFormat | None = None, log: _Log | None = None, **flags: Any):
+    """(settings, report) for the paths, as drafts when sources are given; errors exit 2.
+    With ``log``, a long run shows its progress (see :class:`_Bar`)."""
     from .load import read_inputs
     from .pipeline import check_against, check_documents
     _check_lang(lang)
@@ -155,9 +156,45 @@ def _report(paths: list[str], against: list[str] | None, lang: str | None, confi
         if against:
             sources, more = read_inputs(against, skip_bad=skip_bad, stdin_format=fmt)
             return settings, check_against(docs, sources, settings, skipped + more)
-        return settings, check_documents(docs, settings, skipped)
+        with _Bar(len(docs), settings, log) as bar:
+            return settings, check_documents(docs, settings, skipped, progress=bar.tell)
     except DiscrepError as e:
         _fail(str(e))
+
+
+class _Bar:
+    """A progress bar on stderr for a long run: documents read out of the total, stories
+    decided, elapsed time and rate.  Only on a terminal, only past
+    ``settings.progress_min_docs`` documents, never with -q; stdout is untouched."""
+
+    def __init__(self, total: int, settings: Settings, log: _Log | None):
+        self.on = bool(log and not log.quiet and total > settings.progress_min_docs and sys.stderr.isatty())
+        self.total, self.docs, self.stories = total, 0, 0
+        self.tell = self._tell if self.on else None
+
+    def __enter__(self) -> _Bar:
+        if self.on:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
+                                TextColumn("· {task.fields[stories]} stories decided ·"), TimeElapsedColumn(),
+                                TextColumn("· {task.fields[rate]} documents/s"),
+                                console=Console(file=sys.stderr), transient=False,
+                                redirect_stdout=False, redirect_stderr=False)   # stdout stays the output
+            self.task = self.bar.add_task("check", total=self.total, stories=0, rate="-")
+            self.bar.start()
+        return self
+
+    def _tell(self, docs: int, stories: int) -> None:
+        self.docs += docs
+        self.stories += stories
+        elapsed = self.bar.tasks[0].elapsed or 0.0
+        rate = f"{self.docs / elapsed:,.0f}" if elapsed > 0 else "-"
+        self.bar.update(self.task, completed=self.docs, stories=self.stories, rate=rate)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.on:
+            self.bar.stop()
 
 
 class _Log:
@@ -233,8 +270,8 @@ def check(paths: list[str] = PATHS,
         if not exit_zero and bad:
             raise typer.Exit(1)
         return
-    settings, report = _report(paths, against, lang, config, no_config, skip_bad, stdin_format, tolerance=tolerance,
-                               fail_on=fail_on.value if fail_on else None, jobs=jobs)
+    settings, report = _report(paths, against, lang, config, no_config, skip_bad, stdin_format, log=log,
+                               tolerance=tolerance, fail_on=fail_on.value if fail_on else None, jobs=jobs)
     _Run.waived = _Run.waived or settings.fail_on == "never"
     log.info(f"{plural(len(report.documents), 'document')} read, {len(report.skipped)} skipped, "
              f"{plural(len(report.claims), 'claim')}, {plural(len(report.findings), 'finding')}")
@@ -277,15 +314,16 @@ def _stream(paths: list[str], settings: Settings, baseline: str | None, skip_bad
         log.skipped(stories.skipped)
         log.info(f"{plural(stories.count, 'document')} indexed, {len(stories.skipped)} skipped")
         try:
-            for findings, warnings in check_stream(stories, settings, stories.count):
-                kept = [f for f in findings if f.verdict == "agree" or f.id not in known]
-                dropped += len(findings) - len(kept)
-                bad += sum(f.verdict in gate for f in kept)      # known before written: a closed pipe
-                _Run.failing = int(bad > 0 and settings.fail_on != "never")   # exits with it
-                stream_jsonl(kept, sys.stdout)
-                sys.stdout.flush()
-                for w in warnings:
-                    log.warn(w)
+            with _Bar(stories.count, settings, log) as bar:
+                for findings, warnings in check_stream(stories, settings, stories.count, progress=bar.tell):
+                    kept = [f for f in findings if f.verdict == "agree" or f.id not in known]
+                    dropped += len(findings) - len(kept)
+                    bad += sum(f.verdict in gate for f in kept)      # known before written: a closed pipe
+                    _Run.failing = int(bad > 0 and settings.fail_on != "never")   # exits with it
+                    stream_jsonl(kept, sys.stdout)
+                    sys.stdout.flush()
+                    for w in warnings:
+                        log.warn(w)
         finally:
             stories.close()
     except DiscrepError as e:

@@ -62,10 +62,10 @@ def _chunk_task(task: tuple):
     refs = _references(nds)
     per_doc = _extract(nds, refs, settings)
     if not whole:
-        return per_doc, None, refs, []
+        return per_doc, None, refs, [], 0
     findings = _story_findings(per_doc, settings) if judge else []
     # what the caller does not keep is not sent back (pickling is a tenth of the work)
-    return (per_doc if keep else []), findings, refs, _warnings(per_doc)
+    return (per_doc if keep else []), findings, refs, _warnings(per_doc), len({d.story for d in docs})
 
 
 def group_stories(docs: Iterable[Document]) -> list[list[Document]]:
@@ -176,8 +176,11 @@ def _with_warning(results: Iterable[tuple], warning: str):
         yield per_doc, findings, ([warning] if k == 0 else []) + list(warnings)
 
 
+Progress = Callable[[int, int], None]   # (documents read, stories decided) since the last call
+
+
 def stream_stories(stories: Iterable[list[Document]], settings: Settings = Settings(), judge: bool = True,
-                   n_docs: int | None = None, keep: bool = True
+                   n_docs: int | None = None, keep: bool = True, progress: Progress | None = None
                    ) -> Iterator[tuple[list[tuple[NormalizedDoc, list[Mention], list[Claim]]], list[Finding],
                                        list[str]]]:
     """The pipeline story by story.  ``stories`` are lists of documents, one list a story
@@ -185,16 +188,18 @@ def stream_stories(stories: Iterable[list[Document]], settings: Settings = Setti
     stories this yields (the documents read, with their mentions and claims, or none without
     ``keep``; the findings, none without ``judge``; the warnings).  Stories never meet, so the findings are those of checking
     everything at once.  ``n_docs`` (the number of documents, if known) sizes the pool of
-    worker processes (:func:`jobs_for`); only a few chunks are in flight at a time."""
+    worker processes (:func:`jobs_for`); only a few chunks are in flight at a time.
+    ``progress`` is told, as each chunk comes back, how many documents it read and how many
+    stories it decided."""
     n_jobs = jobs_for(n_docs, settings) if n_docs is not None else max(1, min(settings.jobs, os.cpu_count() or 1))
     chunks = _story_chunks(stories, settings.chunk_docs)
     tasks = ((docs, settings, whole, judge, keep) for docs, whole in chunks)
     if n_jobs <= 1:
-        yield from _merge_parts(map(_chunk_task, tasks), settings, judge)
+        yield from _merge_parts(map(_chunk_task, tasks), settings, judge, progress)
         return
     first = list(itertools.islice(tasks, 2))
     if len(first) < 2:                   # one chunk: a pool would only add its start-up
-        yield from _merge_parts(map(_chunk_task, first), settings, judge)
+        yield from _merge_parts(map(_chunk_task, first), settings, judge, progress)
         return
     ex = _pool(n_jobs)
     try:
@@ -204,33 +209,43 @@ def stream_stories(stories: Iterable[list[Document]], settings: Settings = Setti
         except OSError as e:             # fork refused (a process limit, no memory): one process
             _stop(ex)
             why = f"could not start {n_jobs} worker processes ({e.strerror or e}); checking in one process"
-            yield from _with_warning(_merge_parts(map(_chunk_task, itertools.chain(first, tasks)), settings, judge),
+            yield from _with_warning(_merge_parts(map(_chunk_task, itertools.chain(first, tasks)), settings, judge,
+                                                  progress),
                                      why)
             return
-        yield from _merge_parts(_bounded_map(ex, _chunk_task, tasks, 2 * n_jobs, started), settings, judge)
+        yield from _merge_parts(_bounded_map(ex, _chunk_task, tasks, 2 * n_jobs, started), settings, judge,
+                                  progress)
     except BaseException:                # Ctrl-C (even as the workers start), a closed pipe, a consumer that stopped
         _stop(ex)
         raise
     ex.shutdown()
 
 
-def _merge_parts(results: Iterable[tuple], settings: Settings, judge: bool):
+def _merge_parts(results: Iterable[tuple], settings: Settings, judge: bool, progress: Progress | None = None):
     """Pass whole-story chunks through; gather the parts of a large story, fix the reference
     dates a part could not see (a story's latest date may sit in another part) and decide it."""
+    tell = progress or (lambda docs, stories: None)
     parts: list = []
-    for per_doc, findings, refs, warnings in results:
+
+    def finish():
+        out = _finish(parts, settings, judge)
+        tell(0, 1)
+        return out
+    for per_doc, findings, refs, warnings, n_stories in results:
         if findings is not None:
             if parts:
-                yield _finish(parts, settings, judge)
+                yield finish()
                 parts = []
+            tell(len(refs), n_stories)
             yield per_doc, findings, warnings
             continue
         if parts and parts[0][0][0][0].doc.story != per_doc[0][0].doc.story:
-            yield _finish(parts, settings, judge)
+            yield finish()
             parts = []
         parts.append((per_doc, refs))
+        tell(len(refs), 0)
     if parts:
-        yield _finish(parts, settings, judge)
+        yield finish()
 
 
 def _finish(parts: list[tuple[PerDoc, dict]], settings: Settings, judge: bool):
@@ -257,13 +272,14 @@ def extract_documents(docs: Iterable[Document], settings: Settings = Settings()
 
 
 def check_documents(docs: Iterable[Document], settings: Settings = Settings(),
-                    skipped: Iterable[Skipped] = ()) -> Report:
+                    skipped: Iterable[Skipped] = (), progress: Progress | None = None) -> Report:
     """Every finding of the documents; ``skipped`` are the inputs that were not read (see
-    :func:`discrep.load.read_inputs`), kept in the report so that nothing goes unaccounted."""
+    :func:`discrep.load.read_inputs`), kept in the report so that nothing goes unaccounted.
+    ``progress``: see :func:`stream_stories`."""
     docs = list(docs)
     pos = {d.id: k for k, d in enumerate(docs)}
     per_doc, findings = [], []
-    for rows, fs, _ in stream_stories(group_stories(docs), settings, n_docs=len(docs)):
+    for rows, fs, _ in stream_stories(group_stories(docs), settings, n_docs=len(docs), progress=progress):
         per_doc.extend(rows)
         findings.extend(fs)
     per_doc.sort(key=lambda r: pos[r[0].doc.id])
@@ -272,11 +288,11 @@ def check_documents(docs: Iterable[Document], settings: Settings = Settings(),
                   tuple(_warnings(per_doc)), skipped=tuple(skipped))
 
 
-def check_stream(stories: Iterable[list[Document]], settings: Settings = Settings(), n_docs: int | None = None
-                 ) -> Iterator[tuple[list[Finding], list[str]]]:
+def check_stream(stories: Iterable[list[Document]], settings: Settings = Settings(), n_docs: int | None = None,
+                 progress: Progress | None = None) -> Iterator[tuple[list[Finding], list[str]]]:
     """:func:`check_documents` story by story, holding only the stories in flight: for each
     chunk of stories, its findings (in report order) and its warnings."""
-    for _, findings, warnings in stream_stories(stories, settings, n_docs=n_docs, keep=False):
+    for _, findings, warnings in stream_stories(stories, settings, n_docs=n_docs, keep=False, progress=progress):
         yield order_findings(findings), warnings
 
 
