@@ -185,3 +185,12 @@ def test_a_noun_concept_is_read_from_the_whole_word_only():
     """'members' alone is no crew: only the words a concept lists name it."""
     _, cs = mentions("The nurses' union has 61,000 members across the country.", lang="en")
     assert next(c for c in cs if c.kind == "count").unit_stem != "crew"
+
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("No more than 310 detainees had actually walked free, the monitor said.", "310"),
+    ("Gunmen set free 22 workers on Saturday.", "22"),
+])
+def test_release_idioms(text, figure):
+    assert claim(text, figure).event == "release"
