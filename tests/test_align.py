@@ -77,3 +77,30 @@ def test_shared_figures_are_context(other, shared):
     base = ContextIndex([replace(c, figures=()) for c in r.claims], Settings())
     assert (ctx.similarity(a, b) > base.similarity(a, b)) is shared
     assert ctx.similarity(a, b) >= base.similarity(a, b)
+
+
+def _findings(docs, **opts):
+    from discrep.pipeline import check_documents
+    from discrep.settings import Settings
+    r = check_documents(docs, Settings().with_(jobs=1, **opts))
+    return [f.to_dict() for f in r.findings]
+
+
+def test_a_large_block_tries_only_pairs_that_can_join():
+    """Past ``all_pairs_below`` candidate pairs, two documents' claims are paired through the
+    context index's prefix filter (and one concept across languages) instead of all pairs:
+    the findings are those of trying every pair."""
+    import dataclasses
+    from pathlib import Path
+
+    from discrep.load import read_inputs
+    from discrep.model import Document
+    seeds, _ = read_inputs([str(Path(__file__).resolve().parents[1] / "seeds")])
+    docs = [dataclasses.replace(d, id=f"{d.id}-{k}", story=None) for k in range(2) for d in seeds]
+    docs += [Document(id=f"en{k}", lang="en", outlet=f"Wire {k}", story=None,
+                      text=f"About {120 + 10 * k} prisoners escaped from al-Shaddadi prison on Monday, the Syrian "
+                           f"government said, while the SDF said up to 1,500 had fled. Syria became the 90th member "
+                           f"of the coalition, {k + 2} officials said on 9 February 2026.") for k in range(3)]
+    blocked, every = _findings(docs, all_pairs_below=0), _findings(docs, all_pairs_below=10 ** 12)
+    assert blocked == every
+    assert any(f["verdict"] == "conflict" for f in every)

@@ -269,22 +269,36 @@ class ContextIndex:
             for w in self.sets[b]:
                 postings[w].append(b)
         lset, rset = set(left), set(right)
+        by_figure: dict[str, list[tuple]] = defaultdict(list)
+        for b in lset | rset:
+            for f in self.figures[b]:
+                by_figure[f].append(b)
         out: set[tuple[tuple, tuple]] = set()
+
+        def meet(a: tuple, b: tuple, ma: float) -> None:
+            if b == a or self.mass[b] < ma or (a, b) in out or (b, a) in out:
+                return
+            if not ((a in lset and b in rset) or (b in lset and a in rset)):
+                return
+            if self.similarity(a, b) >= cutoff:
+                out.add((a, b) if a in lset and b in rset else (b, a))
         for a in lset | rset:
             ma = self.mass[a]
+            # the figures a shares count too: a pair that shares none of a's words read so
+            # far can still reach the cut-off through the rest of a's words and all its figures
+            fa = sum(self.idf[f] for f in self.figures[a])
             words = sorted(self.sets[a], key=lambda w: (-self.idf[w], w))
             rest = ma
             for w in words:
-                if rest < cutoff * ma or rest <= 0:
+                if rest + fa < cutoff * ma or rest <= 0:
                     break
                 rest -= self.idf[w]
                 for b in postings[w]:
-                    if b == a or self.mass[b] < ma or (a, b) in out or (b, a) in out:
-                        continue
-                    if not ((a in lset and b in rset) or (b in lset and a in rset)):
-                        continue
-                    if self.similarity(a, b) >= cutoff:
-                        out.add((a, b) if a in lset and b in rset else (b, a))
+                    meet(a, b, ma)
+            if fa >= cutoff * ma:        # its figures alone may reach it: pairs that share one
+                for f in self.figures[a]:
+                    for b in by_figure[f]:
+                        meet(a, b, ma)
         return sorted(out)
 
     def similarity(self, a: tuple, b: tuple) -> float:
@@ -660,12 +674,42 @@ def _pairs(lst: list[Claim], I: list[int], J: list[int], ctx: ContextIndex | Non
     same = I is J
     by_i, by_j = _by(lst, I, lambda c: c.doc_id), _by(lst, J, lambda c: c.doc_id)
     docs = list(by_i)
-    for a, d in enumerate(docs):                          # across documents: every pair
-        for e in (docs[a + 1:] if same else by_j):
-            if e != d:
-                yield from itertools.product(by_i[d], by_j[e])
+    floor = min(st.context_cutoff_keyed, st.context_cutoff, st.context_cutoff_unkeyed) if st else 0.0
+    blocked = ctx is not None and st is not None and floor > 0 and len(I) * len(J) > st.all_pairs_below
+    if blocked:
+        assert ctx is not None and st is not None
+        yield from _across(lst, I, J, same, ctx, floor)
+    for a, d in enumerate(docs):
+        if not blocked:                                   # across documents: every pair
+            for e in (docs[a + 1:] if same else by_j):
+                if e != d:
+                    yield from itertools.product(by_i[d], by_j[e])
         if d in by_j:
             yield from _same_doc(lst, by_i[d], by_j[d], same, ctx, st)
+
+
+def _across(lst: list[Claim], I: list[int], J: list[int], same: bool, ctx: ContextIndex, floor: float):
+    """Pairs of two documents' claims that may be comparable, in a large block: only those
+    whose sentences can reach the lowest context cut-off any join uses (the prefix filter
+    of :meth:`ContextIndex.similar`), and the pairs of two languages that one concept can join
+    (rule A203).  Every other pair fails :func:`comparable` by rule A114, so the pairs found
+    are those of trying all, at a cost that grows with the pairs that share rare words."""
+    sent_i, sent_j = _by(lst, I, lambda c: c.sentence_key), _by(lst, J, lambda c: c.sentence_key)
+    for a, b in ctx.similar(list(sent_i), list(sent_j), floor):
+        if a[0] != b[0]:
+            yield from itertools.product(sent_i[a], sent_j[b])
+            if not same and b in sent_i and a in sent_j:
+                yield from itertools.product(sent_i[b], sent_j[a])
+    by_concept: dict[str, list[int]] = defaultdict(list)
+    for j in J:
+        if (cj := _concept(lst[j])) and lst[j].lang and ctx.stated_once(lst[j]):
+            by_concept[cj].append(j)
+    for i in I:
+        x = lst[i]
+        if (cx := _concept(x)) and x.lang and ctx.stated_once(x):
+            for j in by_concept.get(cx, ()):
+                if lst[j].lang != x.lang and lst[j].doc_id != x.doc_id:
+                    yield i, j
 
 
 def _by(lst: list[Claim], idx: Iterable[int], key: Callable[[Claim], object]) -> dict:
@@ -713,7 +757,7 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
         ctx = ContextIndex(sc, settings)
         blocks: dict[tuple, list[Claim]] = defaultdict(list)
         for c in sc:
-            if c.kind in settings.kinds:
+            if c.kind in settings.kinds and not _meets_nothing(c):
                 blocks[(c.kind, lang.currency_family(c.mention.currency), c.event)].append(c)
         # event-less claims may pair with any event block of their kind: merge them in by kind
         by_kind: dict[tuple, list[Claim]] = defaultdict(list)
@@ -733,15 +777,25 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
             comps: dict[int, list[int]] = defaultdict(list)
             for i in range(n):
                 comps[uf.find(i)].append(i)
-            for members in comps.values():
+            comp_edges: dict[int, list[tuple[int, int]]] = defaultdict(list)
+            for a, b in edges:               # each edge to its component, in order: linear in the edges
+                comp_edges[uf.find(a)].append((a, b))
+            for root, members in comps.items():
                 if len(members) < 2:
                     continue
                 pos = {g: k for k, g in enumerate(members)}
-                mine = [(a, b) for a, b in edges if a in pos and b in pos]
+                mine = comp_edges[root]
                 groups.append(Group(story, kind, tuple(lst[g] for g in members),
                                     tuple((pos[a], pos[b]) for a, b in mine), tuple(links[e].rule for e in mine),
                                     tuple(_surety(links[e]) for e in mine)))
     return groups
+
+
+def _meets_nothing(c: Claim) -> bool:
+    """A claim every pair of which a veto keeps apart, whatever the other: the day a source
+    spoke (rule A109) and a figure restated in another unit (A122).  It is left out of the
+    blocks, so a large story never tries its pairs."""
+    return (c.kind == "date" and c.speech_date) or CONVERSION in c.roles
 
 
 def _surety(link: Link) -> float:

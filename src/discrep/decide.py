@@ -138,7 +138,8 @@ class Witnesses:
     def __init__(self, claims: list[Claim], st: Settings):
         self.st = st
         self.by_doc: dict[tuple, list[tuple[Claim, tuple]]] = {}
-        self.shares: dict[object, list[tuple[Claim, tuple, tuple]]] = {}   # story -> (whole, its interval, share's)
+        # (story, event) -> (whole, its interval, share's)
+        self.shares: dict[tuple, list[tuple[Claim, tuple, tuple]]] = {}
         by_sentence: dict[tuple, list[Claim]] = {}
         # the latest day each sentence tells of (not the day a source spoke): a figure holds as
         # of that day, or of its document's publication
@@ -159,7 +160,7 @@ class Witnesses:
                 for whole in cs:
                     if not whole.part and whole.event == share.event \
                             and float(whole.mention.value) > float(share.mention.value):
-                        self.shares.setdefault(whole.story, []).append(
+                        self.shares.setdefault((whole.story, whole.event), []).append(
                             (whole, interval(whole, st), interval(share, st)))
 
     def same_quantity(self, w: Claim, c: Claim) -> bool:
@@ -213,9 +214,8 @@ class Witnesses:
     def nested(self, x: Claim, y: Claim, ivx: Interval, ivy: Interval) -> bool:
         """Two figures that some document gives as a whole and its share ("31 killed,
         including 10 on a bus") are two quantities, not one in dispute."""
-        return any(whole.event == x.event and (_overlap(wiv, ivx) and _overlap(siv, ivy)
-                                               or _overlap(wiv, ivy) and _overlap(siv, ivx))
-                   for whole, wiv, siv in self.shares.get(x.story, ()))
+        return any(_overlap(wiv, ivx) and _overlap(siv, ivy) or _overlap(wiv, ivy) and _overlap(siv, ivx)
+                   for _, wiv, siv in self.shares.get((x.story, x.event), ()))
 
     def states(self, doc_claim: Claim, like: Claim, iv: Interval, own: Interval, by_source: bool = False,
                exactly: bool = False) -> bool:
