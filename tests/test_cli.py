@@ -146,16 +146,19 @@ def test_an_update_never_fails_the_gate(tmp_path, fmt):
         assert "::error" not in r.output and "::warning" not in r.output
 
 
+def _jsonl(path, rows):
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    return path
+
+
 def test_timeline_shows_each_quantity_oldest_first(tmp_path):
-    import json as json_
-    p = tmp_path / "story.jsonl"
-    p.write_text("\n".join(json_.dumps(r, ensure_ascii=False) for r in [
+    p = _jsonl(tmp_path / "story.jsonl", [
         {"id": "b", "outlet": "Outlet B", "published": "2026-02-11",
          "text": "The death toll from the floods in the valley rose to 31, officials said."},
         {"id": "a", "outlet": "Outlet A", "published": "2026-02-09",
          "text": "The floods killed 12 people in the valley, officials said."},
         {"id": "c", "outlet": "وكالة ج", "published": "2026-02-10", "lang": "ar",
-         "text": "ارتفعت حصيلة قتلى فيضانات الوادي إلى 20 شخصا، بحسب المسؤولين."}]), encoding="utf-8")
+         "text": "ارتفعت حصيلة قتلى فيضانات الوادي إلى 20 شخصا، بحسب المسؤولين."}])
     r = runner.invoke(app, ["check", str(p), "--format", "timeline"])
     assert r.exit_code == 0, r.output
     lines = [x.strip() for x in r.output.splitlines()]
@@ -167,16 +170,13 @@ def test_timeline_shows_each_quantity_oldest_first(tmp_path):
 
 
 def _story(tmp_path):
-    import json as json_
-    p = tmp_path / "story.jsonl"
-    p.write_text("\n".join(json_.dumps(r, ensure_ascii=False) for r in [
+    return _jsonl(tmp_path / "story.jsonl", [
         {"id": "a", "outlet": "Outlet A", "published": "2026-02-09",
          "text": "The floods killed 12 people in the valley, officials said. Turnout reached 40 percent."},
         {"id": "b", "outlet": "Outlet B", "published": "2026-02-11",
          "text": "The death toll from the floods in the valley rose to 31, officials said. Turnout reached 45 percent."},
         {"id": "c", "outlet": "وكالة ج", "published": "2026-02-10", "lang": "ar",
-         "text": "ارتفعت حصيلة قتلى فيضانات الوادي إلى 20 شخصا، بحسب المسؤولين."}]), encoding="utf-8")
-    return p
+         "text": "ارتفعت حصيلة قتلى فيضانات الوادي إلى 20 شخصا، بحسب المسؤولين."}])
 
 
 @pytest.mark.parametrize("args, topics", [
@@ -214,12 +214,11 @@ def test_html_report_is_self_contained_and_marks_each_figure(tmp_path):
     """One page, nothing fetched from elsewhere; each claim's sentence whole, its figure
     marked, its direction by its language; with --against the draft's claim first."""
     import re as re_
-    story = tmp_path / "story.jsonl"
-    story.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+    story = _jsonl(tmp_path / "story.jsonl", [
         {"id": "a", "outlet": "Wire <A>", "published": "2026-02-09",
          "text": "About 120 prisoners escaped from the northern jail on Sunday, the ministry said."},
         {"id": "b", "outlet": "صحيفة", "lang": "ar", "published": "2026-02-09",
-         "text": "فر نحو 1500 سجين من السجن الشمالي يوم الأحد، بحسب قسد."}]), encoding="utf-8")
+         "text": "فر نحو 1500 سجين من السجن الشمالي يوم الأحد، بحسب قسد."}])
     r = runner.invoke(app, ["check", str(story), "--format", "html"])
     assert r.exit_code == 1, r.output
     page = r.output

@@ -415,7 +415,8 @@ def timeline(paths: list[str] = PATHS,
     said what when.  A view, not a gate: it exits 0 whatever it finds."""
     from .render import RENDERERS
     log = _Log(quiet, False)
-    settings, report = _report(paths, None, lang, config, no_config, skip_bad, stdin_format, jobs=_jobs(jobs, log))
+    settings, report = _report(paths, None, lang, config, no_config, skip_bad, stdin_format, log=log,
+                               jobs=_jobs(jobs, log))
     RENDERERS["timeline" if fmt == TlFmt.text else "timeline-json"](report, sys.stdout, topic=topic)
     for w in report.warnings:
         log.warn(w)
