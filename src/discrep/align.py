@@ -421,7 +421,14 @@ def time_units_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
 @rule("A107", "different-nouns", "align")
 def different_nouns(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """Two different counted nouns count different things ("2 incubators" / "26 people"),
-    unless one only names the event's role and no document counts the two separately."""
+    unless one only names the event's role and no document counts the two separately.  Two
+    documents' ranks of one value of two or more digits are one rank however each names its
+    thing ("the 45th edition of the race" / "the 45th Copenhagen Marathon", "العملية
+    الرابعة عشرة" / "the 14th airdrop"): a rank is told of one thing in a story."""
+    v = x.mention.value
+    if x.kind == "ordinal" and x.doc_id != y.doc_id and v == y.mention.value and isinstance(v, (int, float)) \
+            and len(str(int(abs(v)))) >= key.st.same_figure_digits:
+        return False
     return key.nouns_apart
 
 
