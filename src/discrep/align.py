@@ -19,7 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from . import lang
-from .claims import AGE, CONVERSION, MEASUREMENT, SIZE, YEAR_LABEL
+from .claims import AGE, CONVERSION, MEASUREMENT, SCORE, SIZE, YEAR_LABEL
 from .model import Anchor, Claim, Group, Unit
 from .rules import code_of, rule
 from .settings import Settings
@@ -159,7 +159,7 @@ class ContextIndex:
         # (a measurement, "70 nautical miles west of Hodeidah", is no member of a list: it
         # sits where each language's word order puts it; nor is "one of them", "إحدى السفينتين")
         for c in sorted(claims, key=lambda c: (c.sentence_key, c.mention.norm_start)):
-            if MEASUREMENT not in c.roles and not (c.part and c.mention.value == 1):
+            if MEASUREMENT not in c.roles and not (c.part and c.mention.value == 1) and c.event != SCORE:
                 self.sequence[c.sentence_key].append(c)
         self._steps: dict[tuple, tuple[dict[str, int], dict[str, int], set[str]]] = {}
         # the values of one concept, kind and role each document states (A203)
@@ -389,6 +389,12 @@ def restated(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     return CONVERSION in x.roles or CONVERSION in y.roles
 
 
+@rule("A123", "no-quantity", "align")
+def no_quantity(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """A match's result ("won 2-1", rule C121) counts nothing and meets no figure."""
+    return SCORE in (x.event, y.event)
+
+
 @rule("A103", "different-events", "align")
 def different_events(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """Two figures of different events ("120 escaped" / "80 re-arrested") count different
@@ -542,9 +548,10 @@ def own_dates_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
 
 # in order: the first that fires is the one reported (all must pass for a pair to join),
 # so the more telling reasons come first
-VETOES = (kinds_differ, one_mention, restated, statement_date, day_against_year, different_events, running_total_apart,
-          background_apart, periods_apart, area_apart, ages_apart, share_apart, time_units_apart, different_nouns,
-          no_shared_key, one_sentence_one_source, out_of_step, dated_apart, own_dates_apart, counted_apart)
+VETOES = (kinds_differ, one_mention, restated, no_quantity, statement_date, day_against_year, different_events,
+          running_total_apart, background_apart, periods_apart, area_apart, ages_apart, share_apart,
+          time_units_apart, different_nouns, no_shared_key, one_sentence_one_source, out_of_step, dated_apart,
+          own_dates_apart, counted_apart)
 
 
 @rule("A201", "two-sources-one-sentence", "align")
@@ -800,9 +807,9 @@ def align(claims: list[Claim], settings: Settings) -> list[Group]:
 
 def _meets_nothing(c: Claim) -> bool:
     """A claim every pair of which a veto keeps apart, whatever the other: the day a source
-    spoke (rule A109) and a figure restated in another unit (A122).  It is left out of the
+    spoke (rule A109), a figure restated in another unit (A122), a match's result (A123).  It is left out of the
     blocks, so a large story never tries its pairs."""
-    return (c.kind == "date" and c.speech_date) or CONVERSION in c.roles
+    return (c.kind == "date" and c.speech_date) or CONVERSION in c.roles or c.event == SCORE
 
 
 def _surety(link: Link) -> float:

@@ -420,6 +420,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             ev, ev_text = AGE, None
             holder = _holder(ld, s, a, b, settings, after=_age_compound(ld, ustem))
             roles.append(code_of(_is_age))
+        elif kind == "count" and _score(s, a, b):
+            ev, ev_text = SCORE, None        # "فاز 2-1", "won 3-2": a result, two counts of nothing
+            roles.append(code_of(_score))
         elif kind == "count" and _year_label(ld, s, a, b, m, nd, settings):
             ev, ev_text = YEAR_LABEL, None   # "the 2014 killing spree": which spree, not how many
             roles.append(code_of(_year_label))
@@ -504,6 +507,7 @@ AGE = "age"                              # the measure of a person's age (a conc
 RANK = "rank"                            # a place in a ranking ("المرتبة 28", "ranked 12th")
 SIZE = "size"                            # the size of a thing, told in a compound ("a 20-member forum")
 YEAR_LABEL = "year-label"                # a year naming an event ("the 2014 shooting"): no quantity
+SCORE = "score"                          # a match's result ("won 2-1"): no quantity
 
 
 @rule("C119", "rank", "claims")
@@ -530,6 +534,25 @@ def _year_label(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, nd: Norm
         return False
     latest = nd.published.year if nd.published else dt.date.today().year
     return isinstance(m.value, int) and settings.earliest_year <= m.value <= latest
+
+
+@rule("C121", "score", "claims")
+def _score(s: _Sentence, a: int, b: int) -> bool:
+    """Two whole numbers joined by a hyphen with no space, the first not below the second,
+    are a result ("won 2-1", "فاز ٢-١", "drew 1-1"), not a range (a range rises: "30-45")
+    and not two counts: neither counts anything of the story, and neither meets any figure
+    (rule A123), nor holds a place in a list (A120)."""
+    toks = s.toks
+
+    def whole(k: int) -> bool:
+        return 0 <= k < len(toks) and toks[k].kind == "num" and toks[k].text.isdigit()
+    if a != b or not whole(a):
+        return False
+    if b + 2 < len(toks) and toks[b + 1].text == "-" and toks[b + 1].glued and toks[b + 2].glued and whole(b + 2):
+        return int(toks[a].text) >= int(toks[b + 2].text)
+    if a >= 2 and toks[a - 1].text == "-" and toks[a - 1].glued and toks[a].glued and whole(a - 2):
+        return int(toks[a - 2].text) >= int(toks[a].text)
+    return False
 
 
 @rule("C113", "size-compound", "claims")
