@@ -143,18 +143,34 @@ def _jobs(jobs: int | None, log: _Log | None = None) -> int | None:
 
 
 def _report(paths: list[str], against: list[str] | None, lang: str | None, config: str | None, no_config: bool,
-            skip_bad: bool = False, stdin_format: StdinFormat | None = None, log: _Log | None = None, **flags: Any):
+            skip_bad: bool = False, stdin_format: StdinFormat | None = None, log: _Log | None = None,
+            db: str | None = None, story: str | None = None, **flags: Any):
     """(settings, report) for the paths, as drafts when sources are given; errors exit 2.
-    With ``log``, a long run shows its progress (see :class:`_Bar`)."""
+    With ``log``, a long run shows its progress (see :class:`_Bar`).  An index among the
+    sources (``--against archive.duckdb``) gives the documents whose claims can meet the
+    drafts'; ``db`` with ``story`` checks one story of an index."""
     from .load import read_inputs
     from .pipeline import check_against, check_documents
     _check_lang(lang)
     settings = _settings(config, no_config, lang=lang, **flags)
     fmt = stdin_format.value if stdin_format else None
     try:
-        docs, skipped = read_inputs(paths, skip_bad=skip_bad, stdin_format=fmt)
+        docs, skipped = read_inputs(paths, skip_bad=skip_bad, stdin_format=fmt) if paths else ([], [])
+        if db:
+            from .archive import Index
+            with Index(db) as ix:
+                docs = docs + ix.documents(story=story)
         if against:
-            sources, more = read_inputs(against, skip_bad=skip_bad, stdin_format=fmt)
+            from .archive import Index, is_index
+            indexes = [a for a in against if is_index(a)]
+            sources, more = read_inputs([a for a in against if a not in indexes], skip_bad=skip_bad,
+                                        stdin_format=fmt) if len(indexes) < len(against) else ([], [])
+            if indexes:
+                from .pipeline import extract_documents
+                drafted = [c for _, _, cs in extract_documents(docs, settings) for c in cs]
+                for path in indexes:
+                    with Index(path) as ix:
+                        sources = sources + ix.candidates(drafted)
             return settings, check_against(docs, sources, settings, skipped + more)
         with _Bar(len(docs), settings, log) as bar:
             return settings, check_documents(docs, settings, skipped, progress=bar.tell)
@@ -235,8 +251,12 @@ def gated_verdicts(settings: Settings) -> set[str]:
 
 
 @app.command()
-def check(paths: list[str] = PATHS,
+def check(paths: list[str] | None = typer.Argument(None, help="Files, folders, globs, or - for stdin (.txt .md "
+                                                              ".html .json .jsonl)."),
           against: list[str] | None = AGAINST,
+          db: str | None = typer.Option(None, "--db", help="Check the documents of this index (with --story, "
+                                                            "one story of it)."),
+          story: str | None = typer.Option(None, "--story", help="With --db: the story to check."),
           fmt: Fmt = typer.Option(Fmt.table, "--format", "-f", help="Output format."),
           lang: str | None = LANG,
           tolerance: float | None = typer.Option(None, help="Relative slack around exact values (0.05 = 5%)."),
@@ -257,12 +277,17 @@ def check(paths: list[str] = PATHS,
     """Find conflicts and agreements between the articles' statements, or, with --against,
     judge each claim of the drafts against the sources."""
     from .render import RENDERERS
+    if not paths and not db:
+        _fail("Missing argument 'PATHS...' (or --db FILE --story S).")
+    paths = paths or []
+    if story and not db:
+        _fail("--story needs --db")
     if tolerance is not None and not 0 <= tolerance < 1:
         _fail("--tolerance must be between 0 and 1")
     log = _Log(quiet, verbose)
     jobs = _jobs(jobs, log)
     _Run.waived = exit_zero or fail_on == FailOn.never
-    if fmt == Fmt.jsonl and not against:
+    if fmt == Fmt.jsonl and not against and not db:
         settings = _settings(config, no_config, lang=lang, tolerance=tolerance,
                              fail_on=fail_on.value if fail_on else None, jobs=jobs)
         _Run.waived = _Run.waived or settings.fail_on == "never"
@@ -270,8 +295,9 @@ def check(paths: list[str] = PATHS,
         if not exit_zero and bad:
             raise typer.Exit(1)
         return
-    settings, report = _report(paths, against, lang, config, no_config, skip_bad, stdin_format, log=log,
-                               tolerance=tolerance, fail_on=fail_on.value if fail_on else None, jobs=jobs)
+    settings, report = _report(paths, against, lang, config, no_config, skip_bad, stdin_format, log=log, db=db,
+                               story=story, tolerance=tolerance, fail_on=fail_on.value if fail_on else None,
+                               jobs=jobs)
     _Run.waived = _Run.waived or settings.fail_on == "never"
     log.info(f"{plural(len(report.documents), 'document')} read, {len(report.skipped)} skipped, "
              f"{plural(len(report.claims), 'claim')}, {plural(len(report.findings), 'finding')}")
@@ -421,6 +447,75 @@ def timeline(paths: list[str] = PATHS,
     for w in report.warnings:
         log.warn(w)
     log.skipped(report.skipped)
+
+
+@app.command("index")
+def index_(paths: list[str] = PATHS,
+           db: str = typer.Option(..., "--db", help="The index file (DuckDB); made when missing."),
+           lang: str | None = LANG,
+           config: str | None = CONFIG,
+           no_config: bool = NO_CONFIG,
+           jobs: int | None = JOBS,
+           skip_bad: bool = SKIP_BAD,
+           stdin_format: StdinFormat | None = STDIN_FORMAT,
+           quiet: bool = QUIET) -> None:
+    """Read documents once and keep them, with their claims, in an index (DuckDB) that
+    check --against and search read.  A document already there with the same content is
+    skipped; a changed one is read again with its story."""
+    from .archive import Index
+    from .load import read_inputs
+    log = _Log(quiet, False)
+    _check_lang(lang)
+    settings = _settings(config, no_config, lang=lang, jobs=_jobs(jobs, log))
+    try:
+        docs, skipped = read_inputs(paths, skip_bad=skip_bad, stdin_format=stdin_format.value if stdin_format else None)
+        with Index(db, create=True) as ix:
+            st = ix.add(docs, settings)
+            n_docs, n_claims = ix.count()
+    except DiscrepError as e:
+        _fail(str(e))
+    log.skipped(skipped)
+    if not quiet:
+        typer.echo(f"{db}: {st.added} added, {st.replaced} read again, {st.unchanged} unchanged; "
+                   f"{plural(n_docs, 'document')}, {plural(n_claims, 'claim')} in the index", err=True)
+
+
+class SearchFmt(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command()
+def search(query: str = typer.Argument(..., help="What the claims measure, in any language: 'deaths', 'قتلى', "
+                                                  "'turnout', 'voters'."),
+           db: str = typer.Option(..., "--db", help="The index file."),
+           since: str | None = typer.Option(None, "--since", help="Only claims of documents published on or "
+                                                                   "after this day (YYYY-MM-DD)."),
+           kind: str | None = typer.Option(None, "--kind", help="Only this kind: count, ordinal, percent, money, "
+                                                                 "date."),
+           story: str | None = typer.Option(None, "--story", help="Only this story."),
+           fmt: SearchFmt = typer.Option(SearchFmt.json, "--format", "-f", help="Output format.")) -> None:
+    """The stored claims of a concept, oldest first: for timelines and for jq."""
+    import datetime as dt
+    import json
+
+    from .archive import Index, concept_of
+    try:
+        day = dt.date.fromisoformat(since) if since else None
+    except ValueError:
+        _fail(f"--since {since!r} is no day (YYYY-MM-DD)")
+    concept = concept_of(query)
+    try:
+        with Index(db) as ix:
+            rows = list(ix.search(concept, kind=kind, since=day, story=story))
+    except DiscrepError as e:
+        _fail(str(e))
+    if fmt == SearchFmt.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    sys.stdout.write(json.dumps({"schema": "discrep.search/1", "query": query, "concept": concept,
+                                 "claims": rows}, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command("rules")

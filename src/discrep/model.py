@@ -307,6 +307,36 @@ class Report:
     def count(self, verdict: str) -> int:
         return sum(f.verdict == verdict for f in self.findings)
 
+    def claims_frame(self) -> Any:
+        """Every claim as a row of a pandas DataFrame (pandas is imported here, on first use):
+        its id, document, outlet, kind, value and bounds, unit, event, source, offsets and
+        sentence, and the findings that hold it."""
+        import pandas as pd
+        held: dict[str, list[str]] = {}
+        for f in self.findings:
+            for fc in f.claims:
+                held.setdefault(fc.claim.id, []).append(f.id)
+        cols = ["id", "doc", "outlet", "published", "lang", "kind", "text", "value", "low", "high", "qualifier",
+                "unit", "event", "attributed_to", "start", "end", "sentence", "findings"]
+        rows = []
+        for c in self.claims:
+            m = c.mention
+            rows.append([c.id, c.doc_id, c.outlet, c.published, c.lang, c.kind, m.text, m.value, m.low, m.high,
+                         m.qualifier, c.unit, c.event, c.attributed_to, m.start, m.end, c.sentence,
+                         held.get(c.id, [])])
+        return pd.DataFrame(rows, columns=cols)
+
+    def findings_frame(self) -> Any:
+        """One row a finding's claim (pandas, imported on first use): the finding's id, verdict,
+        kind, topic and reason beside the claim's id, document, outlet, value and source."""
+        import pandas as pd
+        cols = ["finding", "verdict", "kind", "topic", "reason", "severity", "claim", "doc", "outlet", "value",
+                "low", "high", "attributed_to", "text"]
+        rows = [[f.id, f.verdict, f.kind, f.topic, f.reason, f.severity, fc.claim.id, fc.claim.doc_id,
+                 fc.claim.outlet, fc.claim.mention.value, fc.low, fc.high, fc.claim.attributed_to,
+                 fc.claim.mention.text] for f in self.findings for fc in f.claims]
+        return pd.DataFrame(rows, columns=cols)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": "discrep.report/1",

@@ -1,0 +1,145 @@
+"""The archive index on a real DuckDB file: incremental indexing, checking against it as
+against a folder, searching it, and refusing what is no index of this schema."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from discrep import archive
+from discrep.archive import SCHEMA, Index
+from discrep.cli import app
+from discrep.load import read_inputs
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+runner = CliRunner()
+DRAFT = "فر نحو 300 معتقل من سجن الشدادي، وانضمت سوريا إلى التحالف بوصفها العضو الـ91 في 10 شباط/فبراير 2026."
+
+
+@pytest.fixture()
+def db(tmp_path) -> Path:
+    p = tmp_path / "archive.duckdb"
+    r = runner.invoke(app, ["index", str(SEEDS), "--db", str(p)])
+    assert r.exit_code == 0, r.output
+    return p
+
+
+def test_index_is_incremental(db, tmp_path):
+    with Index(str(db)) as ix:
+        docs, claims = ix.count()
+    assert docs == 5 and claims > 20
+    docs_in, _ = read_inputs([str(SEEDS)])
+    with Index(str(db)) as ix:
+        again = ix.add(docs_in)
+        assert (again.added, again.replaced, again.unchanged, again.claims) == (0, 0, 5, 0)
+        changed = [dataclasses.replace(docs_in[0], text=docs_in[0].text + "\n\nوقتل 12 شخصا في القصف.")]
+        st = ix.add(changed)
+        assert st.added == 0 and st.replaced == 5          # the story is read again whole
+        assert ix.count() == (5, claims + 1)
+        new = [dataclasses.replace(docs_in[0], id="extra", text="قتل 7 أشخاص في القصف يوم الاثنين.", story="other")]
+        st = ix.add(new)
+        assert (st.added, st.replaced) == (1, 0)
+        assert [d.id for d in ix.documents(story="other")] == ["extra"]
+
+
+def test_documents_come_back_as_they_were_read(db):
+    docs_in, _ = read_inputs([str(SEEDS)])
+    with Index(str(db)) as ix:
+        assert ix.documents() == docs_in
+
+
+def test_check_against_the_index_is_checking_against_the_files(db, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    folder = runner.invoke(app, ["check", str(draft), "--against", str(SEEDS), "--format", "json"])
+    index = runner.invoke(app, ["check", str(draft), "--against", str(db), "--format", "json"])
+    assert folder.exit_code == index.exit_code == 1
+    assert index.output == folder.output
+    assert any(f["verdict"] == "conflict" for f in json.loads(index.output)["findings"])
+
+
+def test_check_a_story_of_the_index(db):
+    folder = runner.invoke(app, ["check", str(SEEDS), "--format", "json"])
+    index = runner.invoke(app, ["check", "--db", str(db), "--format", "json"])
+    assert index.output == folder.output
+    none = runner.invoke(app, ["check", "--db", str(db), "--story", "no such story", "--format", "json"])
+    assert json.loads(none.output)["findings"] == []
+    assert runner.invoke(app, ["check", "--story", "s"]).exit_code == 2
+
+
+@pytest.mark.parametrize("query, concept", [("deaths", "kill"), ("قتلى", "kill"), ("joined", "join"),
+                                            ("turnout", "turnout"), ("voters", "voter")])
+def test_search_names_concepts_in_any_language(query, concept):
+    assert archive.concept_of(query) == concept
+
+
+def test_search(db):
+    r = runner.invoke(app, ["search", "انضمام", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    assert out["schema"] == "discrep.search/1" and out["concept"] == "join"
+    assert out["claims"] and all(c["event"] == "join" for c in out["claims"])
+    later = runner.invoke(app, ["search", "انضمام", "--db", str(db), "--since", "2030-01-01", "--format", "jsonl"])
+    assert later.exit_code == 0 and later.output == ""
+    assert runner.invoke(app, ["search", "x", "--db", str(db), "--since", "yesterday"]).exit_code == 2
+
+
+def test_a_failed_story_leaves_the_index_as_it_was(db, monkeypatch):
+    docs_in, _ = read_inputs([str(SEEDS)])
+    with Index(str(db)) as ix:
+        before = ix.count()
+        calls = {"n": 0}
+        real = archive.json.dumps
+
+        def failing(*a, **k):
+            calls["n"] += 1
+            if calls["n"] > 3:
+                raise RuntimeError("stopped mid-story")
+            return real(*a, **k)
+        monkeypatch.setattr(archive.json, "dumps", failing)
+        with pytest.raises(RuntimeError):
+            ix.add([dataclasses.replace(d, text=d.text + " ") for d in docs_in])
+        monkeypatch.setattr(archive.json, "dumps", real)
+        assert ix.count() == before
+
+
+def test_what_is_no_index_is_refused_in_one_line(tmp_path, db):
+    text = tmp_path / "notes.duckdb"
+    text.write_text("not a database", encoding="utf-8")
+    other = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(other))
+    con.execute("CREATE TABLE t (a INTEGER)")
+    con.close()
+    old = tmp_path / "old.duckdb"
+    shutil.copy(db, old)
+    con = duckdb.connect(str(old))
+    con.execute("UPDATE meta SET value = 'discrep.index/0' WHERE key = 'schema'")
+    con.close()
+    for path, says in ((text, "not a DuckDB file"), (other, "without discrep's tables"),
+                       (old, f"reads {SCHEMA} and does not migrate"), (tmp_path / "none.duckdb", "no such index")):
+        r = runner.invoke(app, ["search", "deaths", "--db", str(path)])
+        assert r.exit_code == 2, r.output
+        assert says in r.output and len(r.output.strip().splitlines()) == 1
+
+
+def test_reports_as_data_frames():
+    """The Python API gives claims and findings as pandas DataFrames, pandas imported only then."""
+    import subprocess
+    import sys
+    code = ("import json, sys; from discrep.pipeline import check; r = check([sys.argv[1]]); "
+            "before = 'pandas' in sys.modules; c = r.claims_frame(); f = r.findings_frame(); "
+            "print(json.dumps([before, len(c), len(r.claims), sorted(set(f['verdict'])), "
+            "int((f['verdict'] == 'conflict').sum()), sum(len(x.claims) for x in r.findings if x.verdict == 'conflict'), "
+            "sorted(c.columns)[:3]]))")
+    out = json.loads(subprocess.run([sys.executable, "-c", code, str(SEEDS)], capture_output=True, text=True,
+                                    check=True).stdout)
+    before, n_rows, n_claims, verdicts, conflict_rows, conflict_claims, cols = out
+    assert before is False
+    assert n_rows == n_claims and verdicts == ["agree", "conflict"] and conflict_rows == conflict_claims > 0
+    assert cols == ["attributed_to", "doc", "end"]
