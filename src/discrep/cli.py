@@ -278,7 +278,7 @@ def check(paths: list[str] | None = typer.Argument(None, help="Files, folders, g
     judge each claim of the drafts against the sources."""
     from .render import RENDERERS
     if not paths and not db:
-        _fail("Missing argument 'PATHS...' (or --db FILE --story S).")
+        _fail("Missing argument 'PATHS...' (or --db FILE). Try 'discrep check --help' for help.")
     paths = paths or []
     if story and not db:
         _fail("--story needs --db")
