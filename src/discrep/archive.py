@@ -132,23 +132,9 @@ class Index:
         of the others again (all their documents, old and new), and write each story in
         one transaction."""
         from .pipeline import group_stories, stream_stories
-        docs = list(docs)
-        known = dict(self.db.execute("SELECT id, hash FROM documents").fetchall())
-        hashes = {d.id: content_hash(d) for d in docs}
-        touched = {d.story for d in docs if known.get(d.id) != hashes[d.id]}
-        if not touched:
-            return IndexStats(0, 0, len(docs), 0)
-        # a story read again is read whole: its stored documents join the new ones
-        stored: dict[str, Document] = {}
-        for story in touched:
-            rows = self.db.execute("SELECT record FROM documents WHERE story IS NOT DISTINCT FROM ?",
-                                   [story]).fetchall()
-            for (rec,) in rows:
-                d = _doc_from(rec)
-                stored[d.id] = d
-        fresh = {d.id: d for d in docs if d.story in touched}
-        merged = list({**stored, **fresh}.values())
-        added = sum(d.id not in known for d in fresh.values())
+        merged, hashes, added, unchanged = self.touched(list(docs))
+        if not merged:
+            return IndexStats(0, 0, unchanged, 0)
         replaced = len(merged) - added
         claims = 0
         for rows, _, _ in stream_stories(group_stories(merged), settings, judge=False, n_docs=len(merged)):
@@ -157,40 +143,61 @@ class Index:
                 by_story.setdefault(row[0].doc.story, []).append(row)
             for story_rows in by_story.values():
                 claims += self._write(story_rows, hashes)
-        return IndexStats(added, replaced, len(docs) - len(fresh), claims)
+        return IndexStats(added, replaced, unchanged, claims)
 
     def _write(self, rows: list, hashes: dict[str, str]) -> int:
         """One story's documents and claims, replacing what was there, in one transaction."""
-        ids = [nd.doc.id for nd, _, _ in rows]
-        n = 0
+        doc_rows, claim_rows = table_rows(rows, hashes)
         self.db.execute("BEGIN")
         try:
-            for i in ids:
-                self.db.execute("DELETE FROM claims WHERE doc_id = ?", [i])
-                self.db.execute("DELETE FROM documents WHERE id = ?", [i])
-            for nd, _, cs in rows:
-                d = nd.doc
-                self.db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                [d.id, hashes.get(d.id) or content_hash(d), d.story, nd.outlet, nd.published,
-                                 nd.lang, d.path, d.title, d.url, d.text,
-                                 json.dumps(_doc_record(d), ensure_ascii=False)])
-                for c in cs:
-                    m = c.mention
-                    num = isinstance(m.value, (int, float)) and not isinstance(m.value, bool)
-                    self.db.execute(
-                        "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [c.id, c.doc_id, c.story, c.kind, _concept(c), float(m.value) if num else None,
-                         None if num else str(m.value),
-                         float(m.low) if isinstance(m.low, (int, float)) else None,
-                         float(m.high) if isinstance(m.high, (int, float)) else None,
-                         m.qualifier, c.unit, c.event, c.attributed_to, c.published, m.start, m.end, m.text,
-                         c.sentence, json.dumps(c.to_dict(), ensure_ascii=False, default=str)])
-                    n += 1
+            self._replace([r[0] for r in doc_rows])
+            self.db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * len(DOC_COLUMNS))})", doc_rows)
+            if claim_rows:
+                self.db.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})",
+                                    claim_rows)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return n
+        return len(claim_rows)
+
+    def _replace(self, ids: list[str]) -> None:
+        for i in ids:
+            self.db.execute("DELETE FROM claims WHERE doc_id = ?", [i])
+            self.db.execute("DELETE FROM documents WHERE id = ?", [i])
+
+    def load_parts(self, docs_part: str, claims_part: str) -> int:
+        """Load one partition's documents and claims, written as Parquet by a worker
+        (:func:`write_parts`), replacing what was there, in one transaction."""
+        self.db.execute("BEGIN")
+        try:
+            ids = [r[0] for r in self.db.execute("SELECT id FROM read_parquet(?)", [docs_part]).fetchall()]
+            self._replace(ids)
+            self.db.execute("INSERT INTO documents SELECT * FROM read_parquet(?)", [docs_part])
+            n = self.db.execute("SELECT count(*) FROM read_parquet(?)", [claims_part]).fetchone()
+            self.db.execute("INSERT INTO claims SELECT * FROM read_parquet(?)", [claims_part])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return n[0] if n else 0
+
+    def touched(self, docs: list[Document]) -> tuple[list[Document], dict[str, str], int, int]:
+        """The documents to read again (the stories with a new or changed document, all
+        their documents, stored and new), their hashes, and how many of ``docs`` are new to
+        the index and how many unchanged."""
+        known = dict(self.db.execute("SELECT id, hash FROM documents").fetchall())
+        hashes = {d.id: content_hash(d) for d in docs}
+        stories = {d.story for d in docs if known.get(d.id) != hashes[d.id]}
+        stored: dict[str, Document] = {}
+        for story in stories:
+            for (rec,) in self.db.execute("SELECT record FROM documents WHERE story IS NOT DISTINCT FROM ?",
+                                          [story]).fetchall():
+                d = _doc_from(rec)
+                stored[d.id] = d
+        fresh = {d.id: d for d in docs if d.story in stories}
+        added = sum(d.id not in known for d in fresh.values())
+        return list({**stored, **fresh}.values()), hashes, added, len(docs) - len(fresh)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -262,6 +269,124 @@ class Index:
             yield json.loads(rec)
 
 
+DOC_COLUMNS = ("id", "hash", "story", "outlet", "published", "lang", "path", "title", "url", "text", "record")
+CLAIM_COLUMNS = ("id", "doc_id", "story", "kind", "concept", "value_num", "value_text", "low_num", "high_num",
+                 "qualifier", "unit", "event", "attributed_to", "published", "start_offset", "end_offset", "text",
+                 "sentence", "record")
+
+
+def table_rows(rows: list, hashes: dict[str, str]) -> tuple[list[list], list[list]]:
+    """The ``documents`` and ``claims`` rows of documents read (normalized document,
+    mentions, claims), as the index stores them."""
+    doc_rows, claim_rows = [], []
+    for nd, _, cs in rows:
+        d = nd.doc
+        doc_rows.append([d.id, hashes.get(d.id) or content_hash(d), d.story, nd.outlet, nd.published, nd.lang,
+                         d.path, d.title, d.url, d.text, json.dumps(_doc_record(d), ensure_ascii=False)])
+        for c in cs:
+            m = c.mention
+            num = isinstance(m.value, (int, float)) and not isinstance(m.value, bool)
+            claim_rows.append([c.id, c.doc_id, c.story, c.kind, _concept(c), float(m.value) if num else None,
+                               None if num else str(m.value),
+                               float(m.low) if isinstance(m.low, (int, float)) else None,
+                               float(m.high) if isinstance(m.high, (int, float)) else None,
+                               m.qualifier, c.unit, c.event, c.attributed_to, c.published, m.start, m.end, m.text,
+                               c.sentence, json.dumps(c.to_dict(), ensure_ascii=False, default=str)])
+    return doc_rows, claim_rows
+
+
+def write_parts(docs: list[Document], settings: Settings, hashes: dict[str, str], out: str, name: str
+                ) -> tuple[str, str]:
+    """Read ``docs`` (whole stories) with the same per-document pipeline as one process and
+    write their ``documents`` and ``claims`` rows as two Parquet files in ``out``: one
+    partition of an archive-scale run, which the index then loads (:meth:`Index.load_parts`)."""
+    import duckdb
+
+    from .pipeline import extract_documents
+    rows = extract_documents(docs, settings.with_(jobs=1))
+    doc_rows, claim_rows = table_rows(rows, hashes)
+    con = duckdb.connect()
+    try:
+        con.execute(_TABLES.split("CREATE INDEX")[0].replace("CREATE TABLE meta (key VARCHAR PRIMARY KEY, "
+                                                              "value VARCHAR);", "")
+                    .replace("id VARCHAR PRIMARY KEY", "id VARCHAR"))
+        con.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * len(DOC_COLUMNS))})", doc_rows)
+        if claim_rows:
+            con.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})", claim_rows)
+        paths = (os.path.join(out, f"documents-{name}.parquet"), os.path.join(out, f"claims-{name}.parquet"))
+        con.execute(f"COPY documents TO '{paths[0]}' (FORMAT PARQUET)")
+        con.execute(f"COPY claims TO '{paths[1]}' (FORMAT PARQUET)")
+    finally:
+        con.close()
+    return paths
+
+
+def index_with_dask(index: Index, docs: Iterable[Document], settings: Settings = Settings(),
+                    scheduler: str | None = None, workers: int = 2) -> IndexStats:
+    """:meth:`Index.add` on Dask: the stories to read are partitions of a Dask bag, each
+    read by the same per-document code and written as Parquet by a worker, then loaded by
+    DuckDB one partition a transaction.  With ``scheduler`` (an address) it uses that
+    cluster; without, it starts a local one of ``workers`` processes and stops it after."""
+    import tempfile
+
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    from .pipeline import _story_chunks, group_stories
+    merged, hashes, added, unchanged = index.touched(list(docs))
+    if not merged:
+        return IndexStats(0, 0, unchanged, 0)
+    chunks = [c for c, _ in _story_chunks(group_stories(merged), settings.chunk_docs)]
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                  dashboard_address=None)
+    client = Client(scheduler or cluster)
+    claims = 0
+    try:
+        with tempfile.TemporaryDirectory(prefix="discrep-parts-") as out:
+            bag = db.from_sequence(list(enumerate(chunks)), npartitions=max(1, len(chunks)))
+            parts = bag.map(lambda nc: write_parts(nc[1], settings, {d.id: hashes.get(d.id, "") for d in nc[1]},
+                                                   out, f"{nc[0]:06d}")).compute()
+            for docs_part, claims_part in sorted(parts):
+                claims += index.load_parts(docs_part, claims_part)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return IndexStats(added, len(merged) - added, unchanged, claims)
+
+
+def read_parquet_documents(path: str) -> list[Document]:
+    """Documents from a Parquet file with a ``text`` column and any of ``id``, ``story``,
+    ``outlet``, ``published``, ``lang``, ``title``, ``url`` (an archive's export)."""
+    import duckdb
+    try:
+        con = duckdb.connect()
+        cur = con.execute("SELECT * FROM read_parquet(?)", [path])
+        cols = [c[0] for c in cur.description]
+        rows = cur.fetchall()
+        con.close()
+    except duckdb.Error as e:
+        raise InputError(path, f"not a readable Parquet file ({str(e).splitlines()[0]})") from None
+    if "text" not in cols:
+        raise InputError(path, "no 'text' column")
+    out = []
+    for n, row in enumerate(rows):
+        r = dict(zip(cols, row))
+        pub = r.get("published")
+        if isinstance(pub, str):
+            try:
+                pub = dt.date.fromisoformat(pub[:10])
+            except ValueError:
+                pub = None
+        elif isinstance(pub, dt.datetime):
+            pub = pub.date()
+        out.append(Document(id=str(r.get("id") or f"{os.path.basename(path)}:{n + 1}"), text=str(r["text"] or ""),
+                            path=path, title=r.get("title"), outlet=r.get("outlet"), url=r.get("url"),
+                            published=pub if isinstance(pub, dt.date) else None, lang=r.get("lang"),
+                            story=None if r.get("story") is None else str(r.get("story")), record=n))
+    return out
+
+
 def is_index(path: str) -> bool:
     """Whether ``path`` names a DuckDB file (by its name, or its first bytes)."""
     if path.endswith((".duckdb", ".ddb")):
@@ -293,4 +418,4 @@ def concept_of(query: str) -> str | None:
     return q or None
 
 
-__all__ = ["SCHEMA", "Index", "IndexStats", "content_hash", "is_index", "concept_of", "DiscrepError"]
+__all__ = ["SCHEMA", "Index", "IndexStats", "content_hash", "is_index", "concept_of", "index_with_dask", "DiscrepError"]

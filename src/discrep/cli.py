@@ -449,9 +449,20 @@ def timeline(paths: list[str] = PATHS,
     log.skipped(report.skipped)
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command("index")
 def index_(paths: list[str] = PATHS,
            db: str = typer.Option(..., "--db", help="The index file (DuckDB); made when missing."),
+           engine: Engine = typer.Option(Engine.local, "--engine", help="local: this machine's worker processes; "
+                                                                       "dask: partitions on a Dask cluster "
+                                                                       "(pip install 'discrep[dask]')."),
+           scheduler: str | None = typer.Option(None, "--scheduler", help="With --engine dask: the address of a "
+                                                                          "running scheduler (else a local "
+                                                                          "cluster is started)."),
            lang: str | None = LANG,
            config: str | None = CONFIG,
            no_config: bool = NO_CONFIG,
@@ -462,15 +473,28 @@ def index_(paths: list[str] = PATHS,
     """Read documents once and keep them, with their claims, in an index (DuckDB) that
     check --against and search read.  A document already there with the same content is
     skipped; a changed one is read again with its story."""
-    from .archive import Index
+    from .archive import Index, index_with_dask, read_parquet_documents
     from .load import read_inputs
     log = _Log(quiet, False)
     _check_lang(lang)
+    if scheduler and engine != Engine.dask:
+        _fail("--scheduler needs --engine dask")
     settings = _settings(config, no_config, lang=lang, jobs=_jobs(jobs, log))
     try:
-        docs, skipped = read_inputs(paths, skip_bad=skip_bad, stdin_format=stdin_format.value if stdin_format else None)
+        parquet = [p for p in paths if p.lower().endswith(".parquet")]
+        docs, skipped = read_inputs([p for p in paths if p not in parquet], skip_bad=skip_bad,
+                                    stdin_format=stdin_format.value if stdin_format else None) \
+            if len(parquet) < len(paths) else ([], [])
+        for p in parquet:
+            docs = docs + read_parquet_documents(p)
         with Index(db, create=True) as ix:
-            st = ix.add(docs, settings)
+            if engine == Engine.dask:
+                try:
+                    st = index_with_dask(ix, docs, settings, scheduler=scheduler)
+                except ImportError:
+                    _fail("--engine dask needs Dask: pip install 'discrep[dask]'")
+            else:
+                st = ix.add(docs, settings)
             n_docs, n_claims = ix.count()
     except DiscrepError as e:
         _fail(str(e))
