@@ -196,3 +196,22 @@ def test_parquet_documents_are_indexed(tmp_path):
     assert runner.invoke(app, ["index", str(src), "--db", str(db)]).exit_code == 0
     r = runner.invoke(app, ["check", "--db", str(db), "--story", "s", "--format", "json"])
     assert r.exit_code == 1 and "12" in r.output and "31" in r.output
+
+
+def test_check_format_parquet_writes_every_claim(tmp_path):
+    import subprocess
+    import sys
+    out = tmp_path / "claims.parquet"
+    with open(out, "wb") as fh:
+        rc = subprocess.run([sys.executable, "-m", "discrep", "check", str(SEEDS), "--format", "parquet"],
+                            stdout=fh, stderr=subprocess.PIPE).returncode
+    assert rc == 1                                          # the seeds' conflicts still fail the gate
+    con = duckdb.connect()
+    n, conflicts, kinds = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE list_contains(verdicts, 'conflict')), list(DISTINCT kind) "
+        f"FROM read_parquet('{out}')").fetchone()
+    con.close()
+    report = json.loads(runner.invoke(app, ["check", str(SEEDS), "--format", "json"]).output)
+    assert n == report["summary"]["claims"]
+    assert conflicts == sum(len(f["claims"]) for f in report["findings"] if f["verdict"] == "conflict")
+    assert "count" in kinds and "date" in kinds

@@ -36,6 +36,7 @@ class Fmt(str, Enum):
     github = "github"
     timeline = "timeline"
     html = "html"
+    parquet = "parquet"
 
 
 class ExFmt(str, Enum):
