@@ -215,3 +215,20 @@ def test_check_format_parquet_writes_every_claim(tmp_path):
     assert n == report["summary"]["claims"]
     assert conflicts == sum(len(f["claims"]) for f in report["findings"] if f["verdict"] == "conflict")
     assert "count" in kinds and "date" in kinds
+
+
+def test_a_draft_is_checked_against_the_stories_it_is_about(tmp_path):
+    """Against an index of many stories, the draft meets the stories whose words overlap its
+    own, not every document with a claim of the same concept."""
+    docs = _corpus(3)
+    other = [dataclasses.replace(docs[0], id=f"fire-{k}", story="fire",
+                                 text=f"A wildfire destroyed {30 + k} homes near Bend, Oregon, fire officials said.")
+             for k in range(3)]
+    db = tmp_path / "many.duckdb"
+    with Index(str(db), create=True) as ix:
+        ix.add(docs + other)
+        from discrep.model import Document
+        from discrep.pipeline import extract_documents
+        draft = [Document(id="draft", text="A wildfire destroyed 45 homes near Bend, Oregon, officials said.")]
+        claims = [c for _, _, cs in extract_documents(draft) for c in cs]
+        assert {d.story for d in ix.sources_for(draft, claims)} == {"fire"}

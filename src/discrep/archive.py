@@ -147,14 +147,20 @@ class Index:
 
     def _write(self, rows: list, hashes: dict[str, str]) -> int:
         """One story's documents and claims, replacing what was there, in one transaction."""
+        import pandas as pd  # DuckDB reads a frame in one scan: row-by-row inserts are slow
         doc_rows, claim_rows = table_rows(rows, hashes)
+        docs_df = pd.DataFrame(doc_rows, columns=list(DOC_COLUMNS), dtype=object)   # None stays NULL
+        claims_df = pd.DataFrame(claim_rows, columns=list(CLAIM_COLUMNS), dtype=object)
         self.db.execute("BEGIN")
         try:
             self._replace([r[0] for r in doc_rows])
-            self.db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * len(DOC_COLUMNS))})", doc_rows)
+            self.db.register("new_documents", docs_df)
+            self.db.register("new_claims", claims_df)
+            self.db.execute("INSERT INTO documents SELECT * FROM new_documents")
             if claim_rows:
-                self.db.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})",
-                                    claim_rows)
+                self.db.execute("INSERT INTO claims SELECT * FROM new_claims")
+            self.db.unregister("new_documents")
+            self.db.unregister("new_claims")
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -162,9 +168,10 @@ class Index:
         return len(claim_rows)
 
     def _replace(self, ids: list[str]) -> None:
-        for i in ids:
-            self.db.execute("DELETE FROM claims WHERE doc_id = ?", [i])
-            self.db.execute("DELETE FROM documents WHERE id = ?", [i])
+        if ids:
+            marks = ", ".join("?" * len(ids))
+            self.db.execute(f"DELETE FROM claims WHERE doc_id IN ({marks})", ids)
+            self.db.execute(f"DELETE FROM documents WHERE id IN ({marks})", ids)
 
     def load_parts(self, docs_part: str, claims_part: str) -> int:
         """Load one partition's documents and claims, written as Parquet by a worker
@@ -190,9 +197,13 @@ class Index:
         hashes = {d.id: content_hash(d) for d in docs}
         stories = {d.story for d in docs if known.get(d.id) != hashes[d.id]}
         stored: dict[str, Document] = {}
-        for story in stories:
-            for (rec,) in self.db.execute("SELECT record FROM documents WHERE story IS NOT DISTINCT FROM ?",
-                                          [story]).fetchall():
+        named = sorted(s for s in stories if s is not None)
+        queries = [(f"SELECT record FROM documents WHERE story IN ({', '.join('?' * len(named))}) ORDER BY rowid", named)] \
+            if named else []
+        if None in stories:
+            queries.append(("SELECT record FROM documents WHERE story IS NULL ORDER BY rowid", []))
+        for sql, args in queries:            # one query for all the stories read again
+            for (rec,) in self.db.execute(sql, args).fetchall():
                 d = _doc_from(rec)
                 stored[d.id] = d
         fresh = {d.id: d for d in docs if d.story in stories}
@@ -244,6 +255,37 @@ class Index:
             args.append(since)
         ids = [r[0] for r in self.db.execute(sql, args).fetchall()]
         return self.documents(ids=ids)
+
+    def sources_for(self, drafts: list[Document], claims: Iterable[Claim], settings: Settings = Settings(),
+                    since: dt.date | None = None) -> list[Document]:
+        """The stories of the index a draft is about: of the documents that share a kind and
+        concept with the draft's claims (:meth:`candidates`), the whole stories of those whose
+        words overlap the draft's by at least ``settings.archive_min_overlap`` (rare words
+        weigh more, the rarity counted over the candidates)."""
+        import math
+        import re
+        from collections import Counter
+        docs = self.candidates(claims, since)
+        if not docs:
+            return []
+        word = re.compile(r"\w{3,}")
+
+        def words(text: str) -> set[str]:
+            return {w for w in word.findall(text.casefold()) if not w.isdigit()}
+        sets = {d.id: words(d.text) for d in docs}
+        df = Counter(w for s in sets.values() for w in s)
+        n = len(docs)
+
+        def idf(w: str) -> float:
+            return math.log((n + 1) / (df.get(w, 0) + 0.5))
+        mine = set().union(*(words(d.text) for d in drafts)) if drafts else set()
+        mass = sum(idf(w) for w in mine) or 1.0
+        keep = set()
+        for d in docs:
+            s = sets[d.id]
+            if sum(idf(w) for w in mine & s) / min(mass, sum(idf(w) for w in s) or 1.0) >= settings.archive_min_overlap:
+                keep.add(d.story)
+        return [d for d in docs if d.story in keep]
 
     def search(self, concept: str | None, kind: str | None = None, since: dt.date | None = None,
                story: str | None = None) -> Iterator[dict[str, Any]]:

@@ -171,7 +171,7 @@ def _report(paths: list[str], against: list[str] | None, lang: str | None, confi
                 drafted = [c for _, _, cs in extract_documents(docs, settings) for c in cs]
                 for path in indexes:
                     with Index(path) as ix:
-                        sources = sources + ix.candidates(drafted)
+                        sources = sources + ix.sources_for(docs, drafted, settings)
             return settings, check_against(docs, sources, settings, skipped + more)
         with _Bar(len(docs), settings, log) as bar:
             return settings, check_documents(docs, settings, skipped, progress=bar.tell)
