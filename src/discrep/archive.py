@@ -293,18 +293,11 @@ class Index:
         their JSON records."""
         cond: list[str] = ["TRUE"]
         args: list[object] = []
-        if concept:
-            cond.append("concept = ?")
-            args.append(concept)
-        if kind:
-            cond.append("kind = ?")
-            args.append(kind)
-        if story:
-            cond.append("story = ?")
-            args.append(story)
-        if since:
-            cond.append("published >= ?")
-            args.append(since)
+        for test, value in (("concept = ?", concept), ("kind = ?", kind), ("story = ?", story),
+                            ("published >= ?", since)):
+            if value:
+                cond.append(test)
+                args.append(value)
         sql = (f"SELECT record FROM claims WHERE {' AND '.join(cond)} "
                "ORDER BY published NULLS FIRST, doc_id, start_offset")
         for (rec,) in self.db.execute(sql, args).fetchall():
