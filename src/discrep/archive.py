@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -40,6 +42,7 @@ CREATE TABLE claims (
     value_text VARCHAR, low_num DOUBLE, high_num DOUBLE, qualifier VARCHAR, unit VARCHAR,
     event VARCHAR, attributed_to VARCHAR, published DATE, start_offset INTEGER, end_offset INTEGER,
     text VARCHAR, sentence VARCHAR, record JSON);
+CREATE TABLE terms (doc_id VARCHAR, story VARCHAR, term VARCHAR);
 CREATE INDEX claims_concept ON claims (kind, concept);
 CREATE INDEX claims_doc ON claims (doc_id);
 """
@@ -159,6 +162,7 @@ class Index:
             self.db.execute("INSERT INTO documents SELECT * FROM new_documents")
             if claim_rows:
                 self.db.execute("INSERT INTO claims SELECT * FROM new_claims")
+            self._add_terms(doc_rows)
             self.db.unregister("new_documents")
             self.db.unregister("new_claims")
             self.db.execute("COMMIT")
@@ -171,7 +175,17 @@ class Index:
         if ids:
             marks = ", ".join("?" * len(ids))
             self.db.execute(f"DELETE FROM claims WHERE doc_id IN ({marks})", ids)
+            self.db.execute(f"DELETE FROM terms WHERE doc_id IN ({marks})", ids)
             self.db.execute(f"DELETE FROM documents WHERE id IN ({marks})", ids)
+
+    def _add_terms(self, doc_rows: list[list]) -> None:
+        """Each document's words, once each: the inverted index a draft's stories are found by."""
+        import pandas as pd
+        rows = [(r[0], r[2], w) for r in doc_rows for w in sorted(_terms(r[9] or ""))]
+        if rows:
+            self.db.register("new_terms", pd.DataFrame(rows, columns=["doc_id", "story", "term"], dtype=object))
+            self.db.execute("INSERT INTO terms SELECT * FROM new_terms")
+            self.db.unregister("new_terms")
 
     def load_parts(self, docs_part: str, claims_part: str) -> int:
         """Load one partition's documents and claims, written as Parquet by a worker
@@ -181,6 +195,8 @@ class Index:
             ids = [r[0] for r in self.db.execute("SELECT id FROM read_parquet(?)", [docs_part]).fetchall()]
             self._replace(ids)
             self.db.execute("INSERT INTO documents SELECT * FROM read_parquet(?)", [docs_part])
+            self._add_terms([[i, None, s, None, None, None, None, None, None, text] for i, s, text in self.db.execute(
+                "SELECT id, story, text FROM read_parquet(?)", [docs_part]).fetchall()])
             n = self.db.execute("SELECT count(*) FROM read_parquet(?)", [claims_part]).fetchone()
             self.db.execute("INSERT INTO claims SELECT * FROM read_parquet(?)", [claims_part])
             self.db.execute("COMMIT")
@@ -258,34 +274,27 @@ class Index:
 
     def sources_for(self, drafts: list[Document], claims: Iterable[Claim], settings: Settings = Settings(),
                     since: dt.date | None = None) -> list[Document]:
-        """The stories of the index a draft is about: of the documents that share a kind and
-        concept with the draft's claims (:meth:`candidates`), the whole stories of those whose
-        words overlap the draft's by at least ``settings.archive_min_overlap`` (rare words
-        weigh more, the rarity counted over the candidates)."""
-        import math
-        import re
-        from collections import Counter
-        docs = self.candidates(claims, since)
-        if not docs:
+        """The stories of the index a draft is about: the stories of the documents whose
+        words overlap the draft's by at least ``settings.archive_min_overlap`` of the
+        draft's weight (rare words weigh more, their rarity counted over the index), found
+        in SQL through the ``terms`` table; of those, the documents that share a kind and
+        concept with the draft's claims (:meth:`candidates`)."""
+        mine = sorted(set().union(*(_terms(d.text) for d in drafts))) if drafts else []
+        if not mine:
             return []
-        word = re.compile(r"\w{3,}")
-
-        def words(text: str) -> set[str]:
-            return {w for w in word.findall(text.casefold()) if not w.isdigit()}
-        sets = {d.id: words(d.text) for d in docs}
-        df = Counter(w for s in sets.values() for w in s)
-        n = len(docs)
-
-        def idf(w: str) -> float:
-            return math.log((n + 1) / (df.get(w, 0) + 0.5))
-        mine = set().union(*(words(d.text) for d in drafts)) if drafts else set()
-        mass = sum(idf(w) for w in mine) or 1.0
-        keep = set()
-        for d in docs:
-            s = sets[d.id]
-            if sum(idf(w) for w in mine & s) / min(mass, sum(idf(w) for w in s) or 1.0) >= settings.archive_min_overlap:
-                keep.add(d.story)
-        return [d for d in docs if d.story in keep]
+        total = self.db.execute("SELECT count(*) FROM documents").fetchone()
+        n = total[0] if total else 0
+        df = dict(self.db.execute("SELECT term, count(*) FROM terms WHERE term IN (SELECT unnest(?::VARCHAR[])) "
+                                  "GROUP BY term", [mine]).fetchall())
+        if not df:
+            return []
+        idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        need = settings.archive_min_overlap * sum(idf.values())
+        shared = self.db.execute(
+            "SELECT doc_id, any_value(story), list(term) FROM terms WHERE term IN (SELECT unnest(?::VARCHAR[])) "
+            "GROUP BY doc_id", [list(df)]).fetchall()
+        keep = {story for _, story, ts in shared if sum(idf[w] for w in ts) >= need}
+        return [d for d in self.candidates(claims, since) if d.story in keep]
 
     def search(self, concept: str | None, kind: str | None = None, since: dt.date | None = None,
                story: str | None = None) -> Iterator[dict[str, Any]]:
@@ -420,6 +429,15 @@ def read_parquet_documents(path: str) -> list[Document]:
                             published=pub if isinstance(pub, dt.date) else None, lang=r.get("lang"),
                             story=None if r.get("story") is None else str(r.get("story")), record=n))
     return out
+
+
+_WORD = re.compile(r"\w{3,}")
+
+
+def _terms(text: str) -> set[str]:
+    """A text's words, folded and lower-cased, once each (no figures)."""
+    from .normalize import fold
+    return {w for w in _WORD.findall(fold(text).casefold()) if not w.isdigit()}
 
 
 def is_index(path: str) -> bool:
