@@ -232,3 +232,28 @@ def test_a_draft_is_checked_against_the_stories_it_is_about(tmp_path):
         draft = [Document(id="draft", text="A wildfire destroyed 45 homes near Bend, Oregon, officials said.")]
         claims = [c for _, _, cs in extract_documents(draft) for c in cs]
         assert {d.story for d in ix.sources_for(draft, claims)} == {"fire"}
+
+
+def test_index_in_batches_is_indexing_at_once(tmp_path):
+    """``discrep index`` reads story by story, a batch at a time: the index holds what
+    indexing everything at once gives."""
+    from discrep.settings import Settings
+    src = tmp_path / "corpus.jsonl"
+    docs = _corpus(7)
+    src.write_text("\n".join(json.dumps({"id": d.id, "story": d.story, "lang": d.lang, "text": d.text},
+                                        ensure_ascii=False) for d in docs), encoding="utf-8")
+    read, _ = read_inputs([str(src)])
+    once, batched = tmp_path / "once.duckdb", tmp_path / "batched.duckdb"
+    with Index(str(once), create=True) as ix:
+        ix.add(read)
+    from discrep.load import StoryIndex
+    stories = StoryIndex([str(src)])
+    try:
+        with Index(str(batched), create=True) as ix:
+            st = ix.add_stories(stories, Settings().with_(index_batch_docs=6))
+    finally:
+        stories.close()
+    assert st.added == len(docs)
+    assert _claims(batched) == _claims(once)
+    r = runner.invoke(app, ["index", str(src), "--db", str(batched)])
+    assert r.exit_code == 0 and "0 added" in r.output and f"{len(docs)} unchanged" in r.output

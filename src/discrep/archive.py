@@ -16,6 +16,7 @@ The schema is ``discrep.index/1`` (``SCHEMA``); a file written with another sche
 file that is no index, is refused with one line (exit 2)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -130,12 +131,34 @@ class Index:
 
     # --- writing -------------------------------------------------------------------------
 
-    def add(self, docs: Iterable[Document], settings: Settings = Settings()) -> IndexStats:
+    def add_stories(self, stories: Iterable[list[Document]], settings: Settings = Settings()) -> IndexStats:
+        """:meth:`add` over stories as they come (``discrep.load.StoryIndex``), a batch of
+        about ``settings.index_batch_docs`` documents at a time: memory holds one batch,
+        not the input."""
+        known = dict(self.db.execute("SELECT id, hash FROM documents").fetchall())
+        total = IndexStats(0, 0, 0, 0)
+        batch: list[Document] = []
+
+        def flush() -> None:
+            nonlocal total, batch
+            st = self.add(batch, settings, known)
+            total = IndexStats(*(a + b for a, b in zip(dataclasses.astuple(total), dataclasses.astuple(st))))
+            batch = []
+        for docs in stories:
+            batch.extend(docs)
+            if len(batch) >= settings.index_batch_docs:
+                flush()
+        if batch:
+            flush()
+        return total
+
+    def add(self, docs: Iterable[Document], settings: Settings = Settings(),
+            known: dict[str, str] | None = None) -> IndexStats:
         """Index ``docs``: skip those already there with the same content, read the stories
         of the others again (all their documents, old and new), and write each story in
-        one transaction."""
+        one transaction.  ``known``: the stored documents' hashes, when the caller has them."""
         from .pipeline import group_stories, stream_stories
-        merged, hashes, added, unchanged = self.touched(list(docs))
+        merged, hashes, added, unchanged = self.touched(list(docs), known)
         if not merged:
             return IndexStats(0, 0, unchanged, 0)
         replaced = len(merged) - added
@@ -205,11 +228,13 @@ class Index:
             raise
         return n[0] if n else 0
 
-    def touched(self, docs: list[Document]) -> tuple[list[Document], dict[str, str], int, int]:
+    def touched(self, docs: list[Document], known: dict[str, str] | None = None
+                ) -> tuple[list[Document], dict[str, str], int, int]:
         """The documents to read again (the stories with a new or changed document, all
         their documents, stored and new), their hashes, and how many of ``docs`` are new to
         the index and how many unchanged."""
-        known = dict(self.db.execute("SELECT id, hash FROM documents").fetchall())
+        if known is None:
+            known = dict(self.db.execute("SELECT id, hash FROM documents").fetchall())
         hashes = {d.id: content_hash(d) for d in docs}
         stories = {d.story for d in docs if known.get(d.id) != hashes[d.id]}
         stored: dict[str, Document] = {}

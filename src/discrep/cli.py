@@ -6,6 +6,7 @@ Settings come from the defaults, then the nearest ``discrep.toml`` / ``[tool.dis
 (see :mod:`discrep.config`), then the flags given on the command line."""
 from __future__ import annotations
 
+import itertools
 import sys
 from enum import Enum
 from types import FrameType
@@ -481,21 +482,27 @@ def index_(paths: list[str] = PATHS,
     if scheduler and engine != Engine.dask:
         _fail("--scheduler needs --engine dask")
     settings = _settings(config, no_config, lang=lang, jobs=_jobs(jobs, log))
+    sfmt = stdin_format.value if stdin_format else None
     try:
         parquet = [p for p in paths if p.lower().endswith(".parquet")]
-        docs, skipped = read_inputs([p for p in paths if p not in parquet], skip_bad=skip_bad,
-                                    stdin_format=stdin_format.value if stdin_format else None) \
-            if len(parquet) < len(paths) else ([], [])
-        for p in parquet:
-            docs = docs + read_parquet_documents(p)
+        rest = [p for p in paths if p not in parquet]
+        extra = [d for p in parquet for d in read_parquet_documents(p)]
         with Index(db, create=True) as ix:
             if engine == Engine.dask:
+                docs, skipped = read_inputs(rest, skip_bad=skip_bad, stdin_format=sfmt) if rest else ([], [])
                 try:
-                    st = index_with_dask(ix, docs, settings, scheduler=scheduler)
+                    st = index_with_dask(ix, docs + extra, settings, scheduler=scheduler)
                 except ImportError:
                     _fail("--engine dask needs Dask: pip install 'discrep[dask]'")
-            else:
-                st = ix.add(docs, settings)
+            else:                        # story by story: memory holds a batch, not the input
+                from .load import StoryIndex
+                stories = StoryIndex(rest, skip_bad=skip_bad, stdin_format=sfmt) if rest else None
+                try:
+                    st = ix.add_stories(itertools.chain(stories or (), [extra] if extra else []), settings)
+                finally:
+                    if stories is not None:
+                        stories.close()
+                skipped = stories.skipped if stories is not None else []
             n_docs, n_claims = ix.count()
     except DiscrepError as e:
         _fail(str(e))

@@ -32,6 +32,7 @@ class Settings:
     unit_cutoff: float = 80.0          # rapidfuzz ratio for two unit stems to be "the same thing"
     token_cutoff: float = 88.0         # rapidfuzz ratio for two context stems to count as one word
     fuzzy_block: int = 512             # context words compared at a time (memory of one block's rows)
+    index_batch_docs: int = 2000       # documents `discrep index` holds at a time (whole stories)
     archive_min_overlap: float = 0.2   # a draft's word overlap with an archived story to check against it
     progress_min_docs: int = 300       # a run of more documents shows a progress bar (on a terminal's stderr)
     fuzzy_matrix_above: int = 3000     # a story's context words past which they are compared as a matrix (numpy)
