@@ -151,14 +151,18 @@ def _jsonl(path, rows):
     return path
 
 
+# a toll that rises over three days, told by three outlets in two languages (out of order)
+FLOODS = [
+    {"id": "b", "outlet": "Outlet B", "published": "2026-02-11",
+     "text": "The death toll from the floods in the valley rose to 31, officials said."},
+    {"id": "a", "outlet": "Outlet A", "published": "2026-02-09",
+     "text": "The floods killed 12 people in the valley, officials said."},
+    {"id": "c", "outlet": "وكالة ج", "published": "2026-02-10", "lang": "ar",
+     "text": "ارتفعت حصيلة قتلى فيضانات الوادي إلى 20 شخصا، بحسب المسؤولين."}]
+
+
 def test_timeline_shows_each_quantity_oldest_first(tmp_path):
-    p = _jsonl(tmp_path / "story.jsonl", [
-        {"id": "b", "outlet": "Outlet B", "published": "2026-02-11",
-         "text": "The death toll from the floods in the valley rose to 31, officials said."},
-        {"id": "a", "outlet": "Outlet A", "published": "2026-02-09",
-         "text": "The floods killed 12 people in the valley, officials said."},
-        {"id": "c", "outlet": "وكالة ج", "published": "2026-02-10", "lang": "ar",
-         "text": "ارتفعت حصيلة قتلى فيضانات الوادي إلى 20 شخصا، بحسب المسؤولين."}])
+    p = _jsonl(tmp_path / "story.jsonl", FLOODS)
     r = runner.invoke(app, ["check", str(p), "--format", "timeline"])
     assert r.exit_code == 0, r.output
     lines = [x.strip() for x in r.output.splitlines()]
@@ -170,13 +174,9 @@ def test_timeline_shows_each_quantity_oldest_first(tmp_path):
 
 
 def _story(tmp_path):
-    return _jsonl(tmp_path / "story.jsonl", [
-        {"id": "a", "outlet": "Outlet A", "published": "2026-02-09",
-         "text": "The floods killed 12 people in the valley, officials said. Turnout reached 40 percent."},
-        {"id": "b", "outlet": "Outlet B", "published": "2026-02-11",
-         "text": "The death toll from the floods in the valley rose to 31, officials said. Turnout reached 45 percent."},
-        {"id": "c", "outlet": "وكالة ج", "published": "2026-02-10", "lang": "ar",
-         "text": "ارتفعت حصيلة قتلى فيضانات الوادي إلى 20 شخصا، بحسب المسؤولين."}])
+    """FLOODS, with a turnout that two outlets give differently."""
+    turnout = {"a": " Turnout reached 40 percent.", "b": " Turnout reached 45 percent."}
+    return _jsonl(tmp_path / "story.jsonl", [{**r, "text": r["text"] + turnout.get(r["id"], "")} for r in FLOODS])
 
 
 @pytest.mark.parametrize("args, topics", [

@@ -27,27 +27,29 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from .align import _concept
 from .errors import DiscrepError, InputError
-from .model import Claim, Document
+from .model import Claim, Document, numeric
 from .settings import Settings
 
 SCHEMA = "discrep.index/1"
 
-_TABLES = """
-CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE documents (
-    id VARCHAR PRIMARY KEY, hash VARCHAR NOT NULL, story VARCHAR, outlet VARCHAR, published DATE,
-    lang VARCHAR, path VARCHAR, title VARCHAR, url VARCHAR, text VARCHAR, record JSON);
-CREATE TABLE claims (
+_DOCUMENTS = """CREATE TABLE documents (
+    id VARCHAR{key}, hash VARCHAR NOT NULL, story VARCHAR, outlet VARCHAR, published DATE,
+    lang VARCHAR, path VARCHAR, title VARCHAR, url VARCHAR, text VARCHAR, record JSON);"""
+_CLAIMS = """CREATE TABLE claims (
     id VARCHAR, doc_id VARCHAR, story VARCHAR, kind VARCHAR, concept VARCHAR, value_num DOUBLE,
     value_text VARCHAR, low_num DOUBLE, high_num DOUBLE, qualifier VARCHAR, unit VARCHAR,
     event VARCHAR, attributed_to VARCHAR, published DATE, start_offset INTEGER, end_offset INTEGER,
-    text VARCHAR, sentence VARCHAR, record JSON);
+    text VARCHAR, sentence VARCHAR, record JSON);"""
+_TABLES = f"""
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+{_DOCUMENTS.format(key=" PRIMARY KEY")}
+{_CLAIMS}
 CREATE TABLE terms (doc_id VARCHAR, story VARCHAR, term VARCHAR);
 CREATE INDEX claims_concept ON claims (kind, concept);
 CREATE INDEX claims_doc ON claims (doc_id);
 """
-
 
 @dataclass(frozen=True)
 class IndexStats:
@@ -75,11 +77,6 @@ def _doc_from(record: str) -> Document:
 def content_hash(d: Document) -> str:
     """The hash of everything a document's claims depend on: its text and its fields."""
     return hashlib.sha256(json.dumps(_doc_record(d), sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-def _concept(c: Claim) -> str | None:
-    from .align import _concept as concept
-    return concept(c)
 
 
 class Index:
@@ -173,21 +170,12 @@ class Index:
 
     def _write(self, rows: list, hashes: dict[str, str]) -> int:
         """One story's documents and claims, replacing what was there, in one transaction."""
-        import pandas as pd  # DuckDB reads a frame in one scan: row-by-row inserts are slow
         doc_rows, claim_rows = table_rows(rows, hashes)
-        docs_df = pd.DataFrame(doc_rows, columns=list(DOC_COLUMNS), dtype=object)   # None stays NULL
-        claims_df = pd.DataFrame(claim_rows, columns=list(CLAIM_COLUMNS), dtype=object)
         self.db.execute("BEGIN")
         try:
             self._replace([r[0] for r in doc_rows])
-            self.db.register("new_documents", docs_df)
-            self.db.register("new_claims", claims_df)
-            self.db.execute("INSERT INTO documents SELECT * FROM new_documents")
-            if claim_rows:
-                self.db.execute("INSERT INTO claims SELECT * FROM new_claims")
-            self._add_terms(doc_rows)
-            self.db.unregister("new_documents")
-            self.db.unregister("new_claims")
+            _insert(self.db, doc_rows, claim_rows)
+            self._add_terms((r[0], r[2], r[9]) for r in doc_rows)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -201,10 +189,11 @@ class Index:
             self.db.execute(f"DELETE FROM terms WHERE doc_id IN ({marks})", ids)
             self.db.execute(f"DELETE FROM documents WHERE id IN ({marks})", ids)
 
-    def _add_terms(self, doc_rows: list[list]) -> None:
-        """Each document's words, once each: the inverted index a draft's stories are found by."""
+    def _add_terms(self, docs: Iterable[tuple[str, str | None, str | None]]) -> None:
+        """Each document's words, once each, from its (id, story, text): the inverted index a
+        draft's stories are found by."""
         import pandas as pd
-        rows = [(r[0], r[2], w) for r in doc_rows for w in sorted(_terms(r[9] or ""))]
+        rows = [(i, story, w) for i, story, text in docs for w in sorted(_terms(text or ""))]
         if rows:
             self.db.register("new_terms", pd.DataFrame(rows, columns=["doc_id", "story", "term"], dtype=object))
             self.db.execute("INSERT INTO terms SELECT * FROM new_terms")
@@ -218,8 +207,7 @@ class Index:
             ids = [r[0] for r in self.db.execute("SELECT id FROM read_parquet(?)", [docs_part]).fetchall()]
             self._replace(ids)
             self.db.execute("INSERT INTO documents SELECT * FROM read_parquet(?)", [docs_part])
-            self._add_terms([[i, None, s, None, None, None, None, None, None, text] for i, s, text in self.db.execute(
-                "SELECT id, story, text FROM read_parquet(?)", [docs_part]).fetchall()])
+            self._add_terms(self.db.execute("SELECT id, story, text FROM read_parquet(?)", [docs_part]).fetchall())
             n = self.db.execute("SELECT count(*) FROM read_parquet(?)", [claims_part]).fetchone()
             self.db.execute("INSERT INTO claims SELECT * FROM read_parquet(?)", [claims_part])
             self.db.execute("COMMIT")
@@ -354,14 +342,24 @@ def table_rows(rows: list, hashes: dict[str, str]) -> tuple[list[list], list[lis
                          d.path, d.title, d.url, d.text, json.dumps(_doc_record(d), ensure_ascii=False)])
         for c in cs:
             m = c.mention
-            num = isinstance(m.value, (int, float)) and not isinstance(m.value, bool)
-            claim_rows.append([c.id, c.doc_id, c.story, c.kind, _concept(c), float(m.value) if num else None,
-                               None if num else str(m.value),
-                               float(m.low) if isinstance(m.low, (int, float)) else None,
-                               float(m.high) if isinstance(m.high, (int, float)) else None,
-                               m.qualifier, c.unit, c.event, c.attributed_to, c.published, m.start, m.end, m.text,
-                               c.sentence, json.dumps(c.to_dict(), ensure_ascii=False, default=str)])
+            value, text = numeric(m.value), None
+            if value is None:
+                text = str(m.value)
+            claim_rows.append([c.id, c.doc_id, c.story, c.kind, _concept(c), value, text, numeric(m.low),
+                               numeric(m.high), m.qualifier, c.unit, c.event, c.attributed_to, c.published, m.start,
+                               m.end, m.text, c.sentence, json.dumps(c.to_dict(), ensure_ascii=False, default=str)])
     return doc_rows, claim_rows
+
+
+def _insert(con: Any, doc_rows: list[list], claim_rows: list[list]) -> None:
+    """Insert rows into ``documents`` and ``claims`` through pandas frames, which DuckDB
+    reads in one scan (row-by-row inserts are slow); object columns keep None as NULL."""
+    import pandas as pd
+    for table, cols, rows in (("documents", DOC_COLUMNS, doc_rows), ("claims", CLAIM_COLUMNS, claim_rows)):
+        if rows:
+            con.register("new_rows", pd.DataFrame(rows, columns=list(cols), dtype=object))
+            con.execute(f"INSERT INTO {table} SELECT * FROM new_rows")
+            con.unregister("new_rows")
 
 
 def write_parts(docs: list[Document], settings: Settings, hashes: dict[str, str], out: str, name: str
@@ -376,12 +374,8 @@ def write_parts(docs: list[Document], settings: Settings, hashes: dict[str, str]
     doc_rows, claim_rows = table_rows(rows, hashes)
     con = duckdb.connect()
     try:
-        con.execute(_TABLES.split("CREATE INDEX")[0].replace("CREATE TABLE meta (key VARCHAR PRIMARY KEY, "
-                                                              "value VARCHAR);", "")
-                    .replace("id VARCHAR PRIMARY KEY", "id VARCHAR"))
-        con.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * len(DOC_COLUMNS))})", doc_rows)
-        if claim_rows:
-            con.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})", claim_rows)
+        con.execute(_DOCUMENTS.format(key="") + _CLAIMS)
+        _insert(con, doc_rows, claim_rows)
         paths = (os.path.join(out, f"documents-{name}.parquet"), os.path.join(out, f"claims-{name}.parquet"))
         con.execute(f"COPY documents TO '{paths[0]}' (FORMAT PARQUET)")
         con.execute(f"COPY claims TO '{paths[1]}' (FORMAT PARQUET)")

@@ -187,12 +187,11 @@ class Witnesses:
         """A later report that gives a higher count, or says it revised the figure ("the toll
         rose to 31" on Wednesday after 12 on Monday; "عدّلت الوزارة الحصيلة إلى 9"), updates
         the earlier one: a story that moves is no dispute.  An event's counts grow as a story
-        develops (the dead, the missing, homes burned); a crew, a ship's manifest, an age
-        (``fixed_counts``), a price, a turnout or a sum does not, so those are updated only by
-        a word of revision.  Some counts move either way as a story
-        develops (``either_way_events``: the missing, found alive or dead), so any later figure
-        updates them.  Two reports of one day that differ, and a later lower figure of any
-        other count with no word of revision, stay conflicts."""
+        develops (the dead, homes burned); a crew, a ship's manifest, an age (``fixed_counts``),
+        a price, a turnout or a sum does not, so those are updated only by a word of revision.
+        Some counts move either way (``either_way_events``: the missing, found alive or dead),
+        so any later figure updates them.  Two reports of one day that differ, and a later
+        lower figure of any other count with no word of revision, stay conflicts."""
         if x.kind not in ("count", "percent", "money"):
             return False
         dx, dy = self.as_of(x), self.as_of(y)
@@ -323,12 +322,12 @@ def decide_group(g: Group, st: Settings, wit: Witnesses | None = None) -> list[F
     if wit:
         edges = [(a, b) for a, b in edges if not wit.explained(g.claims[a], g.claims[b], ivs[a], ivs[b])]
     out = []
+    # a later report's figure moves on from the one an open bound names ("at least 14" on
+    # Friday, "21" on Saturday): the toll rose, though the two do not disagree
+    named = [_named(iv) for iv in ivs]
     for comp in _components(len(g.claims), edges):
         pos = {k: n for n, k in enumerate(comp)}
         mine = [e for e in edges if e[0] in pos]
-        # a later report's figure moves on from the one an open bound names ("at least 14"
-        # on Friday, "21" on Saturday): the toll rose, though the two do not disagree
-        named = [_named(iv) for iv in ivs]
         moved = {e for e in mine if wit and disjoint(named[e[0]], named[e[1]])
                  and wit.update(g.claims[e[0]], g.claims[e[1]], named[e[0]], named[e[1]])}
         # one timeline, oldest first, that never goes back on a figure without saying so

@@ -14,6 +14,11 @@ Number = int | float
 Value = Number | str
 
 
+def numeric(v: object) -> float | None:
+    """A figure's value or bound as a float column holds it; None for a day or an open bound."""
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
 @dataclass(frozen=True)
 class Document:
     """One article as read from disk or stdin (built by ``load``)."""

@@ -190,15 +190,16 @@ def render_parquet(report: Report, out: TextIO, **_: Any) -> None:
     for f in report.findings:
         for fc in f.claims:
             held.setdefault(fc.claim.id, []).append((f.id, f.verdict))
+    from ..model import numeric
     rows = []
     for c in report.claims:
         m = c.mention
-        num = isinstance(m.value, (int, float)) and not isinstance(m.value, bool)
+        value = numeric(m.value)
         hf = held.get(c.id, [])
-        rows.append([c.id, c.doc_id, c.outlet, c.published, c.lang, c.kind, m.text, float(m.value) if num else None,
-                     None if num else str(m.value), float(m.low) if isinstance(m.low, (int, float)) else None,
-                     float(m.high) if isinstance(m.high, (int, float)) else None, m.qualifier, c.unit, c.event,
-                     c.attributed_to, m.start, m.end, c.sentence, [h[0] for h in hf], [h[1] for h in hf]])
+        rows.append([c.id, c.doc_id, c.outlet, c.published, c.lang, c.kind, m.text, value,
+                     None if value is not None else str(m.value), numeric(m.low), numeric(m.high), m.qualifier,
+                     c.unit, c.event, c.attributed_to, m.start, m.end, c.sentence, [h[0] for h in hf],
+                     [h[1] for h in hf]])
     con = duckdb.connect()
     fd, path = tempfile.mkstemp(suffix=".parquet")
     os.close(fd)
