@@ -143,13 +143,10 @@ def _past_relative(ld: LangData, toks: list[Token], k: int) -> int:
     if j >= len(toks) or toks[j].low not in ld.relative_openers:
         return k
     j += 1
-    if j < len(toks):
-        low = toks[j].low
-        bare = next((low[:-len(c)] for c in ld.object_clitics if c and low.endswith(c)), low)
-        if ld.attr_verbs.match(toks, j) or bare != low and ld.attr_verbs.match(tokenize(bare), 0):
-            if j + 1 < len(toks) and toks[j + 1].low in ld.relative_links:
-                j += 1
-            return j
+    if j < len(toks) and ld.attr_verbs_with_object.match(toks, j):
+        if j + 1 < len(toks) and toks[j + 1].low in ld.relative_links:
+            j += 1
+        return j
     return j - 1                         # "according to what the ministry said": the teller, then the verb
 
 

@@ -283,6 +283,8 @@ class LangData:
         self.relative_openers = frozenset(words(" ".join(a["relative_openers"])))
         self.relative_links = frozenset(words(" ".join(a["relative_links"])))
         self.object_clitics = tuple(fold(c) for c in a["object_clitics"])
+        # the same verbs with their object attached ("أعلنته"): "بحسب ما أعلنته الوزارة"
+        self.attr_verbs_with_object = Lexicon({w: True for w in a["verbs"]}, P, self.object_clitics)
         self.not_speech_after = Lexicon({w: True for w in a["not_speech_after"]}, P)
         self.max_subject = a["max_subject_tokens"]
         self.entities = [(words(alias), label) for label, aliases in d["entities"].items() for alias in aliases]
