@@ -19,7 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from . import lang
-from .claims import AGE, CONVERSION, MEASUREMENT, SCORE, SIZE, YEAR_LABEL
+from .claims import AGE, CONVERSION, HOURS_OF_A_DAY, MEASUREMENT, SCORE, SIZE, YEAR_LABEL
 from .model import Anchor, Claim, Group, Unit
 from .rules import code_of, rule
 from .settings import Settings
@@ -181,9 +181,13 @@ class ContextIndex:
             m = c.mention
             report_day = c.frame is not None and c.frame.anchor is Anchor.REPORT
             if c.kind == "date" and m.qualifier != "offset" and m.low and m.high and (not c.speech_date or report_day):
+                # a day that starts a period ("منذ منتصف ليل الأربعاء", "since Monday") runs on
+                # to the report: any later day falls in it
+                opens = c.cumulative or HOURS_OF_A_DAY in c.roles     # "since midnight Wednesday" too
+                high = dt.date.max.toordinal() if opens else \
+                    dt.date.fromisoformat(str(m.high)).toordinal() + slack
                 self.days[c.sentence_key].append((dt.date.fromisoformat(str(m.low)).toordinal() - slack,
-                                                  dt.date.fromisoformat(str(m.high)).toordinal() + slack,
-                                                  report_day))
+                                                  high, report_day))
         # the tolls each sentence gives, by event: two days whose sentences give different
         # tolls of one event are two events ("60 killed in May" / "11 killed on Thursday")
         self.tolls: dict[tuple, dict[tuple, set]] = defaultdict(lambda: defaultdict(set))

@@ -375,9 +375,11 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if head_end > s.start:           # "Published ..." labels the dateline: it tells of no event
             events = [e for e in events if s.toks[e[0]].start >= head_end]
         roles: list[str] = []
-        ev, ev_text, spoken = _event(ld, s, events, attrs, a, b, kind, mspans, settings)
+        ev, ev_text, spoken, yielded = _event(ld, s, events, attrs, a, b, kind, mspans, settings)
         if spoken:
             roles.append(STATEMENT_DATE)
+        if yielded:
+            roles.append(code_of(_standing))
         as_of = False
         if kind == "date" and _dateline(ld, norm, m):
             ev, ev_text, spoken = None, None, True   # "Published 9 May 2025 ...": the report's day, not the event's
@@ -440,6 +442,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         # war that began in 2011"): it meets only such starts, not the day of one attack
         cumulative = kind in ("count", "date") and _is_cumulative(ld, s, a, b, mspans, settings,
                                                                   before_only=kind == "date")
+        if cumulative and kind == "date" and _hours_of_a_day(ld, s, a, b, m, settings):
+            cumulative = False           # "منذ منتصف ليل الأربعاء": hours, not a running period of days
+            roles.append(code_of(_hours_of_a_day))
         if cumulative:
             roles.append(code_of(_is_cumulative))
             if kind == "date":
@@ -871,6 +876,22 @@ def _is_cumulative(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, se
     return False
 
 
+@rule("C122", "hours-of-a-day", "claims")
+def _hours_of_a_day(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, settings: Settings) -> bool:
+    """A day after "since" that a time of day qualifies ("since midnight Wednesday", "منذ
+    ساعات الصباح الأولى يوم الأحد", "since Sunday morning") starts a span of hours: it is the
+    day something happened or took effect, not the start of a running total of days."""
+    if m.precision != "day":
+        return False                     # "since early 2019" starts a period of months
+    toks = s.toks
+    lo = max(0, a - settings.cumulative_window)
+    cue = max((k for k in range(lo, a) if ld.cumulative_cues.match(toks, k)), default=None)
+    if cue is None:
+        return False
+    return any(ld.day_parts.match(toks, k) for k in range(cue + 1, a)) or \
+        any(ld.day_parts.match(toks, k) for k in range(b + 1, min(len(toks), b + 2)))
+
+
 @rule("C117", "background", "claims")
 def _background(period_days: tuple[int, int] | None, nd: NormalizedDoc) -> bool:
     """A figure whose clause dates it to a year before the report's recalls an earlier story
@@ -959,7 +980,9 @@ def _conversion(ld: LangData, s: _Sentence, a: int, b: int, kind: str, m: Mentio
     if len(between) > settings.phrase_tokens or any(t.kind == "num" or _is_mention_tok(t, mspans) for t in between):
         return False                     # only the first figure's unit (and a comma) in between
     if kind == "money":
-        return bool(m.currency and pm.currency and m.currency != pm.currency)
+        # after a word of equivalence even one currency's figure restates ("59.8 أوقية، أي
+        # ما يعادل 598 أوقية قديمة": the old ouguiya); a bracket must change the currency
+        return bool(m.currency and pm.currency and (m.currency != pm.currency or toks[a - 1].text != "("))
     # two measures of one thing in two units: each a unit of measure, not the same one
     before = [t for t in between if t.kind == "word"]
     return bool(before) and _measurement(ld, s, b) and _measurement(ld, s, pb) and \
@@ -992,7 +1015,15 @@ def _measure(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
     and growth) are then kept apart, and two of one measure meet as readily as two tolls."""
     toks = s.toks
     runs: list[list[tuple[int, int, str]]] = []     # measure words next to each other: one phrase
-    for k in _clause_range(s, a, b, settings.event_window):
+    reach = list(_clause_range(s, a, b, settings.event_window))
+    lo = reach[0]
+    opens = lo + 1 if toks[lo].text in ld.clause_breaks else lo
+    to = ld.change_to.match(toks, opens)
+    if to and opens + to[0] == a and lo > 0:
+        # "raised its base rate by half a point, to 7.25%": a clause that is only "to" and the
+        # figure ends the change the clause before tells
+        reach = list(_clause_range(s, lo - 1, lo - 1, settings.event_window)) + reach
+    for k in reach:
         if a <= k <= b:
             continue
         hit = ld.measures.match(toks, k)
@@ -1256,6 +1287,7 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
             and any(t.low in ld.conj_words for t in s.toks[k + 1:a])
 
     near = _within(events, a - settings.event_window, b + settings.event_window)
+    yielded: list[bool] = []
     # "six were killed ... the ministry said, adding that two jets were flying": a speech verb
     # between an event word and a later figure opens a new statement, whose figure the event
     # word before it does not govern
@@ -1289,6 +1321,12 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         # event word inside another figure's noun phrase describes that figure's noun; it
         # governs this figure only when nothing else does
         own = [e for e in (victim or cands) if not in_other_phrase(e[0])]
+        # "عادت 320 أسرة نازحة", "320 displaced families returned": a word naming the group's
+        # standing yields to another event word
+        acts = [e for e in own if not _standing(ld, s, e[0], b)]
+        if acts and len(acts) < len(own):
+            yielded.append(True)
+            own = acts
         for k, ev, txt in own or victim or cands:
             if best is None or dist(k) < dist(best[0]):
                 best = (k, ev, txt)
@@ -1300,10 +1338,14 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         near_attr = min((dist(k) for k, _, _ in _within(attrs, a - settings.event_window, b + settings.event_window)
                          if clause[k] in {ca, cb}), default=None)
         if near_attr is not None and (best is None or near_attr < dist(best[0])):
-            return None, None, True
+            return None, None, True, False
     if best is None and kind == "date":
         best = pick({ca - 1, cb + 1})
-    return (best[1], best[2], False) if best else (None, None, False)
+    if best is None and kind == "date":
+        # "freed 480 detainees, including 53 women, from Adra prison on Sunday": a date in a
+        # trailing phrase dates the sentence's verb before it, clauses back
+        best = pick({clause[k] for k in range(0, a)})
+    return (best[1], best[2], False, bool(yielded)) if best else (None, None, False, False)
 
 
 DATELINE_CHARS = 40                     # the longest head a document's dateline may follow ("Date of publication")
@@ -1334,6 +1376,16 @@ def _dateline(ld: LangData, norm: str, m: Mention) -> bool:
         (not words and m.year_source == "explicit" and m.precision == "day")
 
 
+@rule("C123", "standing-yields", "claims")
+def _standing(ld: LangData, s: _Sentence, k: int, b: int) -> bool:
+    """An event word that also names a group's standing ("displaced", "نازحة"), written in
+    the figure's noun phrase (the word or two after it), yields to another event word near
+    the figure: "320 displaced families returned", "عادت 320 أسرة نازحة" are returns, "قتل 5
+    نازحين" a killing.  As the verb ("the fighting displaced 5,000", "and displaced 6
+    million") or alone it is the event."""
+    return b < k <= b + 2 and s.toks[k].low in ld.status_words
+
+
 def _occurrence(ld: LangData, t: Token) -> bool:
     """A word that names attacks or meetings ("raids", "غارات"), events that are counted themselves."""
     return t.low in ld.occurrence_nouns or ld.stem(t.low) in ld.occurrence_stems
@@ -1359,3 +1411,4 @@ def _attribution(attrs: list, a: int, b: int, settings: Settings):
 
 
 CONVERSION = code_of(_conversion)
+HOURS_OF_A_DAY = code_of(_hours_of_a_day)
