@@ -104,6 +104,8 @@ def test_number_forms(text, value):
     "write to desk2024@example.com",
     "the shop is open 24/7",            # an idiom
     "the meeting starts at 3 p.m.",     # clock times are not counts
+    "he died around 7 p.m.",            # a hedge before a clock time does not make it a count
+    "بدأ القصف نحو الساعة 4 فجرا",
     "بدأ القصف الساعة 4 فجرا",
     "at 11 am local time",
     "cases of COVID-19 rose",           # a code

@@ -380,6 +380,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             roles.append(STATEMENT_DATE)
         if yielded:
             roles.append(code_of(_standing))
+        if ev and kind == "count" and _lifted(ld, s, a, b):
+            ev, ev_text = ev + LIFTED, ev_text   # "evacuation orders for 1,200 residents were lifted"
+            roles.append(code_of(_lifted))
         as_of = False
         if kind == "date" and _dateline(ld, norm, m):
             ev, ev_text, spoken = None, None, True   # "Published 9 May 2025 ...": the report's day, not the event's
@@ -433,6 +436,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         share = kind == "count" and ev not in (AGE, SIZE, YEAR_LABEL) and _is_part(ld, s, a, b, mspans, parts, settings)
         if share:
             roles.append(code_of(_is_part))
+        elif kind in ("count", "percent") and ev not in (AGE, SIZE, YEAR_LABEL) and _one_place_alone(ld, s, a, mspans):
+            share = True                 # "في مدينة الدار البيضاء وحدها، لم تتجاوز نسبة المشاركة 34.1%"
+            roles.append(code_of(_one_place_alone))
         why = _increment_rule(ld, s, a, b, m, ev, last_event, settings) if kind == "count" and not share else None
         increment = why is not None
         if why:
@@ -584,10 +590,14 @@ def _size_compound(ld: LangData, s: _Sentence, a: int, b: int, settings: Setting
 def _is_age(ld: LangData, s: _Sentence, a: int, b: int, unit_stem: str | None, m: Mention, settings: Settings) -> bool:
     """A person's age is no toll and no span of the story's time: a span compounded into an
     age ("a 21-year-old"), a count after an age word ("aged 21", "البالغ من العمر 21 عاما"),
-    or a count standing alone between commas right after a name ("John Smith, 21, died")."""
+    or a count standing alone between commas right after a name ("John Smith, 21, died"),
+    or years after a word that gives an age with them ("وفاة الإذاعية عن 50 عاما")."""
     toks = s.toks
     if _age_compound(ld, unit_stem) or _age_words_start(ld, toks, a, settings) is not None:
         return True
+    if a and unit_stem and unit_stem.startswith(TIME_UNIT + "year") and toks[a - 1].low in ld.age_before_years \
+            and isinstance(m.value, int) and 0 < m.value <= settings.oldest_age:
+        return True                      # "توفيت عن 50 عاما": died aged 50
     # in brackets right after a noun, alone or in years: "المتهم الرئيسي (41 عاما)", "Smith (21)"
     years = unit_stem is None or unit_stem.startswith(TIME_UNIT + "year")
     closed = (b + 1 < len(toks) and toks[b + 1].text == ")") or (years and b + 2 < len(toks) and toks[b + 2].text == ")")
@@ -611,10 +621,12 @@ def _age_compound(ld: LangData, unit_stem: str | None) -> bool:
 def _age_words_start(ld: LangData, toks: list[Token], a: int, settings: Settings) -> int | None:
     """Where age words ending right before the count at ``a`` start ("aged 21", "البالغ من
     العمر 21"), or None."""
-    for k in range(max(0, a - settings.before_window), a):
+    # "عن عمر يناهز الـ90 عاما": the definite article a language writes on digits stands between
+    end = a - 1 if a and toks[a - 1].low in ld.ord_digit_prefixes else a
+    for k in range(max(0, end - settings.before_window), a):
         hit = ld.age_before.match(toks, k)
-        if hit and k + hit[0] == a:
-            return k
+        if hit and (k + hit[0] in (a, end) or (k + hit[0] > a and ld.hedge_before.match(toks, a))):
+            return k                     # "عن عمر يناهز 79 عاما": the age words take the figure's hedge in
     return None
 
 
@@ -767,6 +779,34 @@ def _increment_rule(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, ev: 
     if _others_besides_one(ld, s, a, b, m, ev, settings):
         return code_of(_others_besides_one)
     return None
+
+
+LIFTED = "-lifted"                     # the concept of an order undone: "evacuate-lifted"
+
+
+@rule("C125", "order-lifted", "claims")
+def _lifted(ld: LangData, s: _Sentence, a: int, b: int) -> bool:
+    """A figure whose clause tells an order undone ("evacuation orders for 1,200 residents
+    were lifted", "أُلغيت أوامر الإخلاء لنحو 1200 من السكان") counts those the event no
+    longer holds: its own concept, no rival to the event's figure."""
+    c = s.clause_of[a]
+    return any(s.clause_of[k] == c and ld.lifted_words.match(s.toks, k)
+               for k in range(len(s.toks)) if not a <= k <= b)
+
+
+@rule("C124", "one-place-alone", "claims")
+def _one_place_alone(ld: LangData, s: _Sentence, a: int, mspans: Spans) -> bool:
+    """A figure told of one place "alone" ("In Casablanca alone, turnout was 34.1%", "أما في
+    مدينة الدار البيضاء وحدها، فلم تتجاوز نسبة المشاركة 34.1%") is a part of the story's
+    whole, not its rival: the cue before it in its clause, or in the clause that opens the
+    sentence when that clause gives no figure of its own."""
+    toks, c = s.toks, s.clause_of[a]
+    for k in range(a - 1, -1, -1):
+        if _is_mention_tok(toks[k], mspans):
+            return False                 # another figure between: the cue is that one's
+        if (s.clause_of[k] == c or s.clause_of[k] == 0) and toks[k].low in ld.alone_words:
+            return True
+    return False
 
 
 @rule("C102", "increment", "claims")

@@ -146,6 +146,10 @@ def scan(ld: LangData, toks: list[Token], skip: set[int] | frozenset[int] = froz
             if inner is not None:        # "حتى 3 آب": until 3 August, not "up to 3"
                 i = inner
                 continue
+            inner = next((k for k in range(best.i + 1, best.j) if _blockers(ld, toks, k)), None)
+            if inner is not None:        # "around 7 p.m.", "نحو الساعة 10": a clock time, not "about 7"
+                i = inner
+                continue
         hits.append(best)
         i = best.j
     return hits
