@@ -391,7 +391,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         elif kind == "date" and _as_of(ld, s, a, mspans, settings):
             ev, ev_text, spoken, as_of = None, None, True, True   # "burned 12,400 acres by Tuesday"
             roles = [code_of(_as_of)]
-        if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev:
+        if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev and not yielded:
             if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
             else:                        # "إصابة 130 في القصف": the word after is another event
@@ -1363,7 +1363,7 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         own = [e for e in (victim or cands) if not in_other_phrase(e[0])]
         # "عادت 320 أسرة نازحة", "320 displaced families returned": a word naming the group's
         # standing yields to another event word
-        acts = [e for e in own if not _standing(ld, s, e[0], b)]
+        acts = [e for e in own if not _standing(ld, s, e[0], b, settings.phrase_tokens)]
         if acts and len(acts) < len(own):
             yielded.append(True)
             own = acts
@@ -1417,13 +1417,13 @@ def _dateline(ld: LangData, norm: str, m: Mention) -> bool:
 
 
 @rule("C123", "standing-yields", "claims")
-def _standing(ld: LangData, s: _Sentence, k: int, b: int) -> bool:
-    """An event word that also names a group's standing ("displaced", "نازحة"), written in
-    the figure's noun phrase (the word or two after it), yields to another event word near
+def _standing(ld: LangData, s: _Sentence, k: int, b: int, reach: int) -> bool:
+    """An event word that also names a group's standing ("displaced", "نازحة", "victims"),
+    written in the figure's noun phrase (a few words after it), yields to another event word near
     the figure: "320 displaced families returned", "عادت 320 أسرة نازحة" are returns, "قتل 5
     نازحين" a killing.  As the verb ("the fighting displaced 5,000", "and displaced 6
     million") or alone it is the event."""
-    return b < k <= b + 2 and s.toks[k].low in ld.status_words
+    return b < k <= b + reach and s.toks[k].low in ld.status_words
 
 
 def _occurrence(ld: LangData, t: Token) -> bool:

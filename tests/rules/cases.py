@@ -135,6 +135,8 @@ CASES = [
     ("C123", True, ["عادت أمس الأحد 320 أسرة نازحة إلى منازلها في سنجار."], "320", None, {}),
     ("C123", True, ["Some 320 displaced families returned to Sinjar on Sunday."], "320", None, {}),
     ("C123", True, ["Shelling killed five displaced people in the camp on Monday."], "five", None, {}),
+    ("C123", True, ["Six people were shot in Gary on Saturday. Two male victims died at the scene."], "Two", None, {}),
+    ("C123", False, ["All four victims were taken to Harlem Hospital on Saturday."], "four", None, {}),
     ("C123", False, ["The fighting displaced 5,000 people in the north on Monday."], "5,000", None, {}),
     ("C123", False, ["أدت المعارك إلى نزوح 5 آلاف شخص في الشمال يوم الاثنين."], "5 آلاف", None, {}),
     ("C124", True, ["In Casablanca alone, turnout was 34.1 percent."], "34.1 percent", None, {}),
