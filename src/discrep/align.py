@@ -574,13 +574,7 @@ def one_concept_across_languages(x: Claim, y: Claim, ctx: ContextIndex) -> bool:
     cx = _concept(x)
     if not (cx and cx == _concept(y) and x.doc_id != y.doc_id):
         return False
-    if x.lang and y.lang and x.lang != y.lang:
-        return ctx.stated_once(x) and ctx.stated_once(y)
-    import os
-    if os.environ.get("EXP1"):
-        return len(ctx.concepts.get(_concept_key(x), ())) == 1 and len(ctx.concepts.get(_concept_key(y), ())) == 1 \
-            and x.kind == os.environ["EXP1"] and bool(x.event)
-    return False
+    return bool(x.lang and y.lang and x.lang != y.lang) and ctx.stated_once(x) and ctx.stated_once(y)
 
 
 @rule("A202", "shared-context", "align")
