@@ -234,6 +234,27 @@ def test_a_draft_is_checked_against_the_stories_it_is_about(tmp_path):
         assert {d.story for d in ix.sources_for(draft, claims)} == {"fire"}
 
 
+def test_a_draft_meets_only_the_nearest_stories(tmp_path):
+    """When many stories share the draft's words, it is checked against the
+    ``archive_max_stories`` nearest (the most rare words shared), ties broken by name; a
+    story below ``archive_min_overlap`` is never among them."""
+    from discrep.model import Document
+    from discrep.pipeline import extract_documents
+    from discrep.settings import Settings
+    texts = {"near": "A wildfire destroyed {n} homes near Bend, Oregon, on Tuesday, Deschutes fire officials said.",
+             "mid": "A wildfire destroyed {n} homes near Bend, Oregon, fire officials said.",
+             "far": "A wildfire destroyed {n} homes near Medford, fire officials said."}
+    docs = [Document(id=f"{st}-{k}", story=st, text=t.format(n=30 + k)) for st, t in texts.items() for k in range(2)]
+    db = tmp_path / "near.duckdb"
+    with Index(str(db), create=True) as ix:
+        ix.add(docs)
+        draft = [Document(id="draft", text="A wildfire destroyed 45 homes near Bend, Oregon, on Tuesday, "
+                                           "Deschutes officials said.")]
+        claims = [c for _, _, cs in extract_documents(draft) for c in cs]
+        got = [{d.story for d in ix.sources_for(draft, claims, Settings(archive_max_stories=k))} for k in (1, 2, 3)]
+    assert got == [{"near"}, {"near", "mid"}, {"near", "mid"}]    # "far" shares too little at any cap
+
+
 def test_index_in_batches_is_indexing_at_once(tmp_path):
     """``discrep index`` reads story by story, a batch at a time: the index holds what
     indexing everything at once gives."""

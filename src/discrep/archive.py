@@ -262,10 +262,12 @@ class Index:
             rows = self.db.execute("SELECT record FROM documents ORDER BY rowid").fetchall()
         return [_doc_from(r) for (r,) in rows]
 
-    def candidates(self, claims: Iterable[Claim], since: dt.date | None = None) -> list[Document]:
+    def candidates(self, claims: Iterable[Claim], since: dt.date | None = None,
+                   stories: Iterable[str | None] | None = None) -> list[Document]:
         """The documents that hold a claim of the same kind and concept as one of ``claims``
-        (a claim with no concept: the same kind), published on or after ``since``: the
-        sources a draft's claims can be compared with (blocking in SQL)."""
+        (a claim with no concept: the same kind), published on or after ``since``, of
+        ``stories`` when given: the sources a draft's claims can be compared with (blocking
+        in SQL)."""
         keys = {(c.kind, _concept(c)) for c in claims}
         if not keys:
             return []
@@ -282,6 +284,16 @@ class Index:
         if since:
             sql += " AND (published IS NULL OR published >= ?)"
             args.append(since)
+        if stories is not None:
+            named = sorted({st for st in stories if st is not None})
+            cond = ["story IN (SELECT unnest(?::VARCHAR[]))"] if named else []
+            if None in set(stories):
+                cond.append("story IS NULL")
+            if not cond:
+                return []
+            sql += f" AND ({' OR '.join(cond)})"
+            if named:
+                args.append(named)
         ids = [r[0] for r in self.db.execute(sql, args).fetchall()]
         return self.documents(ids=ids)
 
@@ -290,8 +302,9 @@ class Index:
         """The stories of the index a draft is about: the stories of the documents whose
         words overlap the draft's by at least ``settings.archive_min_overlap`` of the
         draft's weight (rare words weigh more, their rarity counted over the index), found
-        in SQL through the ``terms`` table; of those, the documents that share a kind and
-        concept with the draft's claims (:meth:`candidates`)."""
+        in SQL through the ``terms`` table, the ``settings.archive_max_stories`` nearest of
+        them; of those, the documents that share a kind and concept with the draft's claims
+        (:meth:`candidates`)."""
         mine = sorted(set().union(*(_terms(d.text) for d in drafts))) if drafts else []
         if not mine:
             return []
@@ -303,11 +316,18 @@ class Index:
             return []
         idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         need = settings.archive_min_overlap * sum(idf.values())
-        shared = self.db.execute(
-            "SELECT doc_id, any_value(story), list(term) FROM terms WHERE term IN (SELECT unnest(?::VARCHAR[])) "
-            "GROUP BY doc_id", [list(df)]).fetchall()
-        keep = {story for _, story, ts in shared if sum(idf[w] for w in ts) >= need}
-        return [d for d in self.candidates(claims, since) if d.story in keep]
+        # each document's shared weight, then each story's best, the nearest first (ties by
+        # name): a draft tells one story, and checking it against every story that shares a
+        # fifth of its words would read half an archive.  All in one query over the terms.
+        words = list(idf)
+        rows = self.db.execute(
+            "WITH w AS (SELECT unnest(?::VARCHAR[]) AS term, unnest(?::DOUBLE[]) AS idf), "
+            "d AS (SELECT t.doc_id, any_value(t.story) AS story, sum(w.idf) AS score "
+            "      FROM terms t JOIN w USING (term) GROUP BY t.doc_id) "
+            "SELECT story, max(score) AS best FROM d WHERE score >= ? GROUP BY story "
+            "ORDER BY best DESC, coalesce(story, '') LIMIT ?",
+            [words, [idf[w] for w in words], need, settings.archive_max_stories]).fetchall()
+        return self.candidates(claims, since, stories=[st for st, _ in rows])
 
     def search(self, concept: str | None, kind: str | None = None, since: dt.date | None = None,
                story: str | None = None) -> Iterator[dict[str, Any]]:

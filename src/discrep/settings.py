@@ -34,6 +34,7 @@ class Settings:
     fuzzy_block: int = 512             # context words compared at a time (memory of one block's rows)
     index_batch_docs: int = 2000       # documents `discrep index` holds at a time (whole stories)
     archive_min_overlap: float = 0.2   # a draft's word overlap with an archived story to check against it
+    archive_max_stories: int = 20      # a draft is checked against at most this many archived stories, the nearest
     progress_min_docs: int = 300       # a run of more documents shows a progress bar (on a terminal's stderr)
     fuzzy_matrix_above: int = 3000     # a story's context words past which they are compared as a matrix (numpy)
     context_cutoff: float = 0.25       # IDF-weighted context overlap for claims in different sentences
