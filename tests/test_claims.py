@@ -41,6 +41,10 @@ def test_claim_frame(text, figure, event, source, roles):
     ("أكد أعضاء التحالف الدولي لمحاربة تنظيم “الدولة الإسلامية” أن 90 دولة انضمت.", "90",
      "أعضاء التحالف الدولي لمحاربة تنظيم “الدولة الإسلامية”"),
     ('The "Coalition to Defeat ISIS" said 90 countries had joined.', "90", "Coalition to Defeat ISIS"),
+    # "puts the number at": the one who puts it is the source
+    ("The union puts the number of strikers at 36,000.", "36,000", "The union"),
+    # a valuation ("يقدر بـ") names no speaker
+    ("يتضمن المشروع نفقات بنحو 82 مليار دينار وعجزا يقدر بـ 6.8 مليار دينار.", "6.8 مليار دينار", None),
 ])
 def test_attribution_labels_are_whole_names(text, figure, source):
     assert claim(text, figure).attributed_to == source
@@ -65,6 +69,9 @@ def test_sentences_longer_than_the_longest_are_cut(text, longest, starts):
     ("About 120 prisoners escaped from the jail.", "120", "escape", ("noun", "prisoner"), "whole", None),
     ("فر نحو 120 معتقلا من السجن.", "120", "escape", ("noun", None), "whole", None),
     ("The siege lasted 40 days.", "40", None, ("time", "day"), "whole", None),
+    # a verb right after the count is no counted noun
+    ("The ministry says 22,000 took part in the walkout.", "22,000", None, ("none", None), "whole", None),
+    ("Police said 5,000 went home after the rally.", "5,000", None, ("none", None), "whole", None),
     ("The blast killed 17 people, including five children.", "five", "kill", ("noun", None), "share", None),
     ("Three more people died in hospital.", "Three", "kill", (None, None), "increment", None),
     ("Since Saturday, the fighting has killed 68 people.", "68", "kill", ("none", None), "running_total", None),

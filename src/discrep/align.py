@@ -581,10 +581,10 @@ def one_concept_across_languages(x: Claim, y: Claim, ctx: ContextIndex) -> bool:
 def shared_context(x: Claim, y: Claim, key: _Key, st: Settings) -> float:
     """Two figures in different sentences are one quantity when their sentences share
     enough rare words.  The cut-off is lowest when event and noun (or, for a rank, the
-    event) agree, highest when nothing names what the figures count, and never below
-    ``context_cutoff_same_doc`` inside one document, where two sentences usually tell two
-    things."""
-    keyed = key.same_event and (key.same_unit or x.kind == "ordinal")
+    event; for a percent, what it measures: "inflation", "turnout") agree, highest when
+    nothing names what the figures count, and never below ``context_cutoff_same_doc``
+    inside one document, where two sentences usually tell two things."""
+    keyed = key.same_event and (key.same_unit or x.kind in ("ordinal", "percent"))
     cutoff = st.context_cutoff_keyed if keyed else st.context_cutoff
     if key.bare:
         cutoff = st.context_cutoff_unkeyed

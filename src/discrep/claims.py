@@ -1059,9 +1059,11 @@ def _measure(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
     lo = reach[0]
     opens = lo + 1 if toks[lo].text in ld.clause_breaks else lo
     to = ld.change_to.match(toks, opens)
-    if to and opens + to[0] == a and lo > 0:
-        # "raised its base rate by half a point, to 7.25%": a clause that is only "to" and the
-        # figure ends the change the clause before tells
+    by = ld.change_verbs.match(toks, opens)
+    if lo > 0 and ((to and opens + to[0] == a) or (by and a - opens - by[0] < settings.phrase_tokens)):
+        # "raised its base rate by half a point, to 7.25%", "ارتفع سعر الغازوال إلى 53.9 أوقية،
+        # بزيادة قدرها 8.5 في المئة": a clause that only gives the change's new value or its
+        # size measures what the clause before it changed
         reach = list(_clause_range(s, lo - 1, lo - 1, settings.event_window)) + reach
     for k in reach:
         if a <= k <= b:
@@ -1256,6 +1258,8 @@ def _unit(ld: LangData, s: _Sentence, a: int, b: int, kind: str, m: Mention, msp
             break                        # "13 civilians among them seven children": the share's cue
         if found is not None and ld.predicate_suffixes and t.low.endswith(ld.predicate_suffixes):
             break                        # "its 21 crew abandoned it": the verb after the noun ("four armed men" stays)
+        if t.low in ld.predicate_words:
+            break                        # "22,000 took part", "5,000 went home": a verb, not the counted noun
         if found is None:
             if ld.partitive_after.match(toks, k):
                 return None, None, False     # "two of them": the counted thing is named before

@@ -68,6 +68,8 @@ CASES = [
      None, {}),
     ("C112", True, ["رفع البنك سعر الفائدة بمقدار نصف نقطة مئوية، إلى 7.25 في المئة، يوم الثلاثاء."],
      "7.25 في المئة", None, {}),
+    ("C112", True, ["ارتفع سعر لتر الغازوال إلى 53.9 أوقية، بزيادة قدرها 8.5 في المئة."], "8.5 في المئة", None, {}),
+    ("C112", True, ["The price of diesel rose to 53.9 ouguiya a litre, up 8.5 percent."], "8.5 percent", None, {}),
     ("C112", False, ["The party won 47.3 percent on Sunday."], "47.3 percent", None, {}),
     ("C112", False, ["ارتفع المؤشر 3 في المئة يوم الأحد."], "3 في المئة", None, {}),
     ("C112", True, ["وقالت الوزيرة إن عجز الميزانية سيبلغ 6.1 مليار دينار."], "6.1 مليار دينار", None, {}),
@@ -416,6 +418,10 @@ CASES = [
                     "Some 200 prisoners escaped from the jail."], "120", "1,500", {}),
     ("A201", False, ["About 120 prisoners escaped from the jail on Sunday.",
                      "Some 300 prisoners escaped from the jail on Sunday."], "120", "300", {}),
+    # a percent's measure is its key: two of one measure meet at the keyed cut-off
+    ("A202", True, ["Hungary's annual consumer inflation stood at 6.8% in February, the statistics office said.",
+                    "Hungary's consumer inflation eased to 6.3% in February from 7.0% in January, the central bank "
+                    "said."], "6.8%", "6.3%", {}),
     ("A202", True, ["فر نحو 120 سجينا من سجن الشدادي يوم الأحد.",
                     "فر 300 سجين من سجن الشدادي يوم الأحد."], "120", "300", {}),
     ("A202", False, ["About 120 prisoners escaped from the northern jail, guards said.",
