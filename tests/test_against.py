@@ -259,6 +259,8 @@ def test_source_aliases_from_config(tmp_path, monkeypatch):
     ("ignore = [\"counts\"]\n", "ignore must be"),
     ("[source-aliases]\nSDF = 3\n", "source-aliases must map"),
     ("tolerance = \n", "discrep.toml"),
+    ("archive-max-stories = 0\n", "archive-max-stories must be"),
+    ("index-batch-docs = \"many\"\n", "index-batch-docs must be"),
 ])
 def test_bad_config_is_a_usage_error(tmp_path, monkeypatch, body, needle):
     (tmp_path / "discrep.toml").write_text(body, encoding="utf-8")

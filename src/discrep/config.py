@@ -26,7 +26,10 @@ from .settings import Settings
 
 KINDS = ("count", "ordinal", "percent", "money", "date", "weekday")
 FAIL_ON = ("conflict", "outdated", "unsupported", "never")
-KEYS = ("tolerance", "lang", "fail-on", "ignore", "outlet-aliases", "source-aliases")
+KEYS = ("tolerance", "lang", "fail-on", "ignore", "outlet-aliases", "source-aliases", "archive-max-stories",
+        "index-batch-docs")
+# keys whose value is a count of at least one, and the Settings field each sets
+COUNTS = {"archive-max-stories": "archive_max_stories", "index-batch-docs": "index_batch_docs"}
 
 
 class ConfigError(DiscrepError):
@@ -86,4 +89,8 @@ def settings_from(table: dict[str, Any], where: str, base: Settings = Settings()
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{where}: source-aliases must map names to source labels")
             changes["source_aliases"] = tuple(value.items())
+        elif key in COUNTS:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{where}: {key} must be a whole number of at least 1")
+            changes[COUNTS[key]] = value
     return base.with_(**changes)
