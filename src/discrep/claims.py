@@ -388,9 +388,14 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             ev, ev_text, spoken = None, None, True   # "Published 9 May 2025 ...": the report's day, not the event's
             head_end = m.norm_end
             roles = [code_of(_dateline)]
+        elif kind == "date" and _post_stamp(ld, norm, s, a, m):
+            ev, ev_text, spoken = None, None, True   # "(Published Friday, Sept. 23)", "(@KevinANjax) February 4"
+            roles = [code_of(_post_stamp)]
         elif kind == "date" and _as_of(ld, s, a, mspans, settings):
             ev, ev_text, spoken, as_of = None, None, True, True   # "burned 12,400 acres by Tuesday"
             roles = [code_of(_as_of)]
+        if kind == "date" and m.precision == "day" and _across_midnight(ld, s, a, b):
+            roles.append(code_of(_across_midnight))   # "late Sunday night" may be told as early Monday
         if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev and not yielded:
             if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
@@ -1430,6 +1435,42 @@ def _standing(ld: LangData, s: _Sentence, k: int, b: int, reach: int) -> bool:
     return b < k <= b + reach and s.toks[k].low in ld.status_words
 
 
+NIGHT_REACH = 2                         # tokens on either side of a day where a night word qualifies it
+
+
+@rule("C127", "across-midnight", "claims")
+def _across_midnight(ld: LangData, s: _Sentence, a: int, b: int) -> bool:
+    """A day told with a night word beside it ("late Sunday", "Sunday night", "early Monday",
+    "فجر الاثنين", "ليلة الأحد") names hours that one report gives to one day and another to
+    the next: its interval reaches one day either side (``night_slack_days``), so "late
+    Sunday" and "early Monday" do not conflict."""
+    toks = s.toks
+    return any(ld.night_words.match(toks, k) for k in range(max(0, a - NIGHT_REACH), min(len(toks), b + 1 + NIGHT_REACH))
+               if not a <= k <= b) or any(ld.night_words.match(toks, k) for k in range(a, b + 1))
+
+
+# an embedded post's signature before its date: "— Kevin Clark (@KevinANjax) February 4, 2017"
+POST_HANDLE = re.compile(r"\(@\w{1,30}\)\s*[-,]?\s*$")
+POST_LOOKBACK = 48                      # characters before a date where a signature may end
+POST_LABEL_REACH = 4                    # tokens before a date where a label may start ("Last updated on: 5 May")
+
+
+@rule("C126", "post-stamp", "claims")
+def _post_stamp(ld: LangData, norm: str, s: _Sentence, a: int, m: Mention) -> bool:
+    """A date that stamps a post, anywhere in the text: after a publication label ("(Published
+    Friday, Sept. 23, 2016)", "آخر تحديث: 5 آذار") or an embedded post's signature ("— Kevin
+    Clark (@KevinANjax) February 4, 2017").  It dates the post, not the story's events, and is
+    compared with no other date (rule A109)."""
+    if POST_HANDLE.search(norm[max(0, m.norm_start - POST_LOOKBACK):m.norm_start]):
+        return True
+    toks = s.toks
+    for k in range(a - 1, max(-1, a - 1 - POST_LABEL_REACH), -1):
+        hit = ld.stamp_labels.match(toks, k)
+        if hit and all(t.kind == "punct" or t.low in ld.stopwords for t in toks[k + hit[0]:a]):
+            return True                  # the label, then only punctuation or little words
+    return False
+
+
 def _occurrence(ld: LangData, t: Token) -> bool:
     """A word that names attacks or meetings ("raids", "غارات"), events that are counted themselves."""
     return t.low in ld.occurrence_nouns or ld.stem(t.low) in ld.occurrence_stems
@@ -1455,4 +1496,5 @@ def _attribution(attrs: list, a: int, b: int, settings: Settings):
 
 
 CONVERSION = code_of(_conversion)
+ACROSS_MIDNIGHT = code_of(_across_midnight)
 HOURS_OF_A_DAY = code_of(_hours_of_a_day)

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from . import lang
 from .align import UnionFind
+from .claims import ACROSS_MIDNIGHT
 from .model import Claim, Finding, FindingClaim, Group, Value
 from .rules import code_of, rule
 from .settings import Settings
@@ -36,8 +37,9 @@ def interval(c: Claim, st: Settings) -> Interval:
     if c.kind == "date":
         if m.qualifier == "offset":      # "in 3 days" may be a duration, not a date: never opposed
             return -math.inf, math.inf
-        first = dt.date.fromisoformat(str(m.low)).toordinal() - st.date_tolerance_days
-        last = dt.date.fromisoformat(str(m.high)).toordinal() + st.date_tolerance_days
+        slack = st.date_tolerance_days + (st.night_slack_days if ACROSS_MIDNIGHT in c.roles else 0)
+        first = dt.date.fromisoformat(str(m.low)).toordinal() - slack
+        last = dt.date.fromisoformat(str(m.high)).toordinal() + slack
         return first, last
     v = float(m.value)
     q = m.qualifier

@@ -52,6 +52,7 @@ class Settings:
     more_than_ceiling: float = 2.0     # "more than 130" covers [130, 260]: twice as many is "more than double"
     vague_ceiling: float = 2.0         # "dozens" (24-99) covers [24, 198]: a vague plural is stretched upward, never below
     date_tolerance_days: int = 0       # slack around dates, in days
+    night_slack_days: int = 1          # more slack around a day told with a night word ("late Sunday")
     # one document's two figures conflict only as two named sources' (dates and ranks always)
     own_figures_need_sources: bool = True
     source_cutoff: float = 90.0        # rapidfuzz token-set ratio for a draft's and a source's attribution to match

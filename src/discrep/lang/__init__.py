@@ -257,6 +257,8 @@ class LangData:
         self.decades = Lexicon(dd["decades"], P)
         self.holidays = Lexicon(dd["holidays"], P)
         self.dateline_labels = tuple(fold(w).casefold() for w in dd["dateline_labels"])
+        self.stamp_labels = Lexicon({w: True for w in dd["stamp_labels"]}, P)
+        self.night_words = Lexicon({w: True for w in dd["night_words"]}, P)
 
         self.events: dict[str, str] = {}
         self.event_stems: dict[str, str] = {}
