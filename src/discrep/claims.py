@@ -430,6 +430,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         elif kind == "count" and _score(s, a, b):
             ev, ev_text = SCORE, None        # "فاز 2-1", "won 3-2": a result, two counts of nothing
             roles.append(code_of(_score))
+        elif kind == "count" and _population(ld, s, a, settings):
+            ev, ev_text = POPULATION, None   # "a community of about 4,500": who lives there, no toll
+            roles.append(code_of(_population))
         elif kind == "count" and _year_label(ld, s, a, b, m, nd, settings):
             ev, ev_text = YEAR_LABEL, None   # "the 2014 killing spree": which spree, not how many
             roles.append(code_of(_year_label))
@@ -521,6 +524,7 @@ RANK = "rank"                            # a place in a ranking ("المرتبة
 SIZE = "size"                            # the size of a thing, told in a compound ("a 20-member forum")
 YEAR_LABEL = "year-label"                # a year naming an event ("the 2014 shooting"): no quantity
 SCORE = "score"                          # a match's result ("won 2-1"): no quantity
+POPULATION = "population"                # how many live in a place ("a town of 4,500"): a concept of its own
 
 
 @rule("C119", "rank", "claims")
@@ -797,6 +801,19 @@ def _lifted(ld: LangData, s: _Sentence, a: int, b: int) -> bool:
     c = s.clause_of[a]
     return any(s.clause_of[k] == c and ld.lifted_words.match(s.toks, k)
                for k in range(len(s.toks)) if not a <= k <= b)
+
+
+@rule("C128", "population", "claims")
+def _population(ld: LangData, s: _Sentence, a: int, settings: Settings) -> bool:
+    """A count right after a place's head and "of" ("a community of about 4,500", "the town of
+    12,000 people", "بلدة يبلغ عدد سكانها 4500 نسمة") tells how many live there: the concept
+    ``population``, no toll of the event the sentence tells."""
+    toks = s.toks
+    for k in range(max(0, a - settings.before_window), a):
+        hit = ld.population_heads.match(toks, k)
+        if hit and k + hit[0] == a:
+            return True
+    return False
 
 
 @rule("C124", "one-place-alone", "claims")

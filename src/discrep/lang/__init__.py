@@ -309,6 +309,7 @@ class LangData:
         self.conversion_cues = Lexicon({w: True for w in t["conversion_cues"]}, P)
         self.skip_before_unit = frozenset(words(" ".join(t["skip_before_unit"])))
         self.predicate_suffixes = tuple(t["predicate_suffixes"])
+        self.population_heads = Lexicon({w: True for w in t["population_heads"]}, P)
         self.predicate_words = frozenset(fold(w).casefold() for w in t["predicate_words"])
         self.generic_units = frozenset(words(" ".join(t["generic_units"])))
         self.role_nouns = frozenset(words(" ".join(t["role_nouns"])))
