@@ -380,7 +380,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             roles.append(STATEMENT_DATE)
         if yielded:
             roles.append(code_of(_standing))
-        if ev and kind == "count" and _lifted(ld, s, a, b):
+        if ev and kind == "count" and _lifted(ld, s, a, b, settings):
             ev, ev_text = ev + LIFTED, ev_text   # "evacuation orders for 1,200 residents were lifted"
             roles.append(code_of(_lifted))
         as_of = False
@@ -794,13 +794,12 @@ LIFTED = "-lifted"                     # the concept of an order undone: "evacua
 
 
 @rule("C125", "order-lifted", "claims")
-def _lifted(ld: LangData, s: _Sentence, a: int, b: int) -> bool:
+def _lifted(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
     """A figure whose clause tells an order undone ("evacuation orders for 1,200 residents
     were lifted", "أُلغيت أوامر الإخلاء لنحو 1200 من السكان") counts those the event no
     longer holds: its own concept, no rival to the event's figure."""
-    c = s.clause_of[a]
-    return any(s.clause_of[k] == c and ld.lifted_words.match(s.toks, k)
-               for k in range(len(s.toks)) if not a <= k <= b)
+    return any(ld.lifted_words.match(s.toks, k) for k in _clause_range(s, a, b, settings.event_window)
+               if not a <= k <= b)
 
 
 @rule("C128", "population", "claims")
@@ -826,7 +825,9 @@ def _one_place_alone(ld: LangData, s: _Sentence, a: int, mspans: Spans) -> bool:
     for k in range(a - 1, -1, -1):
         if _is_mention_tok(toks[k], mspans):
             return False                 # another figure between: the cue is that one's
-        if (s.clause_of[k] == c or s.clause_of[k] == 0) and toks[k].low in ld.alone_words:
+        if s.clause_of[k] not in (c, 0):
+            continue                     # a clause between tells something else
+        if toks[k].low in ld.alone_words:
             return True
     return False
 
