@@ -266,3 +266,20 @@ def test_change_from_to_is_not_a_range(text, old, new):
 def test_plain_from_to_stays_a_range(text):
     ms, _ = mentions(text)
     assert [(m.value, m.qualifier) for m in ms] == [(30, "range")]
+
+
+@pytest.mark.parametrize("text, currency", [
+    # a bare "pounds" is the currency the document named: money, not weight
+    ("Gasoline rose to 1,489,000 Lebanese pounds. Diesel was set at 1,312,000 pounds.", "LBP"),
+    ("Bread rose to 20 Egyptian pounds. A kilo of meat costs 400 pounds.", "EGP"),
+    # with no currency named, or two of them, it stays a figure
+    ("The truck carried 4,000 pounds of flour to the town.", None),
+])
+def test_a_bare_currency_word_takes_the_documents_currency(text, currency):
+    from discrep.extract import extract
+    from discrep.model import Document
+    from discrep.normalize import normalize
+    ms = extract(normalize(Document(id="d", text=text), "en"))
+    last = ms[-1]
+    assert (last.kind == "money", last.currency) == ((True, currency) if currency else (False, None))
+

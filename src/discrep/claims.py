@@ -448,6 +448,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             share = True                 # "في مدينة الدار البيضاء وحدها، لم تتجاوز نسبة المشاركة 34.1%"
             roles.append(code_of(_one_place_alone))
         why = _increment_rule(ld, s, a, b, m, ev, last_event, settings) if kind == "count" and not share else None
+        if why is None and kind in ("count", "money") and not share and _change_size(ld, s, a, settings):
+            why = code_of(_change_size)  # "raised the price by 27,000 pounds to 1,489,000": the step, not the price
         increment = why is not None
         if why:
             roles.append(why)
@@ -830,6 +832,20 @@ def _one_place_alone(ld: LangData, s: _Sentence, a: int, mspans: Spans) -> bool:
         if toks[k].low in ld.alone_words:
             return True
     return False
+
+
+@rule("C129", "change-size", "claims")
+def _change_size(ld: LangData, s: _Sentence, a: int, settings: Settings) -> bool:
+    """A count or sum right after "by" that follows a verb of change in its clause ("raised
+    the price by 27,000 pounds to 1,489,000", "رفعت السعر بمقدار 27 ألف ليرة") is the size
+    of the change: an increment, no rival to the level the thing reached."""
+    toks = s.toks
+    by = next((k for k in range(max(0, a - 2), a) if ld.change_by.match(toks, k) and k + 1 >= a - 1), None)
+    if by is None:
+        return False
+    c = s.clause_of[by]
+    return any(s.clause_of[k] == c and ld.change_verbs.match(toks, k)
+               for k in range(max(0, by - settings.event_window), by))
 
 
 @rule("C102", "increment", "claims")

@@ -276,4 +276,26 @@ def extract(nd: NormalizedDoc, reference: dt.date | None = None, whole: bool = F
             value = int(value)
         out.append(Mention(nd.doc.id, h.kind, rs, re_, surface, value, h.low, h.high, h.qualifier,
                            hedge=h.hedge, currency=h.currency, norm_start=ns, norm_end=ne))
+    return _named_before(ld, nd, out)
+
+
+def _named_before(ld: LangData, nd: NormalizedDoc, mentions: list[Mention]) -> list[Mention]:
+    """A figure before a bare word that may be a currency ("1,537,000 pounds": weight or
+    money?) is money when its document has named exactly one currency the word can be
+    ("1,489,000 Lebanese pounds" earlier): the word then stands for it."""
+    named = {m.currency for m in mentions if m.kind == "money" and m.currency}
+    if not ld.bare_currencies or not named:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == "number":
+            word = ld.bare_currency_re.match(nd.norm, m.norm_end)
+            codes = ld.bare_currencies.get(word.group(1).casefold()) if word else None
+            meant = named & set(codes or ())
+            if word and len(meant) == 1:
+                ne = word.end()
+                rs, re_ = raw_span(nd, m.norm_start, ne)
+                m = Mention(m.doc_id, "money", rs, re_, nd.doc.text[rs:re_], m.value, m.low, m.high, m.qualifier,
+                            hedge=m.hedge, currency=meant.pop(), norm_start=m.norm_start, norm_end=ne)
+        out.append(m)
     return out

@@ -310,6 +310,11 @@ class LangData:
         self.skip_before_unit = frozenset(words(" ".join(t["skip_before_unit"])))
         self.predicate_suffixes = tuple(t["predicate_suffixes"])
         self.population_heads = Lexicon({w: True for w in t["population_heads"]}, P)
+        self.bare_currencies = {fold(w).casefold(): tuple(v) for w, v in t["bare_currencies"].items()}
+        self.bare_currency_re = re.compile(
+            r"\s+(" + "|".join(re.escape(fold(w)) for w in sorted(t["bare_currencies"], key=len, reverse=True))
+            + r")\b", re.IGNORECASE) if t["bare_currencies"] else re.compile(r"(?!)")
+        self.change_by = Lexicon({w: True for w in t["change_by"]}, P)
         self.predicate_words = frozenset(fold(w).casefold() for w in t["predicate_words"])
         self.generic_units = frozenset(words(" ".join(t["generic_units"])))
         self.role_nouns = frozenset(words(" ".join(t["role_nouns"])))
