@@ -572,9 +572,8 @@ def one_concept_across_languages(x: Claim, y: Claim, ctx: ContextIndex) -> bool:
     role, is the one quantity both tell ("نسبة المشاركة بلغت 43.7 في المئة" / "Turnout
     was 47.3%")."""
     cx = _concept(x)
-    if not (cx and cx == _concept(y) and x.doc_id != y.doc_id):
-        return False
-    return bool(x.lang and y.lang and x.lang != y.lang) and ctx.stated_once(x) and ctx.stated_once(y)
+    return bool(x.lang and y.lang and x.lang != y.lang and cx and cx == _concept(y)) \
+        and ctx.stated_once(x) and ctx.stated_once(y)
 
 
 @rule("A202", "shared-context", "align")

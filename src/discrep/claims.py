@@ -840,7 +840,8 @@ def _change_size(ld: LangData, s: _Sentence, a: int, settings: Settings) -> bool
     the price by 27,000 pounds to 1,489,000", "رفعت السعر بمقدار 27 ألف ليرة") is the size
     of the change: an increment, no rival to the level the thing reached."""
     toks = s.toks
-    by = next((k for k in range(max(0, a - 2), a) if ld.change_by.match(toks, k) and k + 1 >= a - 1), None)
+    by = next((k for k in range(max(0, a - settings.before_window), a)
+               if (hit := ld.change_by.match(toks, k)) and k + hit[0] == a), None)
     if by is None:
         return False
     c = s.clause_of[by]
@@ -967,8 +968,7 @@ def _hours_of_a_day(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, sett
     cue = max((k for k in range(lo, a) if ld.cumulative_cues.match(toks, k)), default=None)
     if cue is None:
         return False
-    return any(ld.day_parts.match(toks, k) for k in range(cue + 1, a)) or \
-        any(ld.day_parts.match(toks, k) for k in range(b + 1, min(len(toks), b + 2)))
+    return any(ld.day_parts.match(toks, k) for k in range(cue + 1, a)) or bool(ld.day_parts.match(toks, b + 1))
 
 
 @rule("C117", "background", "claims")
@@ -1098,8 +1098,8 @@ def _measure(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
     lo = reach[0]
     opens = lo + 1 if toks[lo].text in ld.clause_breaks else lo
     to = ld.change_to.match(toks, opens)
-    by = ld.change_verbs.match(toks, opens)
-    if lo > 0 and ((to and opens + to[0] == a) or (by and a - opens - by[0] < settings.phrase_tokens)):
+    change = ld.change_verbs.match(toks, opens)
+    if lo > 0 and ((to and opens + to[0] == a) or (change and a - opens - change[0] < settings.phrase_tokens)):
         # "raised its base rate by half a point, to 7.25%", "ارتفع سعر الغازوال إلى 53.9 أوقية،
         # بزيادة قدرها 8.5 في المئة": a clause that only gives the change's new value or its
         # size measures what the clause before it changed
@@ -1370,7 +1370,7 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
             and any(t.low in ld.conj_words for t in s.toks[k + 1:a])
 
     near = _within(events, a - settings.event_window, b + settings.event_window)
-    yielded: list[bool] = []
+    yielded = False                     # whether a standing word gave way (C123) in the pick that decided
     # "six were killed ... the ministry said, adding that two jets were flying": a speech verb
     # between an event word and a later figure opens a new statement, whose figure the event
     # word before it does not govern
@@ -1408,8 +1408,8 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         # standing yields to another event word
         acts = [e for e in own if not _standing(ld, s, e[0], b, settings.phrase_tokens)]
         if acts and len(acts) < len(own):
-            yielded.append(True)
-            own = acts
+            nonlocal yielded
+            yielded, own = True, acts
         for k, ev, txt in own or victim or cands:
             if best is None or dist(k) < dist(best[0]):
                 best = (k, ev, txt)
@@ -1428,7 +1428,7 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         # "freed 480 detainees, including 53 women, from Adra prison on Sunday": a date in a
         # trailing phrase dates the sentence's verb before it, clauses back
         best = pick({clause[k] for k in range(0, a)})
-    return (best[1], best[2], False, bool(yielded)) if best else (None, None, False, False)
+    return (best[1], best[2], False, yielded) if best else (None, None, False, False)
 
 
 DATELINE_CHARS = 40                     # the longest head a document's dateline may follow ("Date of publication")
@@ -1479,8 +1479,7 @@ def _across_midnight(ld: LangData, s: _Sentence, a: int, b: int) -> bool:
     the next: its interval reaches one day either side (``night_slack_days``), so "late
     Sunday" and "early Monday" do not conflict."""
     toks = s.toks
-    return any(ld.night_words.match(toks, k) for k in range(max(0, a - NIGHT_REACH), min(len(toks), b + 1 + NIGHT_REACH))
-               if not a <= k <= b) or any(ld.night_words.match(toks, k) for k in range(a, b + 1))
+    return any(ld.night_words.match(toks, k) for k in range(max(0, a - NIGHT_REACH), min(len(toks), b + 1 + NIGHT_REACH)))
 
 
 # an embedded post's signature before its date: "— Kevin Clark (@KevinANjax) February 4, 2017"

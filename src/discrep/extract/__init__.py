@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from .. import lang
 from ..lang import LangData
@@ -281,8 +282,8 @@ def extract(nd: NormalizedDoc, reference: dt.date | None = None, whole: bool = F
 
 def _named_before(ld: LangData, nd: NormalizedDoc, mentions: list[Mention]) -> list[Mention]:
     """A figure before a bare word that may be a currency ("1,537,000 pounds": weight or
-    money?) is money when its document has named exactly one currency the word can be
-    ("1,489,000 Lebanese pounds" earlier): the word then stands for it."""
+    money?) is money when its document names, elsewhere, exactly one currency the word can
+    be ("1,489,000 Lebanese pounds"): the word then stands for it."""
     named = {m.currency for m in mentions if m.kind == "money" and m.currency}
     if not ld.bare_currencies or not named:
         return mentions
@@ -295,7 +296,7 @@ def _named_before(ld: LangData, nd: NormalizedDoc, mentions: list[Mention]) -> l
             if word and len(meant) == 1:
                 ne = word.end()
                 rs, re_ = raw_span(nd, m.norm_start, ne)
-                m = Mention(m.doc_id, "money", rs, re_, nd.doc.text[rs:re_], m.value, m.low, m.high, m.qualifier,
-                            hedge=m.hedge, currency=meant.pop(), norm_start=m.norm_start, norm_end=ne)
+                m = replace(m, kind="money", start=rs, end=re_, text=nd.doc.text[rs:re_], currency=meant.pop(),
+                            norm_end=ne)
         out.append(m)
     return out
