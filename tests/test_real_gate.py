@@ -51,14 +51,14 @@ def test_fakes_floors():
     # 0.70 until one document's own figures stopped conflicting unless two named sources give
     # them: the three clusters it cost had only such conflicts (a round-up's total against one
     # district's toll, "24 hours" against a "48-hour truce", two counts of destroyed positions)
-    assert _rate(out, r"counts differ: \d+, count conflict on \d+: ([\d.]+)") >= 0.70, out
+    assert _rate(out, r"counts differ: \d+, count conflict on \d+: ([\d.]+)") >= 0.71, out
     assert _rate(out, r"counts agree: .* no count conflict on \d+: ([\d.]+)") >= 0.90, out
     # 0.48 until the one-outlet-gives-both rule: the three clusters it cost were conflicts
     # between different events (1 vs 16, 5 vs 13) and a misread "the two sides", each
     # citing the tolls only because they sat in the same group.  0.44 until increments and
     # described sources: the three more it cost held a toll against "six others" it included, a
     # page counter read as a number against a toll, and a week's toll against one day's
-    assert _rate(out, r"conflict citing both tolls on \d+: ([\d.]+)") >= 0.50, out
+    assert _rate(out, r"conflict citing both tolls on \d+: ([\d.]+)") >= 0.53, out
     assert _rate(out, r"none over the dead on \d+: ([\d.]+)") >= 0.95, out
     # one outlet's report seldom contradicts itself: 88 of the 804 articles drew a conflict with
     # themselves (nearly all a total against its parts) before own figures needed two sources
@@ -81,9 +81,9 @@ def test_stories_floors():
     pr = subprocess.run([sys.executable, str(SHARED / "bench" / "score_stories.py"), str(stories), "--json"],
                         capture_output=True, text=True, timeout=600, env=env)
     got = json.loads(pr.stdout.strip().splitlines()[-1])
-    assert got["conflicts_found"] >= 29, got
+    assert got["conflicts_found"] >= 32, got
     assert got["false_conflicts"] == 0, got
     assert got["traps_fired"] == 0, got
-    assert got["agreements_found"] >= 21, got
+    assert got["agreements_found"] >= 23, got
     assert got["updates_found"] >= 10, got
     assert got["updates_as_conflicts"] == 0, got

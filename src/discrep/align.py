@@ -19,7 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from . import lang
-from .claims import AGE, CONVERSION, HOURS_OF_A_DAY, MEASUREMENT, SCORE, SIZE, YEAR_LABEL
+from .claims import AGE, CONVERSION, FOUND_AT_SCENE, HOURS_OF_A_DAY, MEASUREMENT, SCORE, SIZE, YEAR_LABEL
 from .model import Anchor, Claim, Group, Unit
 from .rules import code_of, rule
 from .settings import Settings
@@ -576,6 +576,22 @@ def one_concept_across_languages(x: Claim, y: Claim, ctx: ContextIndex) -> bool:
         and ctx.stated_once(x) and ctx.stated_once(y)
 
 
+@rule("A205", "sole-figures", "align")
+def sole_figures(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
+    """Two reports of one news cycle (published at most ``sole_figure_days`` apart) that each
+    give one figure, and one only, of an event, as a whole, name what it counts ("612 people
+    were injured" / "about 800 injured", "62 people on board" / "at least 75 migrants were
+    on board") tell that one quantity, however few words their sentences share.  A bare
+    numeral ("Two were taken to hospital"), a count of those found at a scene (rule C130), and
+    a report with no date of publication give no such sign."""
+    if x.doc_id == y.doc_id or not (x.event and x.event == y.event) or not (x.published and y.published):
+        return False
+    if abs((x.published - y.published).days) > st.sole_figure_days or not _concept(x) or _concept(x) != _concept(y):
+        return False
+    return all((_unit(c).keyed or _unit(c).persons) and FOUND_AT_SCENE not in c.roles
+               and len(ctx.concepts.get(_concept_key(c), ())) == 1 for c in (x, y))
+
+
 @rule("A202", "shared-context", "align")
 def shared_context(x: Claim, y: Claim, key: _Key, st: Settings) -> float:
     """Two figures in different sentences are one quantity when their sentences share
@@ -649,6 +665,8 @@ def comparable(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> Link:
         cutoff, join = st.context_cutoff_keyed, code_of(same_figure)
     score = ctx.similarity(x.sentence_key, y.sentence_key)
     if context_too_far(score, cutoff):
+        if sole_figures(x, y, ctx, st):
+            return Link(True, code_of(sole_figures), score, cutoff)
         return Link(False, code_of(context_too_far), score, cutoff)
     return Link(True, join, score, cutoff)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import lang
 from .lang import LangData, Lexicon, words
-from .model import Anchor, Claim, Frame, Mention, NormalizedDoc, Role, Scope, Source, Unit
+from .model import PERSONS, Anchor, Claim, Frame, Mention, NormalizedDoc, Role, Scope, Source, Unit
 from .normalize import fold, raw_span
 from .rules import code_of, rule
 from .settings import Settings
@@ -367,6 +367,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         restated = _conversion(ld, s, a, b, kind, m, prev, mspans, settings)
         prev = (si, b, m, kind)
         unit, ustem, next_to = _unit(ld, s, a, b, kind, m, mspans, text_of, settings)
+        persons = kind == "count" and unit is not None and ustem is None
+        if persons:
+            unit = None                  # "17 people": anyone, no unit of its own (the frame says persons)
         if ustem and not ustem.startswith((EVENT_UNIT, TIME_UNIT)):
             ustem = ld.noun_concepts.get(ustem, ustem)   # "طنا" and "tonnes" count one thing
         if kind == "ordinal" and ustem and (ustem, m.value) in ld.ord_idioms:
@@ -375,14 +378,16 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if head_end > s.start:           # "Published ..." labels the dateline: it tells of no event
             events = [e for e in events if s.toks[e[0]].start >= head_end]
         roles: list[str] = []
-        ev, ev_text, spoken, yielded = _event(ld, s, events, attrs, a, b, kind, mspans, settings)
+        ev, ev_text, spoken, why = _event(ld, s, events, attrs, a, b, kind, mspans, settings)
         if spoken:
             roles.append(STATEMENT_DATE)
-        if yielded:
-            roles.append(code_of(_standing))
+        if why:
+            roles.append(why)            # the event came past a standing word (C123) or an aside (C131)
         if ev and kind == "count" and _lifted(ld, s, a, b, settings):
             ev, ev_text = ev + LIFTED, ev_text   # "evacuation orders for 1,200 residents were lifted"
             roles.append(code_of(_lifted))
+        if ev and kind == "count" and _found(ld, s, a, b, settings):
+            roles.append(code_of(_found))    # "officers found two men with gunshot wounds"
         as_of = False
         if kind == "date" and _dateline(ld, norm, m):
             ev, ev_text, spoken = None, None, True   # "Published 9 May 2025 ...": the report's day, not the event's
@@ -396,7 +401,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             roles = [code_of(_as_of)]
         if kind == "date" and m.precision == "day" and _across_midnight(ld, s, a, b):
             roles.append(code_of(_across_midnight))   # "late Sunday night" may be told as early Monday
-        if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev and not yielded:
+        if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev and why != code_of(_standing):
             if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
             else:                        # "إصابة 130 في القصف": the word after is another event
@@ -444,6 +449,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         share = kind == "count" and ev not in (AGE, SIZE, YEAR_LABEL) and _is_part(ld, s, a, b, mspans, parts, settings)
         if share:
             roles.append(code_of(_is_part))
+        elif kind == "count" and ev not in (AGE, SIZE, YEAR_LABEL) and _groups_listed(ld, s, a, b, mspans):
+            share = True                 # "three women and two men were injured"
+            roles.append(code_of(_groups_listed))
         elif kind in ("count", "percent") and ev not in (AGE, SIZE, YEAR_LABEL) and _one_place_alone(ld, s, a, mspans):
             share = True                 # "في مدينة الدار البيضاء وحدها، لم تتجاوز نسبة المشاركة 34.1%"
             roles.append(code_of(_one_place_alone))
@@ -517,7 +525,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
                         bool(roles) and roles[0] == code_of(_dateline), holder,
                         Scope(_place(ld, s, a, b, mspans, text_of, settings),
                               period[0], period[1], wide=wide, period_at=period[2], period_next=period[3]),
-                        background, as_of)))
+                        background, as_of, persons)))
     return out
 
 
@@ -701,11 +709,12 @@ def _holder(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings, afte
     return " ".join(sorted({ld.stem(t.low) for t in best}))
 
 
-def typed_unit(kind: str, m: Mention, unit_stem: str | None) -> Unit:
-    """The unit as a typed value; the claims stage is the only one that reads its stems."""
+def typed_unit(kind: str, m: Mention, unit_stem: str | None, persons: bool = False) -> Unit:
+    """The unit as a typed value; the claims stage is the only one that reads its stems.  A
+    count of "people" names no unit of its own, but says that it counts persons."""
     if not unit_stem:                    # a percent or a sum names its unit by its kind
         return Unit("percent") if kind == "percent" else Unit("currency", m.currency) if kind == "money" \
-            else Unit("none")
+            else Unit("none", PERSONS if persons else None)
     if unit_stem.startswith(EVENT_UNIT):
         return Unit("role", unit_stem[len(EVENT_UNIT):])
     if unit_stem.startswith(TIME_UNIT):
@@ -716,7 +725,7 @@ def typed_unit(kind: str, m: Mention, unit_stem: str | None) -> Unit:
 def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | None, att: tuple[str | None,
           str] | None, part: bool,
           increment: bool, cumulative: bool, spoken: bool, dateline: bool, holder: str | None = None,
-          scope: Scope = Scope(), background: bool = False, as_of: bool = False) -> Frame:
+          scope: Scope = Scope(), background: bool = False, as_of: bool = False, persons: bool = False) -> Frame:
     """The typed description of one claim (see :class:`discrep.model.Frame`)."""
     if m.qualifier == "previous":
         role = Role.PREVIOUS
@@ -733,7 +742,7 @@ def frame(kind: str, m: Mention, ev: str | None, unit: str | None, ustem: str | 
     anchor = None
     if kind == "date":
         anchor = Anchor.REPORT if dateline else Anchor.AS_OF if as_of else Anchor.STATEMENT if spoken else Anchor.EVENT
-    return Frame(measure=ev, head=unit, unit=typed_unit(kind, m, ustem), role=role, anchor=anchor,
+    return Frame(measure=ev, head=unit, unit=typed_unit(kind, m, ustem, persons), role=role, anchor=anchor,
                  source=Source(att[0] if att else None, att[1] if att else None),
                  period_start=kind == "date" and cumulative, holder=holder, scope=scope)
 
@@ -779,6 +788,47 @@ def _is_part(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, parts: s
     return False
 
 
+GROUP_NOUN_WORDS = 2                    # the words of one group's noun in a list ("adult females")
+
+
+@rule("C132", "groups-listed", "claims")
+def _groups_listed(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans) -> bool:
+    """Counts of groups of people joined by "and" ("three women and two men were injured",
+    "two men and a woman", "قتل ثلاثة رجال وأربع نساء") are each a share of their sum, not a
+    toll: "three women" is no rival to "five people".  The groups are the language data's
+    ``group_nouns`` (men, women, children, soldiers, civilians...): "40 homes and 12 schools"
+    are two counts of their own."""
+    toks = s.toks
+
+    def noun(lo: int, hi: int) -> bool:     # a group's noun: a few content words, no event, one a group's
+        gap = toks[lo:hi]
+        return 0 < len(gap) <= GROUP_NOUN_WORDS and all(
+            g.kind == "word" and g.low not in ld.stopwords and g.low not in ld.conj_words and not ld.event_of(g.low)
+            and not _is_mention_tok(g, mspans) for g in gap) and any(ld.stem(g.low) in ld.group_nouns for g in gap)
+
+    def joined(k: int) -> bool:             # a conjunction at k: a word, or a prefix of the count it joins
+        return toks[k].low in ld.conj_words or (_is_mention_tok(toks[k], mspans)
+                                                 and toks[k].low.startswith(ld.conj_prefixes))
+
+    # the first of the list: its noun, "and", then another count (or "a") and that one's noun
+    for k in range(b + 2, min(len(toks), b + 2 + GROUP_NOUN_WORDS)):
+        if noun(b + 1, k) and joined(k):
+            nxt = k + 1 if toks[k].low in ld.conj_words else k
+            if nxt < len(toks) and (_is_mention_tok(toks[nxt], mspans) or toks[nxt].low in ld.indefinite_articles):
+                end = nxt
+                while end + 1 < len(toks) and _is_mention_tok(toks[end + 1], mspans):
+                    end += 1
+                return noun(end + 1, min(len(toks), end + 2))
+            return False
+    # a later one: another count and its noun, then "and", then this one with its own noun
+    if not noun(b + 1, min(len(toks), b + 2)):
+        return False
+    k = a if toks[a].low.startswith(ld.conj_prefixes) and toks[a].low not in ld.conj_words else a - 1
+    if k < 1 or not joined(k) or (k == a - 1 and toks[k].low not in ld.conj_words):
+        return False
+    return any(_is_mention_tok(toks[j], mspans) and noun(j + 1, k) for j in range(max(0, k - 1 - GROUP_NOUN_WORDS), k - 1))
+
+
 def _increment_rule(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, ev: str | None, last_event: str | None,
                     settings: Settings) -> str | None:
     """The code of the first rule that reads the count at [a, b] as more besides a figure
@@ -802,6 +852,15 @@ def _lifted(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> b
     longer holds: its own concept, no rival to the event's figure."""
     return any(ld.lifted_words.match(s.toks, k) for k in _clause_range(s, a, b, settings.event_window)
                if not a <= k <= b)
+
+
+@rule("C130", "found-at-scene", "claims")
+def _found(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
+    """A figure whose clause tells responders finding people ("officers found two men with
+    gunshot wounds", "عثرت الشرطة على جثتي رجلين") counts those found at one scene, which
+    may be only part of the toll (others reach hospitals on their own, or lie elsewhere).
+    The figure keeps its event, but it is no document's sole figure of it (rule A205)."""
+    return any(ld.found_words.match(s.toks, k) for k in _clause_range(s, a, b, settings.event_window) if k < a)
 
 
 @rule("C128", "population", "claims")
@@ -1303,7 +1362,7 @@ def _unit(ld: LangData, s: _Sentence, a: int, b: int, kind: str, m: Mention, msp
             if ld.partitive_after.match(toks, k):
                 return None, None, False     # "two of them": the counted thing is named before
             if t.low in ld.generic_units:
-                return None, None, False     # "17 people": anyone, no unit of its own
+                return t.text, None, False   # "17 people": anyone, no unit of its own
             if t.low in ld.skip_before_unit:
                 continue
         if t.low in ld.auxiliaries and found is None:
@@ -1416,19 +1475,25 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         return best
 
     best = pick({ca, cb})
+    if best is None and kind == "count" and (after := _past_aside(ld, s, b, settings)) is not None:
+        # "five people, including an infant, were injured": the verb after the aside
+        first = _within(events, after, after + settings.phrase_tokens)
+        if first and clause[first[0][0]] == clause[after]:
+            return first[0][1], first[0][2], False, code_of(_past_aside)
     if kind == "date" and attrs:
         # a date next to a speech verb dates the statement, not an event
         near_attr = min((dist(k) for k, _, _ in _within(attrs, a - settings.event_window, b + settings.event_window)
                          if clause[k] in {ca, cb}), default=None)
         if near_attr is not None and (best is None or near_attr < dist(best[0])):
-            return None, None, True, False
+            return None, None, True, None
     if best is None and kind == "date":
         best = pick({ca - 1, cb + 1})
     if best is None and kind == "date":
         # "freed 480 detainees, including 53 women, from Adra prison on Sunday": a date in a
         # trailing phrase dates the sentence's verb before it, clauses back
         best = pick({clause[k] for k in range(0, a)})
-    return (best[1], best[2], False, yielded) if best else (None, None, False, False)
+    why = code_of(_standing) if yielded else None
+    return (best[1], best[2], False, why) if best else (None, None, False, None)
 
 
 DATELINE_CHARS = 40                     # the longest head a document's dateline may follow ("Date of publication")
@@ -1509,6 +1574,24 @@ def _occurrence(ld: LangData, t: Token) -> bool:
     return t.low in ld.occurrence_nouns or ld.stem(t.low) in ld.occurrence_stems
 
 
+@rule("C131", "aside-before-verb", "claims")
+def _past_aside(ld: LangData, s: _Sentence, b: int, settings: Settings) -> int | None:
+    """A figure's noun phrase may carry a share as an aside between commas before its verb
+    ("five people, including an infant, were injured", "خمسة أشخاص، بينهم طفلان، أصيبوا
+    بجروح"): when the figure's own clause names no event, the first words after the aside
+    do.  Returns where they start, or None when no such aside follows the figure."""
+    toks, breaks = s.toks, ld.clause_breaks
+    k = b + 1
+    while k < len(toks) and k - b <= settings.phrase_tokens and toks[k].text not in breaks:
+        k += 1                           # the figure's noun: "five people"
+    if k >= len(toks) or toks[k].text not in breaks or not ld.partitive_before.match(toks, k + 1):
+        return None
+    for j in range(k + 2, min(len(toks), k + 2 + settings.phrase_tokens)):
+        if toks[j].text in breaks:
+            return j + 1 if j + 1 < len(toks) else None
+    return None
+
+
 def _within(items: list[tuple], lo: int, hi: int) -> list[tuple]:
     """The items (sorted by their first field, a token index) with an index in [lo, hi]: a
     sentence may hold thousands of figures, so each looks only at its neighbourhood."""
@@ -1531,3 +1614,4 @@ def _attribution(attrs: list, a: int, b: int, settings: Settings):
 CONVERSION = code_of(_conversion)
 ACROSS_MIDNIGHT = code_of(_across_midnight)
 HOURS_OF_A_DAY = code_of(_hours_of_a_day)
+FOUND_AT_SCENE = code_of(_found)

@@ -130,13 +130,22 @@ class Anchor(str, Enum):
     AS_OF = "as_of"                      # when a running figure stood so ("12,400 acres by Tuesday")
 
 
+PERSONS = "persons"     # the value of a unit of kind "none" that counts people
+
+
 @dataclass(frozen=True)
 class Unit:
     """What a figure is counted in.  ``kind``: "role" (only the event's role noun: "dead",
     "قتيلا"), "time" (a span: days, years), "noun" (a counted thing: prisoners, schools),
-    "currency", "percent", or "none"; ``value`` the stem or code."""
+    "currency", "percent", or "none"; ``value`` the stem or code.  A "none" unit whose value
+    is :data:`PERSONS` counts persons with no noun of their own ("17 people", "612 شخصا")."""
     kind: str
     value: str | None = None
+
+    @property
+    def persons(self) -> bool:
+        """A generic word for people ("people", "أشخاص") follows the figure."""
+        return self.kind == "none" and self.value == PERSONS
 
     @property
     def counted(self) -> bool:
