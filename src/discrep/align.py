@@ -581,10 +581,13 @@ def sole_figures(x: Claim, y: Claim, ctx: ContextIndex, st: Settings) -> bool:
     """Two reports of one news cycle (published at most ``sole_figure_days`` apart) that each
     give one figure, and one only, of an event, as a whole, name what it counts ("612 people
     were injured" / "about 800 injured", "62 people on board" / "at least 75 migrants were
-    on board") tell that one quantity, however few words their sentences share.  A bare
+    on board") tell that one quantity, however few words their sentences share.  So do two
+    that each give one amount of goods with no event ("1,150 tonnes" / "more than 1,000
+    tonnes"; ``amount_concepts``), but not two counts of people with none.  A bare
     numeral ("Two were taken to hospital"), a count of those found at a scene (rule C130), and
     a report with no date of publication give no such sign."""
-    if x.doc_id == y.doc_id or not (x.event and x.event == y.event) or not (x.published and y.published):
+    if x.doc_id == y.doc_id or x.event != y.event or not (x.published and y.published) \
+            or not (x.event or _concept(x) in lang.amount_concepts()):
         return False
     if abs((x.published - y.published).days) > st.sole_figure_days or not _concept(x) or _concept(x) != _concept(y):
         return False

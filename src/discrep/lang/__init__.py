@@ -44,9 +44,22 @@ def raw(code: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _currency_families() -> dict[str, str]:
+def _common() -> dict:
     with resources.files(__package__).joinpath("common.toml").open("rb") as fh:
-        fams = tomllib.load(fh).get("currency_families", {})
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def amount_concepts() -> frozenset[str]:
+    """The counted nouns (concept ids of ``[nouns]``) that measure an amount of goods or
+    capacity ("tonne", "dose", "megawatt"): their count is the story's amount with no verb
+    to say what happened, unlike a count of people."""
+    return frozenset(_common().get("amount_concepts", []))
+
+
+@lru_cache(maxsize=1)
+def _currency_families() -> dict[str, str]:
+    fams = _common().get("currency_families", {})
     out = {fam: fam for fam in fams}
     for fam, codes in fams.items():
         for code in codes:
