@@ -386,6 +386,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if ev and kind == "count" and _lifted(ld, s, a, b, settings):
             ev, ev_text = ev + LIFTED, ev_text   # "evacuation orders for 1,200 residents were lifted"
             roles.append(code_of(_lifted))
+        if kind in ("count", "money") and _aim(ld, s, a, b, settings):
+            ev = ev + AIM if ev else AIM[1:]   # "seeks to bring in at least 300 trucks": a goal, not what happened
+            roles.append(code_of(_aim))
         if ev and kind == "count" and _found(ld, s, a, b, settings):
             roles.append(code_of(_found))    # "officers found two men with gunshot wounds"
         as_of = False
@@ -843,6 +846,24 @@ def _increment_rule(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, ev: 
 
 
 LIFTED = "-lifted"                     # the concept of an order undone: "evacuate-lifted"
+AIM = "-aim"                            # the concept of a goal: "deliver-aim", or "aim" with no event
+AIM_WORDS = 4                           # the longest aim phrase in words ("من المتوقع أن")
+
+
+@rule("C133", "aim", "claims")
+def _aim(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
+    """A figure that a verb of aim governs in its clause ("the UN seeks to bring in at least
+    300 trucks", "تسعى إلى إدخال 300 شاحنة", "plans to build 5,000 homes", "تعتزم بناء") is a
+    goal: its own concept (the event's with ``-aim``), no rival to what happened.  The aim
+    must end at most ``aim_reach`` words before the figure (its verb between): in "plans to
+    seek the death penalty against two men charged in an ambush that killed five" neither
+    figure is the plan's."""
+    c, toks = s.clause_of[a], s.toks
+    for k in range(max(0, a - settings.aim_reach - AIM_WORDS), a):
+        hit = ld.aim_words.match(toks, k)
+        if hit and a - settings.aim_reach <= k + hit[0] <= a and all(s.clause_of[j] == c for j in range(k, a)):
+            return True
+    return False
 
 
 @rule("C125", "order-lifted", "claims")

@@ -195,6 +195,16 @@ CASES = [
     ("C132", True, ["قتل ثلاثة رجال وأربع نساء في الهجوم."], "ثلاثة", None, {}),
     ("C132", False, ["The storm destroyed 40 homes and 12 schools."], "40", None, {}),
     ("C132", False, ["دمرت العاصفة 40 منزلا و12 مدرسة."], "40", None, {}),
+    # a goal, not what happened (C133)
+    ("C133", True, ["The UN seeks to bring in at least 300 trucks before the end of the year."], "at least 300", None,
+     {}),
+    ("C133", True, ["تسعى المنظمة إلى إدخال ما لا يقل عن 300 شاحنة قبل نهاية العام."], "ما لا يقل عن 300", None, {}),
+    ("C133", False, ["Prosecutors plan to seek the death penalty against the man charged in the ambush that killed "
+                     "five adults."], "five", None, {}),
+    ("C133", False, ["دخلت 38 شاحنة إلى المدينة يوم الثلاثاء، فيما تسعى المنظمة إلى تسيير قافلة أسبوعية."], "38", None,
+     {}),
+    ("A103", True, ["The UN plans to evacuate 6,000 residents from the valley.",
+                    "Authorities evacuated 6,000 residents from the valley on Monday."], "6,000", "6,000", {}),
     ("C111", True, ["Storms killed 44 people across the country on Friday, officials said."], "44", None, {}),
     ("C111", True, ["قتل 44 شخصا في مختلف أنحاء البلاد يوم الجمعة."], "44", None, {}),
     ("C111", True, ["Nationwide, 44 people were killed on Friday, including 11 women."], "11", None, {}),
