@@ -383,6 +383,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             roles.append(STATEMENT_DATE)
         if why:
             roles.append(why)            # the event came past a standing word (C123) or an aside (C131)
+        if ev and kind == "count" and _goods_not_people(ev, ustem):
+            ev, ev_text = None, None     # "فقدان 1200 ميغاواط": a loss of power, no one missing
+            roles.append(code_of(_goods_not_people))
         if ev and kind == "count" and _lifted(ld, s, a, b, settings):
             ev, ev_text = ev + LIFTED, ev_text   # "evacuation orders for 1,200 residents were lifted"
             roles.append(code_of(_lifted))
@@ -848,6 +851,14 @@ def _increment_rule(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, ev: 
 LIFTED = "-lifted"                     # the concept of an order undone: "evacuate-lifted"
 AIM = "-aim"                            # the concept of a goal: "deliver-aim", or "aim" with no event
 AIM_WORDS = 4                           # the longest aim phrase in words ("من المتوقع أن")
+
+
+@rule("C134", "goods-not-people", "claims")
+def _goods_not_people(ev: str, ustem: str | None) -> bool:
+    """An event that befalls people (``person_events``: killed, missing, evacuated...) does not
+    govern a count of goods or capacity (``amount_concepts``): "فقدان 1200 ميغاواط", "lost
+    1,200 megawatts" is a loss of power, no one missing; the count keeps its noun alone."""
+    return ev in lang.person_events() and ustem in lang.amount_concepts()
 
 
 @rule("C133", "aim", "claims")

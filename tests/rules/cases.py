@@ -195,6 +195,11 @@ CASES = [
     ("C132", True, ["قتل ثلاثة رجال وأربع نساء في الهجوم."], "ثلاثة", None, {}),
     ("C132", False, ["The storm destroyed 40 homes and 12 schools."], "40", None, {}),
     ("C132", False, ["دمرت العاصفة 40 منزلا و12 مدرسة."], "40", None, {}),
+    # events that befall people do not govern goods (C134)
+    ("C134", True, ["The flood displaced 300 tonnes of debris onto the road."], "300", None, {}),
+    ("C134", True, ["ما أدى إلى فقدان 1200 ميغاواط من الشبكة الوطنية."], "1200", None, {}),
+    ("C134", False, ["The flood displaced 300 families in the valley."], "300", None, {}),
+    ("C134", False, ["أدى الحادث إلى فقدان 12 بحارا."], "12", None, {}),
     # a goal, not what happened (C133)
     ("C133", True, ["The UN seeks to bring in at least 300 trucks before the end of the year."], "at least 300", None,
      {}),

@@ -58,6 +58,13 @@ def amount_concepts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_events() -> frozenset[str]:
+    """The events that befall people ("kill", "missing", "evacuate"): never a count of goods'
+    (``amount_concepts``)."""
+    return frozenset(_common().get("person_events", []))
+
+
+@lru_cache(maxsize=1)
 def _currency_families() -> dict[str, str]:
     fams = _common().get("currency_families", {})
     out = {fam: fam for fam in fams}
