@@ -861,6 +861,20 @@ def _goods_not_people(ev: str, ustem: str | None) -> bool:
     return ev in lang.person_events() and ustem in lang.amount_concepts()
 
 
+@rule("C135", "statement-noun-date", "claims")
+def _statement_noun_date(ld: LangData, s: _Sentence, a: int, settings: Settings) -> bool:
+    """A date a few words after a statement's noun in its clause ("في بيان أصدرته أمس
+    الاثنين", "in a statement on Monday", "at a news conference Tuesday") is the day the
+    source spoke, not the event's, even when the speech verb sits in another clause
+    ("وأكدت الوزارة، في بيان أصدرته أمس الاثنين، أن ...")."""
+    c, toks = s.clause_of[a], s.toks
+    for k in range(max(0, a - settings.statement_reach), a):
+        hit = ld.statement_nouns.match(toks, k)
+        if hit and k + hit[0] <= a and all(s.clause_of[j] == c for j in range(k, a)):
+            return True
+    return False
+
+
 @rule("C133", "aim", "claims")
 def _aim(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
     """A figure that a verb of aim governs in its clause ("the UN seeks to bring in at least
@@ -1512,6 +1526,8 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         first = _within(events, after, after + settings.phrase_tokens)
         if first and clause[first[0][0]] == clause[after]:
             return first[0][1], first[0][2], False, code_of(_past_aside)
+    if kind == "date" and _statement_noun_date(ld, s, a, settings):
+        return None, None, True, code_of(_statement_noun_date)
     if kind == "date" and attrs:
         # a date next to a speech verb dates the statement, not an event
         near_attr = min((dist(k) for k, _, _ in _within(attrs, a - settings.event_window, b + settings.event_window)

@@ -43,6 +43,7 @@ class Settings:
     fixed_counts: tuple[str, ...] = ("aboard", "age", "size", "crew", "passenger")  # counts that do not grow (D205)
     either_way_events: tuple[str, ...] = ("missing",)  # counts a later report may lower with no word of revision (D205)
     same_figure_digits: int = 2          # digits of a figure two documents share to join at the keyed cut-off (A204)
+    statement_reach: int = 3           # words from a statement's noun to its day ("in a statement on Monday"; C135)
     aim_reach: int = 3                 # words between a verb of aim and the figure it sets as a goal (C133)
     sole_figure_days: int = 1          # days apart two reports may be published for their sole figures to meet (A205)
     context_cutoff_same_doc: float = 0.5  # the least overlap for two sentences of one document

@@ -200,6 +200,13 @@ CASES = [
     ("C134", True, ["ما أدى إلى فقدان 1200 ميغاواط من الشبكة الوطنية."], "1200", None, {}),
     ("C134", False, ["The flood displaced 300 families in the valley."], "300", None, {}),
     ("C134", False, ["أدى الحادث إلى فقدان 12 بحارا."], "12", None, {}),
+    # the day a statement was made, named after its noun (C135)
+    ("C135", True, ["وأكدت الوزارة، في بيان أصدرته أمس الاثنين، أن الشحنة تضم 2.6 مليون جرعة."], "أمس الاثنين", None,
+     {}),
+    ("C135", True, ["The ministry said in a statement on Monday that the shipment held 2.6 million doses."], "on Monday",
+     None, {}),
+    ("C135", False, ["The statement was issued after the attack on Monday killed 5 people."], "on Monday", None, {}),
+    ("C135", False, ["وصدر البيان بعد الهجوم الذي وقع يوم الاثنين وأودى بحياة 5 أشخاص."], "يوم الاثنين", None, {}),
     # a goal, not what happened (C133)
     ("C133", True, ["The UN seeks to bring in at least 300 trucks before the end of the year."], "at least 300", None,
      {}),
