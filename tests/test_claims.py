@@ -150,6 +150,10 @@ def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, mea
     ("قتل وجرح 20 شخصا في القصف.", "20", "injure+kill"),
     ("Some 38 people were missing after the ferry sank.", "38", "missing"),
     ("وقال إن 31 مهاجرا ما زالوا في عداد المفقودين.", "31", "missing"),
+    # destruction is an event of its own: the homes are not the evacuation's
+    ("A wildfire has destroyed 37 homes and forced more than 6,000 people to evacuate.", "37", "destroy"),
+    ("A wildfire has destroyed 37 homes and forced more than 6,000 people to evacuate.", "more than 6,000", "evacuate"),
+    ("دمرت النيران 37 منزلا وأجبرت أكثر من 6000 شخص على الإخلاء.", "37", "destroy"),
 ])
 def test_event_concepts(text, figure, event):
     assert claim(text, figure).event == event
