@@ -11,6 +11,9 @@ def dates(text):
 
 
 @pytest.mark.parametrize("text, value", [
+    # a month and its year joined by "of" / "من"
+    ("a shooting that wounded two in December of 2013", "2013-12"),
+    ("أصيب شخصان في ديسمبر من العام 2013", "2013-12"),
     # holidays, computed from the rule for the year stated or the reference year
     ("the talks will resume after Christmas", "2026-12-25"),
     ("the ceasefire held over Christmas", "2025-12-25"),

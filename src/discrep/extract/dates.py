@@ -353,6 +353,8 @@ def date_words(ld: LangData, toks: list[Token], i: int) -> Hit | None:
                 and _year_at(ld, toks, j + 1, words=full):
             j += 1
         y = _year_at(ld, toks, j, words=full)
+        if not y and len(best) > 2 and j < n and (dl := ld.day_links.match(toks, j)) and j + dl[0] < n:
+            y = _year_at(ld, toks, j + dl[0], words=full)   # "in December of 2013", "في ديسمبر من العام 2013"
         if y:
             sp.year = y[1]
             return Hit(i, y[0], "date", date=sp, prefix_len=pl)
