@@ -123,6 +123,12 @@ def test_not_numbers(text):
     ("thirty five", [35]),
     ("three twenty", [3, 20]),          # English says tens first: a unit is never before tens
     ("one ninety", [1, 90]),
+    # a noun in the dual counts two of it; with "اثنان" after it, the adjective counts
+    ("قتل جنديان وأصيب ثلاثة مدنيين", [2, 3]),
+    ("أسفر الهجوم عن مقتل شخصين", [2]),
+    ("سقط قتيلان وجريحان", [2, 2]),
+    ("وأصيب طفلان اثنان", [2]),
+    ("عاد السكان إلى لبنان وإيران", []),       # -ان that is no dual
     # commas between groups that are not thousands: a list
     ("items 22,24,26,31 were cut", [22, 24, 26, 31]),
     ("rooms 4,17,23", [4, 17, 23]),

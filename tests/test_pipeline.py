@@ -197,6 +197,8 @@ def test_spans_of_time_are_not_head_counts(a, b):
      "conflict"),
     ("The ministry said 45 were killed in the Idlib shelling.", "Medics said 45 died in the Idlib shelling.", "agree"),
     ("The siege lasted 40 days.", "The siege lasted 45 days.", "conflict"),
+    ("قالت الوزارة إن القصف على حلب أسفر عن سقوط قتيلين.", "قال الدفاع المدني إن القصف على حلب أسفر عن سقوط ثلاثة قتلى.",
+     "conflict"),                                   # a dual is a count of two
 ])
 def test_unit_that_names_the_event(a, b, verdict):
     """'120 injured' and '130 wounded' count one thing: the unit word is the event."""
@@ -210,6 +212,8 @@ def test_unit_that_names_the_event(a, b, verdict):
     ("اعتقل 7 ناشطين سوريين أمس", "ناشطين"),      # the noun comes first, its adjectives after
     ("خلال يوم واحد", "يوم"),
     ("أصيب طفلان اثنان", "طفلان"),
+    ("قتل جنديان في القصف", "جنديان"),           # a dual is its own counted noun
+    ("قتل شخصان في القصف", None),                # two of anyone: no unit of its own
 ])
 def test_arabic_units(text, unit):
     _, cs = mentions(text)

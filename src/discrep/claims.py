@@ -1372,6 +1372,12 @@ def _unit(ld: LangData, s: _Sentence, a: int, b: int, kind: str, m: Mention, msp
     if kind == "date":
         return None, None, False
     toks = s.toks
+    if kind == "count" and a == b and (sg := ld.dual_of(toks[a].low)):
+        # "قتيلان", "جنديين": a noun in the dual is its own counted noun
+        if sg in ld.generic_units:
+            return toks[a].text, None, False
+        ev = ld.event_of(sg)
+        return toks[a].text, (EVENT_UNIT + ev) if ev else ld.stem(sg), True
     if kind == "ordinal" and ld.ordinal_head == "before":
         rng = range(a - 1, max(-1, a - 1 - settings.before_window), -1)
     elif a == b and toks[a].low in ld.number_adjectives and a and _content_word(ld, toks[a - 1]) \

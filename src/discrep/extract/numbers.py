@@ -158,6 +158,11 @@ def compose_words(ld: LangData, toks: list[Token], i: int, definite: bool = Fals
         if found is None:
             break
         cat, val = found
+        if cat == "dualnoun":
+            nxt = _number_word(ld, toks, k + span, True) if k + span < n else None
+            if got or implicit or (nxt and any(c == "card" and v == 2 for c, v in nxt[0])):
+                break                    # "طفلان اثنان": the number adjective after it counts
+            return k + span, 2, len(prefix), None, None
         if cat == "pscale" and not (cur or total or implicit):
             break
         if got and prefix and prefix not in later_prefixes:

@@ -195,6 +195,11 @@ class LangData:
                            ("pscale", n["plural_scales"]), ("dual", n["dual_scales"]), ("vague", n["vague"])):
             for w, v in table.items():
                 single[w] = single.get(w, ()) + ((cat, v),)
+        # a noun in the dual is a count of two of it ("قتيلان", "جنديين"): read as the number 2,
+        # its singular the counted noun
+        for w in n["dual_nouns"]:
+            single[w] = single.get(w, ()) + (("dualnoun", 2),)
+        self.dual_nouns = {fold(w).casefold(): fold(sg).casefold() for w, sg in n["dual_nouns"].items()}
         self.numwords = Lexicon([(w, v) for w, v in single.items()], P, S)
         self.conj_prefixes = tuple(fold(c) for c in n["conjunction_prefixes"])
         self.units_before_tens = bool(n["units_before_tens"])
@@ -449,6 +454,17 @@ class LangData:
         low = tok.low
         return low in self.__dict__["_anchors"] or (
             tok.kind == "word" and len(low) > 5 and low.startswith(self.__dict__["_tens_heads"]))
+
+    def dual_of(self, low: str) -> str | None:
+        """The singular of a noun in the dual ("قتيلان" -> "قتيل"), past a clitic ("وجنديين"), or None."""
+        if not self.dual_nouns:
+            return None
+        hit = self.dual_nouns.get(low)
+        if hit is None:
+            for p in self.clitics:
+                if low.startswith(p) and (hit := self.dual_nouns.get(low[len(p):])) is not None:
+                    break
+        return hit
 
     def may_start(self, tok: Token) -> bool:
         """Whether a matcher could start at ``tok`` (a fast pre-check for the scanner)."""
