@@ -1109,7 +1109,8 @@ def _as_of(ld: LangData, s: _Sentence, a: int, mspans: Spans, settings: Settings
             continue
         for j in range(k + 1, min(len(toks), k + settings.event_window)):
             hit = ld.change_to.match(toks, j)
-            if hit and s.clause_of[j] == c and j + hit[0] < len(toks) and \
+            # (not the "to" of a hedge inside the figure: "cut tariffs by up to 40%")
+            if hit and s.clause_of[j] == c and j + hit[0] < len(toks) and not _is_mention_tok(toks[j], mspans) and \
                     _is_mention_tok(toks[j + hit[0]], mspans) and toks[j + hit[0]].kind == "num":
                 return True
     return False

@@ -103,6 +103,9 @@ CASES = [
      {}),
     ("C118", True, ["وارتفع عدد القتلى إلى 26 حتى صباح الأربعاء."], "الأربعاء", None, {}),
     ("C118", False, ["The fire burned 12,400 acres on Tuesday, officials said."], "Tuesday", None, {}),
+    # the "to" of a hedge inside the figure ("by up to 40%") is no change's new value
+    ("C118", False, ["Leaders meeting in Lisbon on 18 November agreed to cut tariffs by up to 40% within three years."],
+     "18 November", None, {}),
     ("C118", True, ["The death toll from the ferry sinking rose to 21 on Saturday."], "Saturday", None, {}),
     ("C118", True, ["ارتفعت حصيلة قتلى غرق العبارة إلى 21 يوم السبت."], "السبت", None, {}),
     ("C118", False, ["The number of returning families rose to 4,870 since January 1."], "January 1", None, {}),
