@@ -21,10 +21,10 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 GATES = [
     ("gva_gun_violence_clusters", r"stories with a dead/wounded count conflict: \d+/\d+ = ([\d.]+)", "<=", 0.095),
     ("gva_gun_violence_clusters", r"checkable-K: agreement on GVA's figure .* = ([\d.]+)", ">=", 0.35),
-    ("gva_gun_violence_clusters", r"checkable-I: agreement on GVA's figure .* = ([\d.]+)", ">=", 0.31),
+    ("gva_gun_violence_clusters", r"checkable-I: agreement on GVA's figure .* = ([\d.]+)", ">=", 0.32),
     ("gva_gun_violence_clusters", r"other conflicts by kind: \{'date': (\d+)", "<=", 53),
     ("gva_gun_violence_clusters", r"reading num_killed: .* = ([\d.]+)", ">=", 0.46),
-    ("gva_gun_violence_clusters", r"reading num_injured: .* = ([\d.]+)", ">=", 0.40),
+    ("gva_gun_violence_clusters", r"reading num_injured: .* = ([\d.]+)", ">=", 0.42),
     ("unifiedfc_arabic_stance", r"conflict: \d+ pairs; flagged \(any\) \d+ = ([\d.]+)", ">=", 0.14),
     ("unifiedfc_arabic_stance", r"agreement: \d+ pairs; flagged \(any\) \d+ = ([\d.]+)", "<=", 0.09),
     # 0.145 until Arabic duals were read ("قتيلان", "مقتل شخصين"): five more unrelated pairs

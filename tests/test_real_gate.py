@@ -51,7 +51,9 @@ def test_fakes_floors():
     # 0.70 until one document's own figures stopped conflicting unless two named sources give
     # them: the three clusters it cost had only such conflicts (a round-up's total against one
     # district's toll, "24 hours" against a "48-hour truce", two counts of destroyed positions)
-    assert _rate(out, r"counts differ: \d+, count conflict on \d+: ([\d.]+)") >= 0.71, out
+    # 0.71 until "a child and a woman were killed and seven others were injured" read the
+    # seven as injured (C137): the cluster's conflict had cited that misread kill count
+    assert _rate(out, r"counts differ: \d+, count conflict on \d+: ([\d.]+)") >= 0.70, out
     assert _rate(out, r"counts agree: .* no count conflict on \d+: ([\d.]+)") >= 0.90, out
     # 0.48 until the one-outlet-gives-both rule: the three clusters it cost were conflicts
     # between different events (1 vs 16, 5 vs 13) and a misread "the two sides", each

@@ -382,7 +382,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if spoken:
             roles.append(STATEMENT_DATE)
         if why:
-            roles.append(why)            # the event came past a standing word (C123) or an aside (C131)
+            roles.append(why)            # the event came past a standing word (C123), "and" (C137) or an aside (C131)
         if ev and kind == "count" and _goods_not_people(ev, ustem):
             ev, ev_text = None, None     # "فقدان 1200 ميغاواط": a loss of power, no one missing
             roles.append(code_of(_goods_not_people))
@@ -873,6 +873,14 @@ def _statement_noun_date(ld: LangData, s: _Sentence, a: int, settings: Settings)
         if hit and k + hit[0] <= a and all(s.clause_of[j] == c for j in range(k, a)):
             return True
     return False
+
+
+@rule("C137", "coordinated-clause", "claims")
+def _coordinated_after(ld: LangData, s: _Sentence, k: int, a: int) -> bool:
+    """A conjunction between an event word and a figure after it ("a man was killed and five
+    other people were wounded", "قتل شخص و5 آخرون أصيبوا") starts a clause of its own: when
+    an event word follows the figure, that one is the figure's, not the one before "and"."""
+    return any(t.low in ld.conj_words for t in s.toks[k + 1:a])
 
 
 @rule("C133", "aim", "claims")
@@ -1483,6 +1491,7 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
 
     near = _within(events, a - settings.event_window, b + settings.event_window)
     yielded = False                     # whether a standing word gave way (C123) in the pick that decided
+    coordinated = False                 # whether an event before "and" gave way to one after the figure (C137)
     # "six were killed ... the ministry said, adding that two jets were flying": a speech verb
     # between an event word and a later figure opens a new statement, whose figure the event
     # word before it does not govern
@@ -1507,7 +1516,12 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         # "five died and eight others had breathing problems": "others" says a new group starts
         others = b + 1 < len(s.toks) and s.toks[b + 1].low in ld.others_words
         if others or any(k > b for k, _, _ in cands):
-            cands = [e for e in cands if e[0] > b or not used(e[0])]
+            after = any(k > b for k, _, _ in cands)
+            kept = [e for e in cands if e[0] > b or not used(e[0])]
+            cands = [e for e in kept if e[0] > b or not (after and _coordinated_after(ld, s, e[0], a))]
+            if len(cands) < len(kept):
+                nonlocal coordinated
+                coordinated = True
         # "قتلت الغارات خمسة أشخاص" (the strikes killed five): the attack is the agent, the
         # killing the figure's event; an attack word is the event only when nothing else is
         # (or when it is the counted noun: "43 غارة", a count of attacks)
@@ -1547,7 +1561,7 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         # "freed 480 detainees, including 53 women, from Adra prison on Sunday": a date in a
         # trailing phrase dates the sentence's verb before it, clauses back
         best = pick({clause[k] for k in range(0, a)})
-    why = code_of(_standing) if yielded else None
+    why = code_of(_standing) if yielded else code_of(_coordinated_after) if coordinated else None
     return (best[1], best[2], False, why) if best else (None, None, False, None)
 
 

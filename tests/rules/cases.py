@@ -210,6 +210,12 @@ CASES = [
      None, {}),
     ("C135", False, ["The statement was issued after the attack on Monday killed 5 people."], "on Monday", None, {}),
     ("C135", False, ["وصدر البيان بعد الهجوم الذي وقع يوم الاثنين وأودى بحياة 5 أشخاص."], "يوم الاثنين", None, {}),
+    # "and" starts a clause of its own: the verb after the figure is its event (C137)
+    ("C137", True, ["A nightclub owner was killed and five other people were wounded in the shooting."], "five", None,
+     {}),
+    ("C137", True, ["قتلت امرأة و5 آخرون أصيبوا بجروح في القصف."], "5", None, {}),
+    ("C137", False, ["The attack killed 3 and wounded 5 others, police said."], "3", None, {}),
+    ("C137", False, ["قتل ثلاثة أشخاص وأصيب خمسة آخرون في القصف."], "خمسة", None, {}),
     # a goal, not what happened (C133)
     ("C133", True, ["The UN seeks to bring in at least 300 trucks before the end of the year."], "at least 300", None,
      {}),
