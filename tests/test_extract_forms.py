@@ -109,6 +109,9 @@ def test_number_forms(text, value):
     "بدأ القصف الساعة 4 فجرا",
     "at 11 am local time",
     "cases of COVID-19 rose",           # a code
+    "shots were fired inside 305 E. Main Street, police said",   # a house number
+    "the shooting at 9780 Bissonnet St. on Saturday",
+    "deputies went to 1420 North Avenue",
     "several people were hurt",         # a vague word is a count only before a scale
     "أصيب بضعة أشخاص",
 ])
@@ -118,6 +121,7 @@ def test_not_numbers(text):
 
 @pytest.mark.parametrize("text, values_", [
     ("ثلاثون خمسة", [30, 5]),          # Arabic says units before tens: this is not 35
+    ("About 40 Main Street businesses closed", [40]),   # a street naming the noun's kind: a count
     ("بين ثلاث وخمس سنوات", [3, 5]),    # a counted noun after: two numbers, not 3.2
     ("سبعون ثلاثة جرحى", [70, 3]),
     ("thirty five", [35]),

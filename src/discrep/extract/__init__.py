@@ -31,6 +31,8 @@ def _blockers(ld: LangData, toks: list[Token], i: int):
         return Hit(i, i + 1, "block")
     if t.kind == "num" and i + 1 < len(toks) and toks[i + 1].low in ld.identifier_tails:
         return Hit(i, i + 2, "block")                   # "the 1100 block of Elm Street": an address
+    if t.kind == "num" and ld.street_types and (end := _street_address(ld, toks, i)):
+        return Hit(i, end, "block")                     # "305 E. Main Street": a house number
     if (t.kind == "num" and i + 2 < len(toks) and toks[i + 1].text == "/" and toks[i + 1].glued
             and toks[i + 2].glued and f"{t.text}/{toks[i + 2].text}" in ld.slash_idioms):
         return Hit(i, i + 3, "block")                   # "24/7", "9/11"
@@ -41,6 +43,33 @@ def _blockers(ld: LangData, toks: list[Token], i: int):
     oc = ld.other_months.match(toks, i)
     if oc and _next_to_number(toks, i, i + oc[0]):
         return Hit(i, i + oc[0], "block")
+    return None
+
+
+STREET_NAME_WORDS = 3                   # the words of a street's name between a house number and its type
+
+
+def _street_address(ld: LangData, toks: list[Token], i: int) -> int | None:
+    """The end of a street address at ``toks[i]``: a house number, then a street's name in
+    capitals (maybe after a direction: "E.", "North") and a street type ("305 E. Main
+    Street", "1420 North Avenue", "9780 Bissonnet St.").  A house number is no quantity."""
+    k, words = i + 1, 0
+    while k < len(toks) and words <= STREET_NAME_WORDS:
+        tk = toks[k]
+        if tk.kind != "word":
+            if tk.text == "." and words:
+                k += 1
+                continue
+            return None
+        if words and tk.low in ld.street_types:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and nxt.kind == "word" and nxt.text[:1].islower() and nxt.low not in ld.stopwords:
+                return None              # "40 Main Street businesses": the street names the noun's kind
+            return k + 1
+        if not (tk.text[:1].isupper() or tk.low in ld.street_directions):
+            return None
+        words += 1
+        k += 1
     return None
 
 

@@ -371,6 +371,8 @@ class LangData:
         self.boilerplate = tuple(fold(p) for p in t["boilerplate_lines"])
         self.identifier_heads = Lexicon({w: True for w in t["identifier_heads"]}, P)
         self.identifier_tails = frozenset(words(" ".join(t["identifier_tails"])))
+        self.street_types = frozenset(words(" ".join(t["street_types"])))
+        self.street_directions = frozenset(words(" ".join(t["street_directions"])))
         self.not_events = frozenset(fold(w).casefold() for w in t["not_events"])
         self.lifted_words = Lexicon({w: True for w in t["lifted_words"]}, P)
         self.found_words = Lexicon({w: True for w in t["found_words"]}, P)
