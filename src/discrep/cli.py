@@ -60,6 +60,12 @@ class StdinFormat(str, Enum):
     jsonl = "jsonl"
 
 
+class StoriesMode(str, Enum):
+    one = "one"
+    field = "field"
+    auto = "auto"
+
+
 class FailOn(str, Enum):
     conflict = "conflict"
     outdated = "outdated"
@@ -271,6 +277,10 @@ def check(paths: list[str] | None = typer.Argument(None, help="Files, folders, g
           config: str | None = CONFIG,
           no_config: bool = NO_CONFIG,
           jobs: int | None = JOBS,
+          stories: StoriesMode | None = typer.Option(
+              None, "--stories", help="Documents with no story field: one story (one, the default), each alone "
+                                      "(field), or grouped by what they report (auto: shared names and rare "
+                                      "words; never across languages)."),
           skip_bad: bool = SKIP_BAD,
           stdin_format: StdinFormat | None = STDIN_FORMAT,
           quiet: bool = QUIET,
@@ -291,7 +301,8 @@ def check(paths: list[str] | None = typer.Argument(None, help="Files, folders, g
     _Run.waived = exit_zero or fail_on == FailOn.never
     if fmt == Fmt.jsonl and not against and not db:
         settings = _settings(config, no_config, lang=lang, tolerance=tolerance,
-                             fail_on=fail_on.value if fail_on else None, jobs=jobs)
+                             fail_on=fail_on.value if fail_on else None, jobs=jobs,
+                             stories=stories.value if stories else None)
         _Run.waived = _Run.waived or settings.fail_on == "never"
         bad = _stream(paths, settings, baseline, skip_bad, log, stdin_format)
         if not exit_zero and bad:
@@ -299,7 +310,7 @@ def check(paths: list[str] | None = typer.Argument(None, help="Files, folders, g
         return
     settings, report = _report(paths, against, lang, config, no_config, skip_bad, stdin_format, log=log, db=db,
                                story=story, tolerance=tolerance, fail_on=fail_on.value if fail_on else None,
-                               jobs=jobs)
+                               jobs=jobs, stories=stories.value if stories else None)
     _Run.waived = _Run.waived or settings.fail_on == "never"
     log.info(f"{plural(len(report.documents), 'document')} read, {len(report.skipped)} skipped, "
              f"{plural(len(report.claims), 'claim')}, {plural(len(report.findings), 'finding')}")

@@ -27,7 +27,7 @@ from .settings import Settings
 KINDS = ("count", "ordinal", "percent", "money", "date", "weekday")
 FAIL_ON = ("conflict", "outdated", "unsupported", "never")
 KEYS = ("tolerance", "lang", "fail-on", "ignore", "outlet-aliases", "source-aliases", "archive-max-stories",
-        "index-batch-docs")
+        "index-batch-docs", "stories")
 # keys whose value is a count of at least one, and the Settings field each sets
 COUNTS = {"archive-max-stories": "archive_max_stories", "index-batch-docs": "index_batch_docs"}
 
@@ -77,6 +77,11 @@ def settings_from(table: dict[str, Any], where: str, base: Settings = Settings()
             if value not in FAIL_ON:
                 raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
             changes["fail_on"] = value
+        elif key == "stories":
+            from .stories import MODES
+            if value not in MODES:
+                raise ConfigError(f"{where}: stories must be one of {', '.join(MODES)}")
+            changes["stories"] = value
         elif key == "ignore":
             if not isinstance(value, list) or any(v not in KINDS for v in value):
                 raise ConfigError(f"{where}: ignore must be a list of finding kinds ({', '.join(KINDS)})")

@@ -17,6 +17,7 @@ from .load import read_inputs
 from .model import Claim, Document, Finding, Mention, NormalizedDoc, Report, Skipped
 from .normalize import normalize
 from .settings import Settings
+from .stories import split_stories
 
 PerDoc = list[tuple[NormalizedDoc, list[Mention], list[Claim]]]   # each document with what was read from it
 
@@ -192,7 +193,7 @@ def stream_stories(stories: Iterable[list[Document]], settings: Settings = Setti
     ``progress`` is told, as each chunk comes back, how many documents it read and how many
     stories it decided."""
     n_jobs = jobs_for(n_docs, settings) if n_docs is not None else max(1, min(settings.jobs, os.cpu_count() or 1))
-    chunks = _story_chunks(stories, settings.chunk_docs)
+    chunks = _story_chunks(split_stories(stories, settings), settings.chunk_docs)
     tasks = ((docs, settings, whole, judge, keep) for docs, whole in chunks)
     if n_jobs <= 1:
         yield from _merge_parts(map(_chunk_task, tasks), settings, judge, progress)

@@ -12,6 +12,10 @@ from typing import Any
 class Settings:
     # --- input ---------------------------------------------------------------
     lang: str | None = None            # force a language for every document ("ar", "en")
+    # --- stories -------------------------------------------------------------
+    stories: str = "one"               # documents with no story field: one story, each alone ("field"), or grouped ("auto")
+    story_link: float = 0.2            # --stories auto: mean IDF-weighted cosine for two groups to be one story
+    story_word_max_df: int = 50        # --stories auto: a word in more documents than this (or √N) links none
     # --- running -------------------------------------------------------------
     jobs: int = 0                      # worker processes (0 = one a core once the input is large enough)
     parallel_min_docs: int = 200       # fewer documents than this are read in one process (auto mode)
