@@ -26,7 +26,7 @@ GATES = [
     ("gva_gun_violence_clusters", r"reading num_killed: .* = ([\d.]+)", ">=", 0.46),
     ("gva_gun_violence_clusters", r"reading num_injured: .* = ([\d.]+)", ">=", 0.42),
     ("unifiedfc_arabic_stance", r"conflict: \d+ pairs; flagged \(any\) \d+ = ([\d.]+)", ">=", 0.14),
-    ("unifiedfc_arabic_stance", r"agreement: \d+ pairs; flagged \(any\) \d+ = ([\d.]+)", "<=", 0.09),
+    ("unifiedfc_arabic_stance", r"agreement: \d+ pairs; flagged \(any\) \d+ = ([\d.]+)", "<=", 0.08),
     # 0.145 until Arabic duals were read ("قتيلان", "مقتل شخصين"): five more unrelated pairs
     # hold two kill counts of different events, joined by their sentences' words
     ("unifiedfc_arabic_stance", r"unrelated: \d+ pairs; flagged \(any\) \d+ = ([\d.]+)", "<=", 0.15),

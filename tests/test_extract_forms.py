@@ -131,6 +131,7 @@ def test_not_numbers(text):
     ("قتل جنديان وأصيب ثلاثة مدنيين", [2, 3]),
     ("أسفر الهجوم عن مقتل شخصين", [2]),
     ("سقط قتيلان وجريحان", [2, 2]),
+    ("ارتفعت الحصيلة ليلة الأحد إلى سبعة قتلى", [7]),   # a weekday is no "one": not the range 1-7
     ("وأصيب طفلان اثنان", [2]),
     ("عاد السكان إلى لبنان وإيران", []),       # -ان that is no dual
     # commas between groups that are not thousands: a list

@@ -604,6 +604,8 @@ def core_number(ld: LangData, toks: list[Token], i: int):
     elif t.kind == "word":
         if _in_percent_word(ld, toks, i):
             return None                          # "بالمائة", "في المائة" alone: no number
+        if ld.weekdays.match(toks, i):
+            return None                          # "ليلة الأحد إلى سبعة": Sunday, not "one to seven"
         amb = _fraction_word(ld, toks, i, None) if ld.numwords.match(toks, i) else None
         if amb:                                  # "خمس السكان": a fifth of, not five
             j, v = _scaled(ld, toks, *amb)
