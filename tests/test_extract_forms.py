@@ -132,6 +132,8 @@ def test_not_numbers(text):
     ("أسفر الهجوم عن مقتل شخصين", [2]),
     ("سقط قتيلان وجريحان", [2, 2]),
     ("ارتفعت الحصيلة ليلة الأحد إلى سبعة قتلى", [7]),   # a weekday is no "one": not the range 1-7
+    ("three were killed and a fourth was wounded", [3]),   # the fourth one, no fraction
+    ("a third of the budget went to salaries", [1 / 3]),
     ("وأصيب طفلان اثنان", [2]),
     ("عاد السكان إلى لبنان وإيران", []),       # -ان that is no dual
     # commas between groups that are not thousands: a list

@@ -615,6 +615,8 @@ def core_number(ld: LangData, toks: list[Token], i: int):
             f = _fraction_word(ld, toks, i, None)
             if f is None and t.low in ld.implicit_one:
                 f = _fraction_word(ld, toks, i + 1, 1)
+                if f is not None and ld.ordwords.match(toks, i + 1) and f[0] < n and toks[f[0]].low in ld.auxiliaries:
+                    return None                  # "and a fourth was wounded": the fourth one, no fraction
             if f is None:
                 return None
             j, v = _scaled(ld, toks, *f)
