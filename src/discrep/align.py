@@ -19,7 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from . import lang
-from .claims import AGE, CONVERSION, FOUND_AT_SCENE, HOURS_OF_A_DAY, MEASUREMENT, SCORE, SIZE, YEAR_LABEL
+from .claims import AGE, CONVERSION, FOUND_AT_SCENE, HOURS_OF_A_DAY, MEASUREMENT, RISEN_TO, SCORE, SIZE, YEAR_LABEL
 from .model import Anchor, Claim, Group, Unit
 from .rules import code_of, rule
 from .settings import Settings
@@ -474,6 +474,8 @@ def one_sentence_one_source(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) ->
 def dated_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """Two figures whose sentences name different days tell two events ("11 killed on
     Thursday" / "60 killed in May")."""
+    if RISEN_TO in x.roles or RISEN_TO in y.roles:
+        return False                     # "the toll rose to 17" (C138): the event's count as of its report
     return x.kind != "date" and x.sentence_key != y.sentence_key and ctx.dated_apart(x.sentence_key, y.sentence_key)
 
 

@@ -392,6 +392,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if kind in ("count", "money") and _aim(ld, s, a, b, settings):
             ev = ev + AIM if ev else AIM[1:]   # "seeks to bring in at least 300 trucks": a goal, not what happened
             roles.append(code_of(_aim))
+        if ev and kind == "count" and _risen_to(ld, s, a, settings):
+            roles.append(code_of(_risen_to))   # "the toll rose to 17": this report's count of the event
         if ev and kind == "count" and _found(ld, s, a, b, settings):
             roles.append(code_of(_found))    # "officers found two men with gunshot wounds"
         as_of = False
@@ -881,6 +883,19 @@ def _coordinated_after(ld: LangData, s: _Sentence, k: int, a: int) -> bool:
     other people were wounded", "قتل شخص و5 آخرون أصيبوا") starts a clause of its own: when
     an event word follows the figure, that one is the figure's, not the one before "and"."""
     return any(t.low in ld.conj_words for t in s.toks[k + 1:a])
+
+
+@rule("C138", "risen-to", "claims")
+def _risen_to(ld: LangData, s: _Sentence, a: int, settings: Settings) -> bool:
+    """A figure told as the new value of a change in its clause ("the toll rose to 17",
+    "ارتفعت حصيلة الضحايا إلى 17 قتيلا", "عدد المفقودين تراجع إلى 23") is the event's count as
+    this report has it: it meets the event's earlier counts whatever days the sentences name
+    (rule A112 keeps no such pair apart), so a story that moved is an update, not two events."""
+    toks, c = s.toks, s.clause_of[a]
+    if not (a and (hit := ld.change_to.match(toks, a - 1)) and hit[0] == 1):
+        return False
+    return any(s.clause_of[k] == c and ld.change_verbs.match(toks, k)
+               for k in range(max(0, a - 1 - settings.event_window), a - 1))
 
 
 @rule("C133", "aim", "claims")
@@ -1684,3 +1699,4 @@ CONVERSION = code_of(_conversion)
 ACROSS_MIDNIGHT = code_of(_across_midnight)
 HOURS_OF_A_DAY = code_of(_hours_of_a_day)
 FOUND_AT_SCENE = code_of(_found)
+RISEN_TO = code_of(_risen_to)

@@ -217,6 +217,11 @@ CASES = [
     ("C137", True, ["قتلت امرأة و5 آخرون أصيبوا بجروح في القصف."], "5", None, {}),
     ("C137", False, ["The attack killed 3 and wounded 5 others, police said."], "3", None, {}),
     ("C137", False, ["قتل ثلاثة أشخاص وأصيب خمسة آخرون في القصف."], "خمسة", None, {}),
+    # a change's new value: the event's count as its report has it (C138)
+    ("C138", True, ["The death toll from the ferry rose to 17 on Wednesday."], "17", None, {}),
+    ("C138", True, ["ارتفعت حصيلة ضحايا غرق القارب إلى 17 قتيلا صباح اليوم الأربعاء."], "17", None, {}),
+    ("C138", False, ["Seventeen people were killed when the ferry sank on Wednesday."], "Seventeen", None, {}),
+    ("C138", False, ["قتل 17 شخصا في غرق القارب يوم الأربعاء."], "17", None, {}),
     # a goal, not what happened (C133)
     ("C133", True, ["The UN seeks to bring in at least 300 trucks before the end of the year."], "at least 300", None,
      {}),
