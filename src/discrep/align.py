@@ -473,7 +473,8 @@ def one_sentence_one_source(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) ->
 @rule("A112", "dated-apart", "align")
 def dated_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """Two figures whose sentences name different days tell two events ("11 killed on
-    Thursday" / "60 killed in May")."""
+    Thursday" / "60 killed in May"), unless one is a change's new value ("the toll rose to
+    17 on Wednesday", rule C138): that is the event's count as its report has it."""
     if RISEN_TO in x.roles or RISEN_TO in y.roles:
         return False                     # "the toll rose to 17" (C138): the event's count as of its report
     return x.kind != "date" and x.sentence_key != y.sentence_key and ctx.dated_apart(x.sentence_key, y.sentence_key)

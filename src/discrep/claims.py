@@ -858,8 +858,9 @@ AIM_WORDS = 4                           # the longest aim phrase in words ("من
 @rule("C134", "goods-not-people", "claims")
 def _goods_not_people(ev: str, ustem: str | None) -> bool:
     """An event that befalls people (``person_events``: killed, missing, evacuated...) does not
-    govern a count of goods or capacity (``amount_concepts``): "فقدان 1200 ميغاواط", "lost
-    1,200 megawatts" is a loss of power, no one missing; the count keeps its noun alone."""
+    govern a count of goods or capacity (``amount_concepts``): "فقدان 1200 ميغاواط" is a loss
+    of power, no one missing, and "the flood displaced 300 tonnes of debris" no people; the
+    count keeps its noun alone."""
     return ev in lang.person_events() and ustem in lang.amount_concepts()
 
 
