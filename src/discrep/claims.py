@@ -389,6 +389,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if ev and kind == "count" and _lifted(ld, s, a, b, settings):
             ev, ev_text = ev + LIFTED, ev_text   # "evacuation orders for 1,200 residents were lifted"
             roles.append(code_of(_lifted))
+        if kind in ("count", "money") and _rate(ld, s, a, b, settings):
+            ev = ev + RATE if ev else RATE[1:]   # "kills 30,000 people every year": a rate, no one event's toll
+            roles.append(code_of(_rate))
         if kind in ("count", "money") and _aim(ld, s, a, b, settings):
             ev = ev + AIM if ev else AIM[1:]   # "seeks to bring in at least 300 trucks": a goal, not what happened
             roles.append(code_of(_aim))
@@ -897,6 +900,18 @@ def _risen_to(ld: LangData, s: _Sentence, a: int, settings: Settings) -> bool:
         return False
     return any(s.clause_of[k] == c and ld.change_verbs.match(toks, k)
                for k in range(max(0, a - 1 - settings.event_window), a - 1))
+
+
+RATE = "-rate"                          # the concept of a rate: "kill-rate", or "rate" with no event
+
+
+@rule("C139", "rate", "claims")
+def _rate(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> bool:
+    """A figure told per span of time ("gun violence kills 30,000 people every year", "يموت
+    5000 شخص سنويا", "tens of thousands of casualties each year") is a rate: its own
+    concept, no rival to one event's count."""
+    return any(ld.rate_words.match(s.toks, k) for k in _clause_range(s, a, b, settings.event_window)
+               if not a <= k <= b)
 
 
 @rule("C133", "aim", "claims")
@@ -1435,6 +1450,8 @@ def _unit(ld: LangData, s: _Sentence, a: int, b: int, kind: str, m: Mention, msp
             break                        # "its 21 crew abandoned it": the verb after the noun ("four armed men" stays)
         if t.low in ld.predicate_words:
             break                        # "22,000 took part", "5,000 went home": a verb, not the counted noun
+        if ld.rate_words.match(toks, k):
+            break                        # "30,000 Americans every year": the rate's span, not the counted noun
         if found is None:
             if ld.partitive_after.match(toks, k):
                 return None, None, False     # "two of them": the counted thing is named before

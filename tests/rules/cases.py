@@ -222,6 +222,13 @@ CASES = [
     ("C138", True, ["ارتفعت حصيلة ضحايا غرق القارب إلى 17 قتيلا صباح اليوم الأربعاء."], "17", None, {}),
     ("C138", False, ["Seventeen people were killed when the ferry sank on Wednesday."], "Seventeen", None, {}),
     ("C138", False, ["قتل 17 شخصا في غرق القارب يوم الأربعاء."], "17", None, {}),
+    # a figure per span of time is a rate (C139)
+    ("C139", True, ["Gun violence kills about 30,000 Americans every year."], "about 30,000", None, {}),
+    ("C139", True, ["يموت 5000 شخص سنويا في حوادث السير."], "5000", None, {}),
+    ("C139", False, ["The shooting killed three people on Sunday."], "three", None, {}),
+    ("C139", False, ["قتل ثلاثة أشخاص في إطلاق النار يوم الأحد."], "ثلاثة", None, {}),
+    ("A103", True, ["Gun violence kills about 30,000 Americans every year, the report said.",
+                    "The shooting on Sunday killed 3 Americans, the report said."], "about 30,000", "3", {}),
     # a goal, not what happened (C133)
     ("C133", True, ["The UN seeks to bring in at least 300 trucks before the end of the year."], "at least 300", None,
      {}),

@@ -378,6 +378,7 @@ class LangData:
         self.found_words = Lexicon({w: True for w in t["found_words"]}, P)
         self.statement_nouns = Lexicon({w: True for w in t["statement_nouns"]}, P)
         self.aim_words = Lexicon({w: True for w in t["aim_words"]}, P)
+        self.rate_words = Lexicon({w: True for w in t["rate_words"]}, P)
         self.indefinite_articles = frozenset(fold(w).casefold() for w in t["indefinite_articles"])
         self.group_nouns = frozenset(self.stem(fold(w).casefold()) for w in t["group_nouns"])
         self.age_before_years = frozenset(fold(w).casefold() for w in t["age_before_years"])
