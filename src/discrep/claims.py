@@ -910,8 +910,7 @@ def _rate(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> boo
     """A figure told per span of time ("gun violence kills 30,000 people every year", "يموت
     5000 شخص سنويا", "tens of thousands of casualties each year") is a rate: its own
     concept, no rival to one event's count."""
-    return any(ld.rate_words.match(s.toks, k) for k in _clause_range(s, a, b, settings.event_window)
-               if not a <= k <= b)
+    return _clause_says(ld.rate_words, s, a, b, settings.event_window)
 
 
 @rule("C133", "aim", "claims")
@@ -935,8 +934,7 @@ def _lifted(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> b
     """A figure whose clause tells an order undone ("evacuation orders for 1,200 residents
     were lifted", "أُلغيت أوامر الإخلاء لنحو 1200 من السكان") counts those the event no
     longer holds: its own concept, no rival to the event's figure."""
-    return any(ld.lifted_words.match(s.toks, k) for k in _clause_range(s, a, b, settings.event_window)
-               if not a <= k <= b)
+    return _clause_says(ld.lifted_words, s, a, b, settings.event_window)
 
 
 @rule("C130", "found-at-scene", "claims")
@@ -945,7 +943,7 @@ def _found(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> bo
     gunshot wounds", "عثرت الشرطة على جثتي رجلين") counts those found at one scene, which
     may be only part of the toll (others reach hospitals on their own, or lie elsewhere).
     The figure keeps its event, but it is no document's sole figure of it (rule A205)."""
-    return any(ld.found_words.match(s.toks, k) for k in _clause_range(s, a, b, settings.event_window) if k < a)
+    return _clause_says(ld.found_words, s, a, b, settings.event_window, before=True)
 
 
 @rule("C128", "population", "claims")
@@ -1300,6 +1298,12 @@ def _days(m: Mention) -> tuple[int, int] | None:
         return dt.date.fromisoformat(str(m.low)).toordinal(), dt.date.fromisoformat(str(m.high)).toordinal()
     except ValueError:
         return None
+
+
+def _clause_says(lx: Lexicon, s: _Sentence, a: int, b: int, reach: int, before: bool = False) -> bool:
+    """Whether a phrase of ``lx`` starts in the figure's clause within ``reach`` tokens of the
+    figure at [a, b] (outside it; with ``before``, only before it)."""
+    return any(lx.match(s.toks, k) for k in _clause_range(s, a, b, reach) if k < a or (not before and k > b))
 
 
 def _clause_range(s: _Sentence, a: int, b: int, reach: int) -> range:
