@@ -98,6 +98,7 @@ def test_number_forms(text, value):
 
 @pytest.mark.parametrize("text", [
     "which one do you want",            # a pronoun, not a count
+    "I prefer that one over the rest",
     "I'm sure it was him",              # an abbreviated scale needs a number before it
     "أي واحد تريد",
     "see https://example.org/item?id=305&q=30%25",   # a link's digits

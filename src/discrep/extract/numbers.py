@@ -635,8 +635,9 @@ def core_number(ld: LangData, toks: list[Token], i: int):
                 return fj, _int(before + f[1] * unit), pl, True
         if t.low in ld.implicit_one and v in (0, 1) and j == i + 1:
             return None
-        if v == 1 and j == i + 1 and i and ld.pronoun_one_after.match(toks, i - 1):
-            return None                          # "which one", "that one", "أي واحد"
+        if v == 1 and j == i + 1 and i and ld.pronoun_one_after.match(toks, i - 1) and not (
+                toks[i - 1].low in ld.complementizers and i > 1 and ld.attr_verbs.match(toks, i - 2)):
+            return None                          # "which one", "that one", "أي واحد" (not "said that one")
         if tail_scale and j < n and (toks[j].low in ld.conj_words or toks[j].low in ld.conj_prefixes) \
                 and j + 1 < n and toks[j + 1].kind == "num":
             v, j, tail_scale = _digits_after_scale(ld, toks, j, v, tail_scale)   # "ثلاثة آلاف و500"
