@@ -154,6 +154,14 @@ def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, mea
     ("A wildfire has destroyed 37 homes and forced more than 6,000 people to evacuate.", "37", "destroy"),
     ("A wildfire has destroyed 37 homes and forced more than 6,000 people to evacuate.", "more than 6,000", "evacuate"),
     ("دمرت النيران 37 منزلا وأجبرت أكثر من 6000 شخص على الإخلاء.", "37", "destroy"),
+    # a wound or a shooting called fatal is a death, over an injury named before it
+    ("He is accused of injuring a woman and fatally shooting two other men.", "two", "kill"),
+    ("Police are investigating the fatal shooting of one man on Main Street.", "one", "kill"),
+    # "said that one": a reported clause's count, not the pronoun "that one"
+    ("Officials confirmed that one of the victims had died.", "one", "kill"),
+    # the group a share is drawn from is not what befell it (C140)
+    ("Two of the wounded died overnight.", "Two", "kill"),
+    ("أكد المسؤولون أن أحد المصابين توفي في المستشفى.", "أحد", "kill"),
 ])
 def test_event_concepts(text, figure, event):
     assert claim(text, figure).event == event

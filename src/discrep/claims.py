@@ -412,7 +412,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             roles = [code_of(_as_of)]
         if kind == "date" and m.precision == "day" and _across_midnight(ld, s, a, b):
             roles.append(code_of(_across_midnight))   # "late Sunday night" may be told as early Monday
-        if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev and why != code_of(_standing):
+        if ustem and ustem.startswith(EVENT_UNIT) and ev and ustem != EVENT_UNIT + ev and \
+                why not in (code_of(_standing), code_of(_drawn_from)):
             if next_to:                  # "16 قتيلا وعشرات الجرحى": the noun right after names it
                 ev, ev_text = ustem[len(EVENT_UNIT):], unit
             else:                        # "إصابة 130 في القصف": the word after is another event
@@ -1529,6 +1530,7 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
     near = _within(events, a - settings.event_window, b + settings.event_window)
     yielded = False                     # whether a standing word gave way (C123) in the pick that decided
     coordinated = False                 # whether an event before "and" gave way to one after the figure (C137)
+    drawn = False                       # whether the group a share is drawn from gave way (C140)
     # "six were killed ... the ministry said, adding that two jets were flying": a speech verb
     # between an event word and a later figure opens a new statement, whose figure the event
     # word before it does not govern
@@ -1573,6 +1575,11 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         if acts and len(acts) < len(own):
             nonlocal yielded
             yielded, own = True, acts
+        # "two of the wounded died", "توفي أحد المصابين": the group a share is drawn from
+        acts = [e for e in own if not _drawn_from(ld, s, e[0], a, b)]
+        if acts and len(acts) < len(own):
+            nonlocal drawn
+            drawn, own = True, acts
         for k, ev, txt in own or victim or cands:
             if best is None or dist(k) < dist(best[0]):
                 best = (k, ev, txt)
@@ -1598,7 +1605,8 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         # "freed 480 detainees, including 53 women, from Adra prison on Sunday": a date in a
         # trailing phrase dates the sentence's verb before it, clauses back
         best = pick({clause[k] for k in range(0, a)})
-    why = code_of(_standing) if yielded else code_of(_coordinated_after) if coordinated else None
+    why = code_of(_standing) if yielded else code_of(_drawn_from) if drawn else \
+        code_of(_coordinated_after) if coordinated else None
     return (best[1], best[2], False, why) if best else (None, None, False, None)
 
 
@@ -1628,6 +1636,19 @@ def _dateline(ld: LangData, norm: str, m: Mention) -> bool:
         return False
     return any(w in ld.dateline_labels for w in words) or \
         (not words and m.year_source == "explicit" and m.precision == "day")
+
+
+@rule("C140", "group-drawn-from", "claims")
+def _drawn_from(ld: LangData, s: _Sentence, k: int, a: int, b: int) -> bool:
+    """A share's figure names the group it is drawn from right after it ("two of the
+    wounded", "أحد المصابين", "one of the victims"): that group's word is not what befell the
+    share.  It yields to another event word near the figure, so "two of the wounded later
+    died" and "توفي أحد المصابين" are deaths."""
+    toks = s.toks
+    p = ld.partitive_after.match(toks, b + 1)
+    if p:
+        return k == b + 1 + p[0]
+    return toks[a].low in ld.partitive_words and k == b + 1
 
 
 @rule("C123", "standing-yields", "claims")
@@ -1682,20 +1703,45 @@ def _occurrence(ld: LangData, t: Token) -> bool:
 
 @rule("C131", "aside-before-verb", "claims")
 def _past_aside(ld: LangData, s: _Sentence, b: int, settings: Settings) -> int | None:
-    """A figure's noun phrase may carry a share as an aside between commas before its verb
-    ("five people, including an infant, were injured", "خمسة أشخاص، بينهم طفلان، أصيبوا
-    بجروح"): when the figure's own clause names no event, the first words after the aside
-    do.  Returns where they start, or None when no such aside follows the figure."""
+    """A figure's noun phrase may carry a share or the ages of those counted as an aside
+    between commas before its verb ("five people, including an infant, were injured", "two
+    men, 19 and 24, were killed", "خمسة أشخاص، بينهم طفلان، أصيبوا بجروح"): when the
+    figure's own clause names no event, the first words after the aside do.  Returns where
+    they start, or None when no such aside follows the figure."""
     toks, breaks = s.toks, ld.clause_breaks
     k = b + 1
     while k < len(toks) and k - b <= settings.phrase_tokens and toks[k].text not in breaks:
         k += 1                           # the figure's noun: "five people"
-    if k >= len(toks) or toks[k].text not in breaks or not ld.partitive_before.match(toks, k + 1):
+    if k >= len(toks) or toks[k].text not in breaks:
         return None
-    for j in range(k + 2, min(len(toks), k + 2 + settings.phrase_tokens)):
+    shares = bool(ld.partitive_before.match(toks, k + 1))
+    ages = not shares and not _ages_aside(ld, toks, b, k)      # not the next age of a list of ages
+    last = None
+    for j in range(k + 2, min(len(toks), k + 2 + settings.aside_tokens)):
         if toks[j].text in breaks:
-            return j + 1 if j + 1 < len(toks) else None
-    return None
+            if shares:
+                return j + 1 if j + 1 < len(toks) else None
+            if not (ages and _ages_aside(ld, toks, k + 1, j)):
+                break
+            last = j                     # "ages 25, 26, and 33,": the aside runs on over its commas
+    return last + 1 if last is not None and last + 1 < len(toks) else None
+
+
+def _ages_aside(ld: LangData, toks: list[Token], a: int, b: int) -> bool:
+    """Do tokens [a, b) only give ages ("17 and 19 years old", "ages 21 and 24", "20 و25
+    عاما")?  Such an aside describes the people counted, as a share would."""
+    k, nums = a, 0
+    while k < b:
+        t = toks[k]
+        if t.kind == "num" or ld.numwords.match(toks, k):
+            nums += 1
+        elif m := (ld.age_before.match(toks, k) or ld.ago_units.match(toks, k)):
+            k += m[0]
+            continue
+        elif not (t.low in ld.conj_words or t.low in ld.age_tails or t.kind == "punct"):
+            return False
+        k += 1
+    return nums > 0
 
 
 def _within(items: list[tuple], lo: int, hi: int) -> list[tuple]:

@@ -26,6 +26,7 @@ class Settings:
     cumulative_window: int = 10        # max tokens between "since"/"منذ" and a count it makes a running total
     partitive_window: int = 3          # max tokens between "including"/"بينهم" and the share it introduces
     phrase_tokens: int = 4             # tokens after a count that its noun phrase may span ("four Kurdish militiamen")
+    aside_tokens: int = 8              # tokens an aside between commas may span ("two men, 19 and 24 years old, were")
     after_window: int = 2              # tokens after a count where "more" / "others" / "إضافيين" still qualify it
     before_window: int = 3             # tokens before a count where "another" / an ordinal's head noun may start
     earliest_year: int = 1900          # a four-digit figure "the 2014 shooting" is a year from this year on

@@ -191,8 +191,17 @@ CASES = [
     # an aside between a figure and its verb (C131)
     ("C131", True, ["Five people, including a toddler, were injured in the shooting."], "Five", None, {}),
     ("C131", True, ["خمسة أشخاص، بينهم طفلان، أصيبوا بجروح في إطلاق النار."], "خمسة", None, {}),
+    ("C131", True, ["Two men, 19 and 24 years old, were killed in the shooting."], "Two", None, {}),
+    ("C131", True, ["ثلاثة رجال، 25 و26 و33 عاما، أصيبوا في الهجوم."], "ثلاثة", None, {}),
     ("C131", False, ["Five people, including a toddler, attended the hearing."], "Five", None, {}),
+    ("C131", False, ["Three other men, ages 25, 26, and 33, were injured."], "26", None, {}),
+    ("C131", False, ["ثلاثة رجال، 25 و26 و33 عاما، أصيبوا في الهجوم."], "26", None, {}),
     ("C131", False, ["أصيب خمسة أشخاص، بينهم طفلان، في إطلاق النار."], "خمسة", None, {}),
+    # the group a share is drawn from yields to the share's own verb (C140)
+    ("C140", True, ["Two of the wounded died overnight at the hospital."], "Two", None, {}),
+    ("C140", True, ["وأكدت الوزارة أن أحد المصابين توفي في المستشفى."], "أحد", None, {}),
+    ("C140", False, ["Two of the wounded were flown to a hospital in Boston."], "Two", None, {}),
+    ("C140", False, ["ونقل أحد المصابين إلى مستشفى المدينة."], "أحد", None, {}),
     # groups of people listed with "and": shares of their sum (C132)
     ("C132", True, ["Three women and two men were injured in the shooting, police said."], "Three", None, {}),
     ("C132", True, ["Two men and a woman were wounded in the shooting."], "Two", None, {}),
