@@ -53,7 +53,10 @@ def test_fakes_floors():
     # district's toll, "24 hours" against a "48-hour truce", two counts of destroyed positions)
     # 0.71 until "a child and a woman were killed and seven others were injured" read the
     # seven as injured (C137): the cluster's conflict had cited that misread kill count
-    assert _rate(out, r"counts differ: \d+, count conflict on \d+: ([\d.]+)") >= 0.70, out
+    # 0.70 until a total over several strikes stopped meeting one strike's toll (C141, A124):
+    # the cluster it cost had only "five killed in multiple airstrikes on Idlib" against 67 in
+    # Aleppo, one document's two places; the conflicts citing both tolls did not move
+    assert _rate(out, r"counts differ: \d+, count conflict on \d+: ([\d.]+)") >= 0.69, out
     assert _rate(out, r"counts agree: .* no count conflict on \d+: ([\d.]+)") >= 0.90, out
     # 0.48 until the one-outlet-gives-both rule: the three clusters it cost were conflicts
     # between different events (1 vs 16, 5 vs 13) and a misread "the two sides", each

@@ -515,6 +515,15 @@ def area_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     return wx != wy
 
 
+@rule("A124", "several-apart", "align")
+def several_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """A total over several occurrences ("two dead and seven wounded in four separate
+    shootings", "قتل 12 في ثلاث غارات") meets only such totals, never one occurrence's
+    count ("the shooting killed one and injured five")."""
+    sx, sy = (bool(c.frame and c.frame.scope.several) for c in (x, y))
+    return sx != sy
+
+
 @rule("A118", "periods-apart", "align")
 def periods_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """Two running totals over periods that start on different days are two quantities
@@ -556,7 +565,7 @@ def own_dates_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
 # in order: the first that fires is the one reported (all must pass for a pair to join),
 # so the more telling reasons come first
 VETOES = (kinds_differ, one_mention, restated, no_quantity, statement_date, day_against_year, different_events,
-          running_total_apart, background_apart, periods_apart, area_apart, ages_apart, share_apart,
+          running_total_apart, background_apart, periods_apart, area_apart, several_apart, ages_apart, share_apart,
           time_units_apart, different_nouns, no_shared_key, one_sentence_one_source, out_of_step, dated_apart,
           own_dates_apart, counted_apart)
 

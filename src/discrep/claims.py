@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from . import lang
 from .lang import LangData, Lexicon, words
@@ -317,6 +318,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
     sents: dict[int, _Sentence | None] = {}
     mspans = sorted((m.norm_start, m.norm_end) for m in mentions)
     starts_of = [m.norm_start for m in mentions]        # mentions come in text order
+    counts = {m.norm_start: m.value for m in mentions if KIND[m.kind] == "count"}   # "four shootings": 4
     extra = user_aliases(settings)
     dated = sorted((m.norm_start, m.norm_end) for m in mentions if KIND[m.kind] == "date")
     days = {m.norm_start: d for m in mentions if KIND[m.kind] == "date" and (d := _days(m))}
@@ -492,6 +494,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             roles.append(code_of(_listed_after))
         if kind == "count":
             running = (si, b, ev) if cumulative else None
+        several = kind == "count" and _several(ld, s, a, b, mspans, counts, nd, settings)
+        if several:
+            roles.append(code_of(_several))
         wide = kind != "date" and _is_wide(ld, s, a, b, settings)
         if wide:
             roles.append(code_of(_is_wide))
@@ -536,7 +541,8 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             frame=frame(kind, m, ev, unit, ustem, att, part, increment, cumulative, spoken,
                         bool(roles) and roles[0] == code_of(_dateline), holder,
                         Scope(_place(ld, s, a, b, mspans, text_of, settings),
-                              period[0], period[1], wide=wide, period_at=period[2], period_next=period[3]),
+                              period[0], period[1], wide=wide, several=several, period_at=period[2],
+                              period_next=period[3]),
                         background, as_of, persons)))
     return out
 
@@ -568,11 +574,16 @@ def _year_label(ld: LangData, s: _Sentence, a: int, b: int, m: Mention, nd: Norm
     year that has come (from ``earliest_year`` to the document's year) and be written
     without a thousands separator, as counts of that size are ("the 2,014 people")."""
     toks = s.toks
-    if not (a == b and a > 0 and b + 1 < len(toks) and toks[a].kind == "num" and len(toks[a].text) == 4
-            and toks[a].text.isdigit() and toks[a - 1].low in ld.determiners and toks[b + 1].kind == "word"):
+    if not (a == b and a > 0 and b + 1 < len(toks) and toks[a - 1].low in ld.determiners and toks[b + 1].kind == "word"):
         return False
+    return _yearish(toks[a], m.value, nd, settings)
+
+
+def _yearish(t: Token, value: Any, nd: NormalizedDoc, settings: Settings) -> bool:
+    """Four digits with no separator, a year that has come: may name a year ("2014")."""
     latest = nd.published.year if nd.published else dt.date.today().year
-    return isinstance(m.value, int) and settings.earliest_year <= m.value <= latest
+    return t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and isinstance(value, int) and \
+        settings.earliest_year <= value <= latest
 
 
 @rule("C121", "score", "claims")
@@ -1218,6 +1229,47 @@ def _is_wide(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
     قتيلا في مختلف أنحاء البلاد"): an area cue near the figure, in its clause or opening the
     sentence.  It meets only other whole-area figures (rule A117)."""
     return _cue_near(ld.area_cues, s, a, b, settings.cumulative_window, opening=True)
+
+
+SEVERAL_GAP = 2                          # words between a count and the occurrences it counts ("four separate shootings")
+
+
+@rule("C141", "several-occurrences", "claims")
+def _several(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, counts: dict[int, Any],
+             nd: NormalizedDoc, settings: Settings) -> bool:
+    """A count its clause gives as the total of several occurrences ("two dead and seven
+    wounded in four separate shootings", "a pair of shootings", "قتل 12 في ثلاث غارات") sums
+    several events: the occurrence noun nearest the figure in its clause is counted (two or
+    more) or told with a word of plurality (``several_words``).  "17 killed in an airstrike,
+    after some 30 strikes hit the region" is one strike's toll.  Such a total meets only
+    other totals (rule A124)."""
+    toks, c = s.toks, s.clause_of[a]
+
+    def modifies(gap: list[Token]) -> bool:
+        return len(gap) <= SEVERAL_GAP and all(t.kind == "word" and t.low not in ld.stopwords
+                                               and not ld.event_of(t.low) for t in gap)
+
+    def plural(k: int) -> bool:
+        for j in range(max(0, k - settings.phrase_tokens), min(len(toks), k + settings.phrase_tokens + 1)):
+            if j == k or a <= j <= b:
+                continue
+            sw = ld.several_words.match(toks, j)
+            if sw and modifies(toks[j + sw[0]:k] if j < k else toks[k + 1:j]):
+                return True              # "multiple Russian airstrikes", "غارات جوية متفرقة"
+            if j < k and _is_mention_tok(toks[j], mspans) and \
+                    isinstance(v := counts.get(_mention_start(toks[j], mspans)), int) and v >= 2 and \
+                    not _yearish(toks[j], v, nd, settings) and \
+                    modifies([t for t in toks[j + 1:k] if not _is_mention_tok(t, mspans)]):
+                return True              # "four separate shootings", "ثلاث غارات"
+        return False
+
+    lo, hi = max(0, a - settings.event_window), min(len(toks), b + settings.event_window + 1)
+    near = sorted((k for k in range(lo, hi) if not a <= k <= b and s.clause_of[k] == c),
+                  key=lambda k: a - k if k < a else k - b)
+    for k in near:
+        if ld.occurrences.match(toks, k):
+            return plural(k)             # the nearest occurrence decides
+    return False
 
 
 def _cue_near(cues: Lexicon, s: _Sentence, a: int, b: int, reach: int, opening: bool = False) -> bool:

@@ -171,17 +171,19 @@ class Scope:
     """Where and when a figure holds, when its clause says: ``place`` the place named ("in
     Aleppo", "في سجن الشدادي"), ``period`` the date or span that bounds it ("since
     Saturday", "in two days"), ``wide`` a figure for a whole area rather than one place in
-    it ("across the country", "في مختلف أنحاء البلاد")."""
+    it ("across the country", "في مختلف أنحاء البلاد"), ``several`` a total over several
+    occurrences of its event ("in four separate shootings", "في ثلاث غارات")."""
     place: str | None = None
     period: str | None = None
     period_days: tuple[int, int] | None = None   # the days the period's date covers (ordinals)
     wide: bool = False
+    several: bool = False
     period_at: int = field(default=-1, compare=False)   # where the period's date starts (folded text)
     period_next: bool = field(default=False, compare=False)   # the date sits next to the figure ("7.0% in January")
 
     def to_dict(self) -> dict[str, Any]:
         days = [dt.date.fromordinal(d).isoformat() for d in self.period_days] if self.period_days else None
-        return {"place": self.place, "period": self.period, "period_days": days, "wide": self.wide}
+        return {"place": self.place, "period": self.period, "period_days": days, "wide": self.wide, "several": self.several}
 
 
 @dataclass(frozen=True)

@@ -356,6 +356,8 @@ class LangData:
         self.age_tails = frozenset(words(" ".join(t["age_tails"])))
         self.occurrence_nouns = frozenset(words(" ".join(t["occurrence_nouns"])))
         self.occurrence_stems = frozenset(self.stem(w) for w in self.occurrence_nouns)
+        self.occurrences = Lexicon({w: True for w in t["occurrence_nouns"] + t["incident_nouns"]}, P)   # with clitics
+        self.several_words = Lexicon({w: True for w in t["several_words"]}, P)
         self.cumulative_cues = Lexicon({w: True for w in t["cumulative_cues"]}, P)
         self.period_preps = Lexicon({w: True for w in t["period_preps"]}, P)
         self.area_cues = Lexicon({w: True for w in t["area_cues"]}, P)
