@@ -385,7 +385,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             roles.append(STATEMENT_DATE)
         if why:
             roles.append(why)            # the event came past a standing word (C123), "and" (C137) or an aside (C131)
-        if ev and kind == "count" and _goods_not_people(ev, ustem):
+        if ev and kind == "count" and _goods_not_people(ld, ev, ustem):
             ev, ev_text = None, None     # "فقدان 1200 ميغاواط": a loss of power, no one missing
             roles.append(code_of(_goods_not_people))
         if ev and kind == "count" and _lifted(ld, s, a, b, settings):
@@ -871,12 +871,15 @@ AIM_WORDS = 4                           # the longest aim phrase in words ("من
 
 
 @rule("C134", "goods-not-people", "claims")
-def _goods_not_people(ev: str, ustem: str | None) -> bool:
+def _goods_not_people(ld: LangData, ev: str, ustem: str | None) -> bool:
     """An event that befalls people (``person_events``: killed, missing, evacuated...) does not
-    govern a count of goods or capacity (``amount_concepts``): "فقدان 1200 ميغاواط" is a loss
-    of power, no one missing, and "the flood displaced 300 tonnes of debris" no people; the
-    count keeps its noun alone."""
-    return ev in lang.person_events() and ustem in lang.amount_concepts()
+    govern a count of goods or capacity (``amount_concepts``), of spans of time or of
+    incidents (``incident_nouns``): "فقدان 1200 ميغاواط" is a loss of power, no one missing,
+    "the flood displaced 300 tonnes of debris" no people, "20 years in prison in the death
+    of" a term and "four shootings that left two dead" a count of shootings; the count
+    keeps its noun alone."""
+    return ev in lang.person_events() and ustem is not None and (
+        ustem in lang.amount_concepts() or ustem.startswith(TIME_UNIT) or ustem in ld.incident_stems)
 
 
 @rule("C135", "statement-noun-date", "claims")

@@ -216,7 +216,11 @@ CASES = [
     # events that befall people do not govern goods (C134)
     ("C134", True, ["The flood displaced 300 tonnes of debris onto the road."], "300", None, {}),
     ("C134", True, ["ما أدى إلى فقدان 1200 ميغاواط من الشبكة الوطنية."], "1200", None, {}),
+    ("C134", True, ["He must serve seven years before parole in the death of the clerk."], "seven", None, {}),
+    ("C134", True, ["قتل 30 شخصا خلال عشرة أيام من القتال."], "عشرة", None, {}),
+    ("C134", True, ["Police are investigating four shootings that left two men dead."], "four", None, {}),
     ("C134", False, ["The flood displaced 300 families in the valley."], "300", None, {}),
+    ("C134", False, ["The fighting killed 30 people in ten days."], "30", None, {}),
     ("C134", False, ["أدى الحادث إلى فقدان 12 بحارا."], "12", None, {}),
     # the day a statement was made, named after its noun (C135)
     ("C135", True, ["وأكدت الوزارة، في بيان أصدرته أمس الاثنين، أن الشحنة تضم 2.6 مليون جرعة."], "أمس الاثنين", None,
