@@ -388,6 +388,11 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if ev and kind == "count" and _goods_not_people(ld, ev, ustem):
             ev, ev_text = None, None     # "فقدان 1200 ميغاواط": a loss of power, no one missing
             roles.append(code_of(_goods_not_people))
+        if ev and kind == "count" and _children_of(ld, s, a):
+            ev, ev_text = None, None     # "the father of four", "أب لأربعة أطفال": his children
+            if ustem and ustem.startswith(EVENT_UNIT):
+                unit = ustem = None      # "the mother of two was killed": the verb is hers
+            roles.append(code_of(_children_of))
         if ev and kind == "count" and _lifted(ld, s, a, b, settings):
             ev, ev_text = ev + LIFTED, ev_text   # "evacuation orders for 1,200 residents were lifted"
             roles.append(code_of(_lifted))
@@ -647,11 +652,24 @@ def _is_age(ld: LangData, s: _Sentence, a: int, b: int, unit_stem: str | None, m
             and 0 < m.value <= settings.oldest_age:
         return True
     # apposition: a name, then the figure alone between commas; not a place ("In Homs, 12,
-    # including children, ...") and nothing a person could not be
-    return (not unit_stem and 1 < a and b + 1 < len(toks) and toks[a - 1].text == "," and toks[b + 1].text == ","
-            and _named(toks[a - 2]) and (a < 3 or toks[a - 3].low not in ld.stopwords)
+    # including children, ...") and nothing a person could not be.  The last of a list of
+    # names and ages may end on "and", a verb or the sentence ("A, 24, B, 25 and C, 32 were")
+    return (not unit_stem and 1 < a and b + 1 < len(toks) and _name_comma(ld, toks, a)
             and isinstance(m.value, int) and 0 < m.value <= settings.oldest_age
-            and not ld.partitive_before.match(toks, b + 2))
+            and (toks[b + 1].text == "," and not ld.partitive_before.match(toks, b + 2)
+                 or _listed_ages(ld, toks, a) and (toks[b + 1].kind == "punct" or toks[b + 1].low in ld.conj_words
+                                                   or toks[b + 1].low in ld.auxiliaries)))
+
+
+def _name_comma(ld: LangData, toks: list[Token], a: int) -> bool:
+    """A name, then a comma, right before ``a`` (and no preposition before the name)."""
+    return a > 1 and toks[a - 1].text == "," and _named(toks[a - 2]) and (a < 3 or toks[a - 3].low not in ld.stopwords)
+
+
+def _listed_ages(ld: LangData, toks: list[Token], a: int) -> bool:
+    """An age between commas after a name earlier in the sentence ("A, 24, B, 25 and C, 32")."""
+    return any(toks[k].kind == "num" and toks[k + 1].text == "," and _name_comma(ld, toks, k)
+               for k in range(2, a - 2))
 
 
 def _age_compound(ld: LangData, unit_stem: str | None) -> bool:
@@ -879,7 +897,20 @@ def _goods_not_people(ld: LangData, ev: str, ustem: str | None) -> bool:
     of" a term and "four shootings that left two dead" a count of shootings; the count
     keeps its noun alone."""
     return ev in lang.person_events() and ustem is not None and (
-        ustem in lang.amount_concepts() or ustem.startswith(TIME_UNIT) or ustem in ld.incident_stems)
+        ustem in lang.amount_concepts() or ustem.startswith(TIME_UNIT) and not _age_compound(ld, ustem)
+        or ustem in ld.incident_stems)
+
+
+@rule("C142", "children-of", "claims")
+def _children_of(ld: LangData, s: _Sentence, a: int) -> bool:
+    """A count after a parent's noun gives a person's children, not an event's toll: "the
+    father of four was killed", "a mother of two", "وهو أب لأربعة أطفال" (``parent_nouns``,
+    then ``parent_links`` or a clitic of ``parent_clitics`` on the figure)."""
+    toks = s.toks
+    if a > 1 and toks[a - 1].low in ld.parent_links and toks[a - 2].low in ld.parent_nouns:
+        return True
+    return a > 0 and toks[a - 1].low in ld.parent_nouns and \
+        any(toks[a].low.startswith(c) and len(toks[a].low) > len(c) for c in ld.parent_clitics)
 
 
 @rule("C135", "statement-noun-date", "claims")

@@ -202,6 +202,14 @@ CASES = [
     ("C140", True, ["وأكدت الوزارة أن أحد المصابين توفي في المستشفى."], "أحد", None, {}),
     ("C140", False, ["Two of the wounded were flown to a hospital in Boston."], "Two", None, {}),
     ("C140", False, ["ونقل أحد المصابين إلى مستشفى المدينة."], "أحد", None, {}),
+    # a count after a parent's noun gives the children (C142)
+    ("C142", True, ["A friend shot and killed the 63-year-old father of four on Friday."], "four", None, {}),
+    ("C142", True, ["وقتل في الهجوم رجل وهو أب لأربعة أطفال."], "أربعة", None, {}),
+    ("C142", False, ["The gunman killed four members of the family on Friday."], "four", None, {}),
+    ("C142", False, ["وقتل في الهجوم أربعة أطفال من عائلة واحدة."], "أربعة", None, {}),
+    # the last of a list of names and ages is an age too (C110)
+    ("C110", True, ["Mary Lee, 24, Tom King, 25 and Sam Cole, 32 were taken to the hospital."], "32", None, {}),
+    ("C110", False, ["Mary Lee said 32 were taken to the hospital."], "32", None, {}),
     # a total over several occurrences (C141)
     ("C141", True, ["Police said two people were killed in a pair of shootings overnight."], "two", None, {}),
     ("C141", True, ["قتل 12 شخصا في غارات جوية متفرقة على المدينة."], "12", None, {}),

@@ -357,6 +357,9 @@ class LangData:
         self.occurrence_nouns = frozenset(words(" ".join(t["occurrence_nouns"])))
         self.occurrence_stems = frozenset(self.stem(w) for w in self.occurrence_nouns)
         self.occurrences = Lexicon({w: True for w in t["occurrence_nouns"] + t["incident_nouns"]}, P)   # with clitics
+        self.parent_nouns = frozenset(fold(w).casefold() for w in t["parent_nouns"])
+        self.parent_links = frozenset(fold(w).casefold() for w in t["parent_links"])
+        self.parent_clitics = tuple(fold(w).casefold() for w in t["parent_clitics"])
         self.incident_stems = frozenset(self.stem(fold(w).casefold()) for w in t["incident_nouns"])
         self.several_words = Lexicon({w: True for w in t["several_words"]}, P)
         self.cumulative_cues = Lexicon({w: True for w in t["cumulative_cues"]}, P)
