@@ -207,6 +207,9 @@ def test_ordinal_forms(text, value):
     ("في الـ 48 ساعة المقبلة", "number", 48),
     ("انضمت بوصفها العضو الـ90.", "ordinal", 90),
     ("الدولة الـ12 في الاتحاد", "ordinal", 12),
+    ("بعد توقيف المتهمين الـ7 في طنجة", "number", 7),   # after a plural noun: the seven defendants
+    ("خلال السنوات الـ10 الماضية", "number", 10),
+    ("انعقدت القمة الـ21 في الرياض", "ordinal", 21),      # after a singular: the 21st summit
     ("انضمت بوصفها العضو الـ90 يوم الاثنين", "ordinal", 90),   # the day after the rank dates it
     ("أصبحت الدولة الـ45 الخميس", "ordinal", 45),
     ("خلال الـ3 أيام الماضية", "number", 3),

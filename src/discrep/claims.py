@@ -1514,6 +1514,9 @@ def _unit(ld: LangData, s: _Sentence, a: int, b: int, kind: str, m: Mention, msp
     elif a == b and toks[a].low in ld.number_adjectives and a and _content_word(ld, toks[a - 1]) \
             and not _is_mention_tok(toks[a - 1], mspans):
         rng = range(a - 1, a - 2, -1)            # "يوم واحد", "طفلان اثنان": the noun comes first
+    elif a > 1 and toks[a - 1].low in ld.ord_digit_prefixes and toks[a - 2].kind == "word" \
+            and ld.sound_plural(toks[a - 2].low) and not _is_mention_tok(toks[a - 2], mspans):
+        rng = range(a - 2, a - 3, -1)            # "المتهمين الـ7": the seven defendants
     else:
         rng = range(b + 1, min(len(toks), b + 1 + settings.phrase_tokens + DESIGNATOR_LEN))
     next_to = True                      # only words of skip_before_unit in between ("dozens of")

@@ -957,7 +957,9 @@ def ordinal(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     if t.low in ld.ord_digit_prefixes and i + 1 < n:
         d = i + 2 if toks[i + 1].text == "-" and i + 2 < n else i + 1
         ranked = i > 0 and bool(ld.ord_markers.match(toks, i - 1))
-        if toks[d].kind == "num" and (ranked or not _counted_after(ld, toks, d + 1)):
+        # after a plural noun the prefixed digits count it: "المتهمين الـ7" (the seven defendants)
+        plural = i > 0 and toks[i - 1].kind == "word" and ld.sound_plural(toks[i - 1].low)
+        if toks[d].kind == "num" and (ranked or not plural and not _counted_after(ld, toks, d + 1)):
             v = parse_digits(toks[d].text)
             if isinstance(v, int):
                 base = max((len(b) for b in ld.ord_digit_bases if t.low.endswith(b)), default=len(t.low))

@@ -232,6 +232,7 @@ class LangData:
         self.ord_digit_bases = frozenset(fold(p) for p in o["digit_prefixes"])
         self.ord_digit_prefixes = frozenset(c + fold(p) for p in o["digit_prefixes"] for c in ("",) + P)
         self.ord_digit_suffixes = frozenset(s.casefold() for s in o["digit_suffixes"])
+        self.plural_suffixes = tuple(fold(p) for p in o["plural_suffixes"])
         self.ord_markers = Lexicon({m: True for m in o["markers"]}, P)
         self.rank_nouns = frozenset(self.stem(fold(w).casefold()) for w in o["rank_nouns"])
         self.ord_idioms = frozenset((self.stem(fold(h)), v) for h, v in o["idioms"])
@@ -463,6 +464,10 @@ class LangData:
         low = tok.low
         return low in self.__dict__["_anchors"] or (
             tok.kind == "word" and len(low) > 5 and low.startswith(self.__dict__["_tens_heads"]))
+
+    def sound_plural(self, low: str) -> bool:
+        """Does the word end in a plural suffix of ``plural_suffixes`` ("المتهمين")?"""
+        return any(low.endswith(p) and len(low) > len(p) + 2 for p in self.plural_suffixes)
 
     def dual_of(self, low: str) -> str | None:
         """The singular of a noun in the dual ("قتيلان" -> "قتيل"), past a clitic ("وجنديين"), or None."""
