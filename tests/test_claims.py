@@ -159,6 +159,8 @@ def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, mea
     ("Police are investigating the fatal shooting of one man on Main Street.", "one", "kill"),
     # "said that one": a reported clause's count, not the pronoun "that one"
     ("Officials confirmed that one of the victims had died.", "one", "kill"),
+    # a broken plural is listed with its singular: "أحكاما" are rulings
+    ("أصدرت المحكمة أحكاما بالسجن في حق سبعة متهمين.", "سبعة", "ruling"),
     # "المتهمين الـ7": prefixed digits after a plural noun count it
     ("بعد ثمانية أشهر من توقيف المتهمين الـ7.", "7", "arrest"),
     # the group a share is drawn from is not what befell it (C140)
