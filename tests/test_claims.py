@@ -65,6 +65,19 @@ def test_sentences_longer_than_the_longest_are_cut(text, longest, starts):
     assert got[:len(starts)] == starts and all(b - a <= longest for a, b in zip(got, got[1:] + [len(text)]))
 
 
+@pytest.mark.parametrize("code, text, sentences", [
+    # an abbreviation that goes on does not end the sentence
+    ("en", "Two women were shot at 1 a.m. Sunday, police said. Both survived.", 2),
+    ("en", "He was shot at 7 p.m. The victim died later.", 2),
+    ("en", "Gov. Smith met Sgt. J. Doe on Friday. Two were hurt.", 2),
+    ("en", "He was shot on Main St. Police said two men fled.", 2),   # "St." may end one
+    ("ar", "قتل 5 أشخاص في القصف. وأصيب 10 آخرون.", 2),
+])
+def test_sentences_go_on_past_an_abbreviation(code, text, sentences):
+    starts = _sentence_starts(lang.get(code), text, 3000)
+    assert len([a for a in starts if text[a:].strip()]) == sentences, [text[a:a + 30] for a in starts]
+
+
 @pytest.mark.parametrize("text, figure, measure, unit, role, anchor", [
     ("About 120 prisoners escaped from the jail.", "120", "escape", ("noun", "prisoner"), "whole", None),
     ("فر نحو 120 معتقلا من السجن.", "120", "escape", ("noun", None), "whole", None),

@@ -42,7 +42,7 @@ def _sentence_starts(ld: LangData, norm: str, longest: int) -> list[int]:
     only the sentences that hold a mention are then tokenized.  A stretch with no break for
     more than ``longest`` characters is no sentence of prose (a table run together, hostile
     text): it is cut at the last space before each ``longest`` characters, or there."""
-    starts = [0] + [m.end() for m in ld.sentence_end_re.finditer(norm)]
+    starts = [0] + [m.end() for m in ld.sentence_end_re.finditer(norm) if not _abbreviation(ld, norm, m)]
     ends = starts[1:] + [len(norm)]
     if all(b - a <= longest for a, b in zip(starts, ends)):
         return starts
@@ -54,6 +54,34 @@ def _sentence_starts(ld: LangData, norm: str, longest: int) -> list[int]:
             a = cut + 1 if cut > a else a + longest
             out.append(a)
     return out
+
+
+ABBREV_CHARS = 8                        # the longest abbreviation looked for before a period ("sept", "a.m")
+WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([^\W\d_](?:[^\s(]*[^\W\d_])?)\.$")
+WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _abbreviation(ld: LangData, norm: str, m: re.Match) -> bool:
+    """Is the period ``m`` found the end of an abbreviation that goes on ("Mr. Smith", "S.
+    Carey St.", "at 1 a.m. Sunday, police said")?  A title, a street word or a lone initial
+    never ends a sentence; a clock abbreviation does only before a word that could start one
+    (not a weekday, a month or a word in lower case)."""
+    if m.group() != ".":
+        return False
+    w = WORD_BEFORE.search(norm, max(0, m.start() - ABBREV_CHARS), m.end())
+    if w is None:
+        return False
+    word = w.group(1).casefold()
+    if word in ld.title_abbreviations or (len(word) == 1 and w.group(1).isupper()):
+        return True
+    if word not in ld.clock_abbreviations:
+        return False
+    nxt = WORD_AFTER.match(norm, m.end())
+    if nxt is None:
+        return False
+    after = nxt.group(1)
+    return after.islower() or bool(ld.weekdays.match(tokenize(after.casefold(), 0), 0) or
+                                    ld.months.match(tokenize(after.casefold(), 0), 0))
 
 
 def _sentence(ld: LangData, norm: str, a: int, b: int) -> _Sentence | None:

@@ -326,6 +326,8 @@ class LangData:
         self.sentence_end_re = re.compile(
             "(?:" + "|".join(map(re.escape, sorted(self.sentence_breaks, key=len, reverse=True)))
             + r")(?=\s|\Z)|\n")
+        self.title_abbreviations = frozenset(w.casefold() for w in t["title_abbreviations"])
+        self.clock_abbreviations = frozenset(w.casefold() for w in t["clock_abbreviations"])
         self.clause_words = Lexicon({w: True for w in t["clause_words"]}, P)
         self.complementizers = frozenset(fold(w).casefold() for w in t["complementizers"])
         self.revision_words = Lexicon({w: True for w in t["revision_words"]}, P)
