@@ -210,6 +210,12 @@ def test_ordinal_forms(text, value):
     ("بعد توقيف المتهمين الـ7 في طنجة", "number", 7),   # after a plural noun: the seven defendants
     ("خلال السنوات الـ10 الماضية", "number", 10),
     ("انعقدت القمة الـ21 في الرياض", "ordinal", 21),      # after a singular: the 21st summit
+    ("أعمال الدورة الثانية والستين بعد المئة لمجلس الجامعة", "ordinal", 162),   # the hundreds after the ordinal
+    ("الدورة الحادية عشرة بعد المائة", "ordinal", 111),
+    ("انطلقت أعمال الدورة العادية 162 لمجلس الجامعة", "ordinal", 162),   # an item of a series named by its number
+    ("بموجب القرار 2254 الصادر عن مجلس الأمن", "ordinal", 2254),
+    ("He told News Channel 11 that two men fled.", "ordinal", 11),
+    ("The crash closed Route 66 for hours.", "ordinal", 66),
     ("انضمت بوصفها العضو الـ90 يوم الاثنين", "ordinal", 90),   # the day after the rank dates it
     ("أصبحت الدولة الـ45 الخميس", "ordinal", 45),
     ("خلال الـ3 أيام الماضية", "number", 3),

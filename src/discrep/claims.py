@@ -1537,6 +1537,10 @@ def _unit(ld: LangData, s: _Sentence, a: int, b: int, kind: str, m: Mention, msp
             return toks[a].text, None, False
         ev = ld.event_of(sg)
         return toks[a].text, (EVENT_UNIT + ev) if ev else ld.stem(sg), True
+    sn = ld.series_nouns.match(toks, a) if kind == "ordinal" else None
+    if sn and sn[0] == 1:
+        t = toks[a]                      # "الدورة 162", "Channel 11": the series is the marker's noun
+        return t.text, ld.stem(t.low[len(sn[2]):]), True
     if kind == "ordinal" and ld.ordinal_head == "before":
         rng = range(a - 1, max(-1, a - 1 - settings.before_window), -1)
     elif a == b and toks[a].low in ld.number_adjectives and a and _content_word(ld, toks[a - 1]) \

@@ -945,6 +945,16 @@ def quantity_opened(ld: LangData, toks: list[Token], k: int):
     return hit
 
 
+def _plus_after(ld: LangData, toks: list[Token], hit: Hit) -> Hit:
+    """An ordinal below a hundred followed by its hundreds ("الثانية والستين بعد المئة": the
+    162nd, ``plus_after``) takes them in."""
+    p = ld.ord_plus_after.match(toks, hit.j) if hit.j < len(toks) else None
+    if p and isinstance(hit.value, int) and hit.value < p[1]:
+        v = hit.value + p[1]
+        return Hit(hit.i, hit.j + p[0], "ordinal", v, v, v, prefix_len=hit.prefix_len)
+    return hit
+
+
 @scan_memo
 def ordinal(ld: LangData, toks: list[Token], i: int) -> Hit | None:
     """الـ90, رقم 90, 90th, العضو التسعين, الحادي عشر, twenty-first, ninetieth."""
@@ -966,10 +976,14 @@ def ordinal(ld: LangData, toks: list[Token], i: int) -> Hit | None:
                 return Hit(i, d + 1, "ordinal", v, v, v, prefix_len=len(t.low) - base)
     # marker "رقم 90"
     mk = ld.ord_markers.match(toks, i)
-    if mk and i + mk[0] < n and toks[i + mk[0]].kind == "num":
-        v = parse_digits(toks[i + mk[0]].text)
-        if isinstance(v, int):
-            return Hit(i, i + mk[0] + 1, "ordinal", v, v, v, prefix_len=len(mk[2]))
+    if mk:
+        d = i + mk[0]
+        if d + 1 < n and toks[d].kind == "word" and toks[d + 1].kind == "num" and \
+                toks[d].low.startswith(ld.definite_prefixes or ("\0",)) and toks[d].low not in ld.ord_digit_prefixes \
+                and not ld.event_of(toks[d].low):
+            d += 1                       # a definite adjective between: "الدورة العادية 162"
+        if d < n and toks[d].kind == "num" and (v := parse_digits(toks[d].text)) is not None and isinstance(v, int):
+            return Hit(i, d + 1, "ordinal", v, v, v, prefix_len=len(mk[2]))
     # digit suffix "90th"
     if t.kind == "num" and i + 1 < n and toks[i + 1].glued and toks[i + 1].low in ld.ord_digit_suffixes:
         v = parse_digits(t.text)
@@ -991,11 +1005,11 @@ def ordinal(ld: LangData, toks: list[Token], i: int) -> Hit | None:
                 tens = _definite_tens(ld, toks, k, conj=False) or _plain_tens(ld, toks, k)
             if tens:
                 v, j = v + tens, k + 1
-        return Hit(i, j, "ordinal", v, v, v, prefix_len=len(prefix))
+        return _plus_after(ld, toks, Hit(i, j, "ordinal", v, v, v, prefix_len=len(prefix)))
     # a definite cardinal compound is an ordinal: "الواحد والعشرون", "الأحد عشر", "المائة وخمسة"
     dc = _definite_compound(ld, toks, i)
     if dc:
-        return dc
+        return _plus_after(ld, toks, dc)
     # tens and an ordinal written as one word: "thirtyfirst"
     g = _glued_compound(ld, t.low)
     if g:

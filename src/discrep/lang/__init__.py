@@ -222,6 +222,7 @@ class LangData:
 
         o = d["ordinals"]
         self.ordwords = Lexicon(o["words"], P, S)
+        self.ord_plus_after = Lexicon(o["plus_after"], P)
         self.teen_words = frozenset(fold(w) for w in o["teen_words"])
         self.definite_prefixes = tuple(fold(p) for p in o["definite_prefixes"])
         self.conj_def_prefixes = tuple(c + d for c in self.conj_prefixes for d in self.definite_prefixes)
@@ -233,7 +234,8 @@ class LangData:
         self.ord_digit_prefixes = frozenset(c + fold(p) for p in o["digit_prefixes"] for c in ("",) + P)
         self.ord_digit_suffixes = frozenset(s.casefold() for s in o["digit_suffixes"])
         self.plural_suffixes = tuple(fold(p) for p in o["plural_suffixes"])
-        self.ord_markers = Lexicon({m: True for m in o["markers"]}, P)
+        self.ord_markers = Lexicon({m: True for m in o["markers"] + o["series_nouns"]}, P)
+        self.series_nouns = Lexicon({m: True for m in o["series_nouns"]}, P)
         self.rank_nouns = frozenset(self.stem(fold(w).casefold()) for w in o["rank_nouns"])
         self.ord_idioms = frozenset((self.stem(fold(h)), v) for h, v in o["idioms"])
 
