@@ -474,9 +474,12 @@ def one_sentence_one_source(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) ->
 def dated_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """Two figures whose sentences name different days tell two events ("11 killed on
     Thursday" / "60 killed in May"), unless one is a change's new value ("the toll rose to
-    17 on Wednesday", rule C138): that is the event's count as its report has it."""
+    17 on Wednesday", rule C138): that is the event's count as its report has it.  Nor are
+    two equal ordinals: "the 162nd session" names one item of its series on any day."""
     if RISEN_TO in x.roles or RISEN_TO in y.roles:
         return False                     # "the toll rose to 17" (C138): the event's count as of its report
+    if x.kind == "ordinal" and x.mention.value == y.mention.value:
+        return False                     # one item of a series, whichever day its sentence names
     return x.kind != "date" and x.sentence_key != y.sentence_key and ctx.dated_apart(x.sentence_key, y.sentence_key)
 
 

@@ -385,6 +385,15 @@ CASES = [
                     "قتلت الفيضانات 11 شخصا في الوادي يوم الخميس 8 كانون الثاني 2026."], "60", "11", {}),
     ("A112", False, ["The floods killed 60 people in the valley on 8 January 2026.",
                      "The floods killed 11 people in the valley on 8 January 2026."], "60", "11", {}),
+    # equal ordinals name one item of a series, whichever day their sentences name
+    ("A112", False, ["The 21st Atlantic Rim summit opened in Lisbon on Monday 16 November 2026.",
+                     "Leaders closed the 21st Atlantic Rim summit in Lisbon on Wednesday 18 November 2026."],
+     "21st", "21st", {}),
+    ("A112", False, ["افتتحت القمة الحادية والعشرون لمنتدى الأطلسي في لشبونة يوم الاثنين 16 تشرين الثاني 2026.",
+                     "اختتمت القمة الحادية والعشرون لمنتدى الأطلسي في لشبونة يوم الأربعاء 18 تشرين الثاني 2026."],
+     "حادية والعشرون", "حادية والعشرون", {}),
+    ("A112", True, ["The 21st Atlantic Rim summit opened in Lisbon on Monday 16 November 2026.",
+                    "The 22nd Atlantic Rim summit opened in Lisbon on Monday 15 November 2027."], "21st", "22nd", {}),
     # a dateline's day holds as of the report: an earlier event's day is not apart from it
     ("A112", False, ["ASUNCION, Feb 10 (SCW) - Lucia Benitez won the presidential election with 46.2% of the vote.",
                      "Benitez won 46.2% of the vote in Sunday's presidential election."], "46.2%", "46.2%", {}),
