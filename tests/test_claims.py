@@ -172,6 +172,9 @@ def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, mea
     ("Police are investigating the fatal shooting of one man on Main Street.", "one", "kill"),
     # "said that one": a reported clause's count, not the pronoun "that one"
     ("Officials confirmed that one of the victims had died.", "one", "kill"),
+    # a result clause ("مما أسفر عن") is a clause of its own: its event is not the attackers'
+    ("فجر ثلاثة مهاجمين أنفسهم قرب مقر الشرطة مما أسفر عن مقتل شخصين.", "ثلاثة", None),
+    ("فجر ثلاثة مهاجمين أنفسهم قرب مقر الشرطة مما أسفر عن مقتل شخصين.", "شخصين", "kill"),
     # a broken plural is listed with its singular: "أحكاما" are rulings
     ("أصدرت المحكمة أحكاما بالسجن في حق سبعة متهمين.", "سبعة", "ruling"),
     # "المتهمين الـ7": prefixed digits after a plural noun count it
