@@ -469,7 +469,7 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
         if ev and ustem:
             prior[(si, ustem)] = (ev, ev_text)
         holder = None
-        if kind == "count" and _measurement(ld, s, b):
+        if kind == "count" and (_measurement(ld, s, b) or _measured_before(ld, s, a)):
             ev, ev_text = None, None         # "a 5.9-degree quake", "زلزال بقوة 5.9 درجات": no victims counted
             roles.append(MEASUREMENT)
         if restated:
@@ -1238,13 +1238,20 @@ def _revised(ld: LangData, s: _Sentence, a: int, b: int, settings: Settings) -> 
 @rule("C116", "measurement", "claims")
 def _measurement(ld: LangData, s: _Sentence, b: int) -> bool:
     """A figure in a unit of measure (degrees, kilometres, tonnes, hours: the language's
-    ``measure_words``) measures something; it counts no victims of the event near it: "a
+    ``measure_words``), or after a measure's name (``measure_before``: "a magnitude 6 quake",
+    "بقوة 7,3 درجات"), measures something; it counts no victims of the event near it: "a
     quake of magnitude 5.9 killed 41", "زلزال بقوة 5.9 درجات أودى بحياة 41"."""
     toks = s.toks
     k = b + 1
     if k < len(toks) and toks[k].text == "-" and toks[k].glued:
         k += 1                           # "a 5.9-degree quake"
     return k < len(toks) and bool(ld.measure_words.match(toks, k))
+
+
+def _measured_before(ld: LangData, s: _Sentence, a: int) -> bool:
+    """A measure named right before the figure ("a magnitude 5.9 quake", "زلزال بقوة 7,3
+    درجات"): the figure measures, as with a unit after it (C116)."""
+    return any((m := ld.measure_before.match(s.toks, k)) and k + m[0] == a for k in range(max(0, a - 3), a))
 
 
 MEASUREMENT = code_of(_measurement)

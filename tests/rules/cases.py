@@ -91,6 +91,8 @@ CASES = [
     ("C116", True, ["A quake of magnitude 5.9 degrees killed 41 people in the province."], "5.9", None, {}),
     ("C116", True, ["أودى زلزال بقوة 5.9 درجات بحياة 41 شخصا في المحافظة."], "5.9", None, {}),
     ("C116", True, ["A witness stood about 50 feet from the two women who were killed."], "about 50", None, {}),
+    ("C116", True, ["A magnitude 6 quake killed 12 people in the province."], "6", None, {}),
+    ("C116", True, ["ضرب زلزال بقوة 7 , 3 درجات المنطقة وأصيب 300 شخص."], "7", None, {}),
     ("C116", False, ["A quake killed 41 people in the province."], "41", None, {}),
     ("C117", True, ["In April 2019, floods killed 11 people in the same province."], "11", None, {}),
     ("C117", True, ["وكانت سيول نيسان/أبريل 2019 قد أودت بحياة 11 شخصا في المحافظة نفسها."], "11", None, {}),

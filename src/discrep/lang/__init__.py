@@ -211,6 +211,7 @@ class LangData:
         self.decimal_words = frozenset(fold(w).casefold() for w in n["decimal_words"])
         self.slash_idioms = frozenset(fold(w) for w in n["slash_idioms"])
         self.measure_words = Lexicon({w: True for w in n["measure_words"]}, P, S)
+        self.measure_before = Lexicon({w: True for w in n["measure_before"]}, P)
         self.negative_words = Lexicon({w: True for w in n["negative_words"]}, ())
         fr = [(w, (v[0], v[1], True)) for w, v in n["fractions"].items()]
         fr += [(w, (0, v, False)) for w, v in n["denominators"].items()]
