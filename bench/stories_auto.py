@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import datetime as dt
 import json
 import pathlib
 import sys
@@ -33,8 +34,15 @@ def pairwise(gold: list, pred: list) -> tuple[float, float, float]:
 def gva(shared: pathlib.Path):
     rows = [json.loads(x) for x in open(shared / "bench/external2/gva_gun_violence_clusters/articles.jsonl",
                                          encoding="utf-8")]
-    return [Document(id=r["id"], text=r["text"], title=r.get("title"), outlet=r.get("outlet"), lang=r.get("lang"))
-            for r in rows], [r["story"] for r in rows]
+    return [Document(id=r["id"], text=r["text"], title=r.get("title"), outlet=r.get("outlet"), lang=r.get("lang"),
+                     published=_day(r.get("published"))) for r in rows], [r["story"] for r in rows]
+
+
+def _day(s: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(s[:10]) if s else None
+    except ValueError:
+        return None
 
 
 def fakes(shared: pathlib.Path):
@@ -52,8 +60,8 @@ def fakes(shared: pathlib.Path):
 
 def stories(shared: pathlib.Path):
     rows = [json.loads(x) for x in open(shared / "bench/stories/clusters.jsonl", encoding="utf-8")]
-    return [Document(id=r["id"], text=r["text"], outlet=r.get("outlet"), lang=r.get("lang")) for r in rows], \
-        [r["story"] for r in rows]
+    return [Document(id=r["id"], text=r["text"], outlet=r.get("outlet"), lang=r.get("lang"),
+                     published=_day(r.get("published"))) for r in rows], [r["story"] for r in rows]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,7 @@
 """Stories of documents with no story field (mirrors stories.py)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pathlib
 
@@ -103,3 +104,16 @@ def test_config_key(value, ok):
     else:
         with pytest.raises(ConfigError):
             settings_from({"stories": value}, "discrep.toml")
+
+
+@pytest.mark.parametrize("gap, weight, together", [
+    (1, 0.0, True),                      # within a week: the similarity holds in full
+    (30, 0.0, False),                    # a month apart, with nothing of it kept: two stories
+    (30, 1.0, True),                     # ... or with all of it kept: one
+])
+def test_auto_weighs_reports_far_apart_in_time_less(gap, weight, together):
+    day = dt.date(2026, 3, 1)
+    docs = [Document(id=f"d{k}", text=t, outlet=f"Outlet{k}", lang="en", published=day + dt.timedelta(days=k * gap))
+            for k, t in enumerate(FLOOD)]
+    labels = clusters(docs, Settings(stories="auto", story_far_weight=weight))
+    assert (labels[0] == labels[1]) == together

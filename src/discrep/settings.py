@@ -15,6 +15,8 @@ class Settings:
     # --- stories -------------------------------------------------------------
     stories: str = "one"               # documents with no story field: one story, each alone ("field"), or grouped ("auto")
     story_link: float = 0.2            # --stories auto: mean IDF-weighted cosine for two groups to be one story
+    story_days: int = 7                # --stories auto: reports published further apart than a week link less
+    story_far_weight: float = 0.5      # --stories auto: the share of their similarity such reports keep
     story_word_max_df: int = 50        # --stories auto: a word in more documents than this (or √N) links none
     # --- running -------------------------------------------------------------
     jobs: int = 0                      # worker processes (0 = one a core once the input is large enough)

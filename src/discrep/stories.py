@@ -96,6 +96,13 @@ def clusters(docs: list[Document], settings: Settings) -> list[int]:
         for at, (i, x) in enumerate(ps):
             for j, y in ps[at + 1:]:
                 sim[(i, j)] += x * y
+    # one event's reports come out within days of it; a later one (a trial, an anniversary)
+    # must share more to join them
+    days = [d.published.toordinal() if d.published else None for d in docs]
+    for (i, j), s in sim.items():
+        di, dj = days[i], days[j]
+        if di is not None and dj is not None and abs(di - dj) > settings.story_days:
+            sim[(i, j)] = s * settings.story_far_weight
     # average linkage: merge the most similar pair of stories while their documents' mean
     # similarity reaches the cut-off
     parent = list(range(n))
