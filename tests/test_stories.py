@@ -117,3 +117,12 @@ def test_auto_weighs_reports_far_apart_in_time_less(gap, weight, together):
             for k, t in enumerate(FLOOD)]
     labels = clusters(docs, Settings(stories="auto", story_far_weight=weight))
     assert (labels[0] == labels[1]) == together
+
+
+def test_auto_counts_a_name_more_than_a_word():
+    from discrep.stories import _words
+    doc = docs_of(["Police in Kadugli said the floods hit Kadugli and the market."])
+    plain, named = _words(doc)[0], _words(doc, name_weight=2)[0]
+    assert (plain["kadugli"], named["kadugli"]) == (2, 4)
+    assert plain["market"] == named["market"] == 1      # not a name: as before
+    assert named["police"] == 1                          # a sentence's first word is no name

@@ -17,6 +17,7 @@ class Settings:
     story_link: float = 0.2            # --stories auto: mean IDF-weighted cosine for two groups to be one story
     story_days: int = 7                # --stories auto: reports published further apart than a week link less
     story_far_weight: float = 0.5      # --stories auto: the share of their similarity such reports keep
+    story_name_weight: int = 2         # --stories auto: a word written as a name ("Kadugli") counts this many times
     story_word_max_df: int = 50        # --stories auto: a word in more documents than this (or √N) links none
     # --- running -------------------------------------------------------------
     jobs: int = 0                      # worker processes (0 = one a core once the input is large enough)
