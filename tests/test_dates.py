@@ -62,6 +62,19 @@ def test_relative(text, value):
     assert date_of(text).value == value
 
 
+@pytest.mark.parametrize("text, value", [
+    # a month with no year: the nearest, unless its clause marks the past or the future
+    ("The trial opens in June.", "2026-06"),
+    ("Both teens were shot and killed at a party in June.", "2025-06"),
+    ("كانت الحكومة قد أعلنت الخطة في حزيران.", "2025-06"),
+    ("The talks will resume in September.", "2026-09"),
+    ("The talks will resume in March.", "2026-03"),               # within a quarter: the nearest stands
+    ("It was cold. The festival opens in June.", "2026-06"),      # the past of another sentence
+])
+def test_a_yearless_month_follows_its_clause_tense(text, value):
+    assert date_of(text).value == value
+
+
 def test_partial_date_interval():
     m = date_of("انضمت أواخر العام 2025")
     assert m.qualifier == "vague" and m.low > "2025-06-30" and m.high == "2025-12-31"

@@ -260,6 +260,9 @@ def anchored_windows(ld: LangData, norm: str) -> tuple[list[tuple[int, int]], se
     return out, anchors
 
 
+TENSE_CHARS = 160                       # characters before a yearless month read for its tense (a clause)
+
+
 def extract(nd: NormalizedDoc, reference: dt.date | None = None, whole: bool = False) -> list[Mention]:
     """Mentions of one document; relative dates resolve against ``reference``.  Only the
     windows around anchors are tokenized and scanned (``whole`` scans everything, the
@@ -285,6 +288,11 @@ def extract(nd: NormalizedDoc, reference: dt.date | None = None, whole: bool = F
         rs, re_ = raw_span(nd, ns, ne)
         surface = text[rs:re_]
         if h.kind == "date":
+            if dates.yearless(h.date):
+                # the clause before may reach past the scanned window: read it from the text
+                at = max(0, ns - TENSE_CHARS)
+                before = tokenize(norm[at:ns], at)
+                h.date = dates.with_tense(h.date, dates.yearless_tense(ld, before, len(before)))
             r = dates.resolve(h.date, reference, doc_year)
             if r is None:
                 span = h.date.count_span if h.date.kind == "ago" else None

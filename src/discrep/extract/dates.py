@@ -20,7 +20,7 @@ PREC_ORDER = ("year", "month", "day")
 
 # A day and month without a year are read in the year nearest the reference date.  When
 # that date is more than this many days away (a quarter), either neighbouring year is
-# plausible and a stated weekday chooses.
+# plausible and a stated weekday, or the tense of the clause, chooses.
 WEEKDAY_PICKS_YEAR_BEYOND = 92
 
 
@@ -411,6 +411,46 @@ def _tense(ld: LangData, toks: list[Token], i: int) -> str | None:
         if ld.future_words.match(toks, k):
             return FUTURE
     return None
+
+
+PAST = "past"
+PAST_TOKENS = 20                         # tokens back in its clause a past marker may stand ("were shot ... in July")
+
+
+def yearless_tense(ld: LangData, toks: list[Token], i: int) -> str | None:
+    """FUTURE or PAST for a month (and day) told with no year at ``toks[i]``, from a marker
+    in its clause before it: "the trial will open in June" is the coming June, "they were
+    shot and killed at a party in July" the last July.  None when the clause says neither:
+    the nearest year stands."""
+    if _tense(ld, toks, i) == FUTURE:
+        return FUTURE
+    for k in range(i - 1, max(-1, i - 1 - PAST_TOKENS), -1):
+        t = toks[k]
+        if t.text in ld.sentence_breaks or t.text in ld.clause_breaks:
+            return None
+        if ld.future_words.match(toks, k):
+            return None
+        if ld.past_words.match(toks, k):
+            return PAST
+    return None
+
+
+TENSED_KINDS = ("abs", "range", "shift")   # the forms whose month may come with no year
+
+
+def yearless(spec: DateSpec) -> bool:
+    """A month (and day) told with no year, alone, as a range's start or a shift's base."""
+    if spec.kind not in TENSED_KINDS or spec.year is not None or spec.mode is not None:
+        return False
+    return spec.month is not None or (spec.end is not None and yearless(spec.end))
+
+
+def with_tense(spec: DateSpec, tense: str | None) -> DateSpec:
+    """``spec`` (and its range end or shift base) placed by ``tense``."""
+    if tense is None or not yearless(spec):
+        return spec
+    return replace(spec, mode=tense if spec.month is not None else None,
+                   end=with_tense(spec.end, tense) if spec.end is not None else None)
 
 
 NTH_OR_DAY = "nth-or-day"
@@ -1250,6 +1290,16 @@ def _resolve_abs(spec: DateSpec, ref: dt.date | None, doc_year: int | None) -> R
             return None
         if ref is not None:
             y, src = _nearest_year(m, d, ref), "reference"
+            if spec.mode in (PAST, FUTURE):
+                # a marker of the past or the future in the clause: the last such month or
+                # the next one, when the nearest lies more than a quarter on the other side
+                # of the report (nearer, the nearest year stands, as for a weekday)
+                lo = dt.date(y, m, d or 1)
+                hi = dt.date(y, m, d) if d else dt.date(y, m, calendar.monthrange(y, m)[1])
+                if spec.mode == PAST and (lo - ref).days > WEEKDAY_PICKS_YEAR_BEYOND and _valid(y - 1, m, d or 1):
+                    y -= 1
+                elif spec.mode == FUTURE and (ref - hi).days > WEEKDAY_PICKS_YEAR_BEYOND and _valid(y + 1, m, d or 1):
+                    y += 1
             if (spec.weekday is not None and d and spec.mode != NTH_OR_DAY and _valid(y, m, d)
                     and dt.date(y, m, d).weekday() != spec.weekday
                     and abs((dt.date(y, m, d) - ref).days) > WEEKDAY_PICKS_YEAR_BEYOND):

@@ -281,6 +281,7 @@ class LangData:
         self.offset_links = Lexicon(dd["offset_links"], ())
         self.last_words = Lexicon({w: True for w in dd["last_words"]}, P)
         self.future_words = Lexicon({w: True for w in dd["future_words"]}, P)
+        self.past_words = Lexicon({w: True for w in dd["past_words"]}, P)
         self.weekdays_construct = Lexicon(dd["weekdays_construct"], P)
         self.day_nouns = Lexicon({w: True for w in dd["day_nouns"]}, ())
         self.decades = Lexicon(dd["decades"], P)
