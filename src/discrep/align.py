@@ -568,9 +568,9 @@ def own_dates_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
 # in order: the first that fires is the one reported (all must pass for a pair to join),
 # so the more telling reasons come first
 VETOES = (kinds_differ, one_mention, restated, no_quantity, statement_date, day_against_year, different_events,
-          running_total_apart, background_apart, periods_apart, area_apart, several_apart, ages_apart, share_apart,
+          running_total_apart, background_apart, periods_apart, area_apart, ages_apart, share_apart,
           time_units_apart, different_nouns, no_shared_key, one_sentence_one_source, out_of_step, dated_apart,
-          own_dates_apart, counted_apart)
+          own_dates_apart, several_apart, counted_apart)
 
 
 @rule("A201", "two-sources-one-sentence", "align")

@@ -34,6 +34,7 @@ class _Sentence:
     toks: list[Token]
     clause_of: list[int]          # clause index of each token
     starts: list[int]             # each token's start, for bisection
+    occurrences: list[int] | None = None   # where occurrence nouns stand (C141), found once
 
 
 def _sentence_starts(ld: LangData, norm: str, longest: int) -> list[int]:
@@ -1332,13 +1333,13 @@ def _several(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, counts: 
                 return True              # "four separate shootings", "ثلاث غارات"
         return False
 
-    lo, hi = max(0, a - settings.event_window), min(len(toks), b + settings.event_window + 1)
-    near = sorted((k for k in range(lo, hi) if not a <= k <= b and s.clause_of[k] == c),
-                  key=lambda k: a - k if k < a else k - b)
-    for k in near:
-        if ld.occurrences.match(toks, k):
-            return plural(k)             # the nearest occurrence decides
-    return False
+    if s.occurrences is None:
+        s.occurrences = [k for k in range(len(toks)) if ld.occurrences.match(toks, k)]
+    near = [k for k in s.occurrences if not a <= k <= b and s.clause_of[k] == c
+            and a - settings.event_window <= k <= b + settings.event_window]
+    if not near:
+        return False
+    return plural(min(near, key=lambda k: (a - k if k < a else k - b, k)))   # the nearest decides
 
 
 def _cue_near(cues: Lexicon, s: _Sentence, a: int, b: int, reach: int, opening: bool = False) -> bool:
