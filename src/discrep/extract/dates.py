@@ -400,17 +400,24 @@ WEEK = "week"
 THIS_YEAR = "this-year"
 
 
+def _marker_before(ld: LangData, toks: list[Token], i: int, reach: int, marks: tuple) -> str | None:
+    """What the nearest marker of ``marks`` ((lexicon, what it says), ...) in the clause
+    before ``toks[i]``, at most ``reach`` tokens back, says; None when there is none."""
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
+        t = toks[k]
+        if t.text in ld.sentence_breaks or t.text in ld.clause_breaks:
+            return None
+        for lexicon, says in marks:
+            if lexicon.match(toks, k):
+                return says
+    return None
+
+
 def _tense(ld: LangData, toks: list[Token], i: int) -> str | None:
     """FUTURE when the clause before ``toks[i]`` has a future marker ("will", "سوف",
     "سيعقد"): "the talks will resume on Friday" is the coming Friday, while "said on
     Friday" is the last one."""
-    for k in range(i - 1, max(-1, i - 1 - TENSE_TOKENS), -1):
-        t = toks[k]
-        if t.text in ld.sentence_breaks or t.text in ld.clause_breaks:
-            return None
-        if ld.future_words.match(toks, k):
-            return FUTURE
-    return None
+    return _marker_before(ld, toks, i, TENSE_TOKENS, ((ld.future_words, FUTURE),))
 
 
 PAST = "past"
@@ -424,15 +431,7 @@ def yearless_tense(ld: LangData, toks: list[Token], i: int) -> str | None:
     the nearest year stands."""
     if _tense(ld, toks, i) == FUTURE:
         return FUTURE
-    for k in range(i - 1, max(-1, i - 1 - PAST_TOKENS), -1):
-        t = toks[k]
-        if t.text in ld.sentence_breaks or t.text in ld.clause_breaks:
-            return None
-        if ld.future_words.match(toks, k):
-            return None
-        if ld.past_words.match(toks, k):
-            return PAST
-    return None
+    return _marker_before(ld, toks, i, PAST_TOKENS, ((ld.future_words, None), (ld.past_words, PAST)))
 
 
 TENSED_KINDS = ("abs", "range", "shift")   # the forms whose month may come with no year
