@@ -71,6 +71,7 @@ def test_sentences_longer_than_the_longest_are_cut(text, longest, starts):
     ("en", "He was shot at 7 p.m. The victim died later.", 2),
     ("en", "Gov. Smith met Sgt. J. Doe on Friday. Two were hurt.", 2),
     ("en", "He was shot on Main St. Police said two men fled.", 2),   # "St." may end one
+    ("en", "Asked if he would resign, he said no. Police then arrested two men.", 2),
     ("ar", "قتل 5 أشخاص في القصف. وأصيب 10 آخرون.", 2),
 ])
 def test_sentences_go_on_past_an_abbreviation(code, text, sentences):
