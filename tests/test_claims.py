@@ -145,6 +145,9 @@ def test_scope_names_the_place_and_period_of_the_clause(text, figure, place, per
     ("قالت الوزيرة إن عجز الميزانية سيبلغ 6.1 مليار دينار.", "6.1 مليار دينار", "deficit"),
     ("قالت الوزيرة إن نفقات الميزانية ستبلغ 81.6 مليار دينار.", "81.6 مليار دينار", "budget"),
     ("The party won 47.3 percent.", "47.3 percent", None),
+    # a measure word in either form, definite or not: "نفقات" is spending as "النفقات" is
+    ("يتضمن المشروع نفقات بنحو 82 مليار دينار وعجزا يقدر بـ 6.8 مليار دينار.", "نحو 82 مليار دينار", "budget"),
+    ("يتضمن المشروع نفقات بنحو 82 مليار دينار وعجزا يقدر بـ 6.8 مليار دينار.", "6.8 مليار دينار", "deficit"),
 ])
 def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, measure):
     assert claim(text, figure).event == measure
