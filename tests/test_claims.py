@@ -191,6 +191,15 @@ def test_event_concepts(text, figure, event):
     assert claim(text, figure).event == event
 
 
+@pytest.mark.parametrize("text, figure, running", [
+    ("Since Saturday, 40 people have been killed in the shelling.", "40", True),
+    ("In all 40 people were killed, the center said.", "40", False),   # a sum of parts, not a total over time
+    ("قتل 40 شخصا منذ السبت في القصف.", "40", True),
+])
+def test_a_running_total_runs_over_time(text, figure, running):
+    assert claim(text, figure).cumulative == running
+
+
 def test_a_running_total_keeps_the_days_its_period_starts():
     c = claim("ومنذ مطلع العام الجاري، سجلت الولاية 9,870 إصابة بالكوليرا.", "9,870")
     assert c.cumulative and c.frame.scope.period == "مطلع العام الجاري" and c.frame.scope.period_days

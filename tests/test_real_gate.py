@@ -55,15 +55,16 @@ def test_fakes_floors():
     # seven as injured (C137): the cluster's conflict had cited that misread kill count
     # 0.70 until a total over several strikes stopped meeting one strike's toll (C141, A124):
     # the cluster it cost had only "five killed in multiple airstrikes on Idlib" against 67 in
-    # Aleppo, one document's two places; the conflicts citing both tolls did not move
-    assert _rate(out, r"counts differ: \d+, count conflict on \d+: ([\d.]+)") >= 0.69, out
+    # Aleppo, one document's two places; the conflicts citing both tolls did not move.  Back
+    # at 0.70 when English "in all" stopped making a sum of parts a running total over time
+    assert _rate(out, r"counts differ: \d+, count conflict on \d+: ([\d.]+)") >= 0.70, out
     assert _rate(out, r"counts agree: .* no count conflict on \d+: ([\d.]+)") >= 0.90, out
     # 0.48 until the one-outlet-gives-both rule: the three clusters it cost were conflicts
     # between different events (1 vs 16, 5 vs 13) and a misread "the two sides", each
     # citing the tolls only because they sat in the same group.  0.44 until increments and
     # described sources: the three more it cost held a toll against "six others" it included, a
     # page counter read as a number against a toll, and a week's toll against one day's
-    assert _rate(out, r"conflict citing both tolls on \d+: ([\d.]+)") >= 0.53, out
+    assert _rate(out, r"conflict citing both tolls on \d+: ([\d.]+)") >= 0.55, out
     assert _rate(out, r"none over the dead on \d+: ([\d.]+)") >= 0.95, out
     # one outlet's report seldom contradicts itself: 88 of the 804 articles drew a conflict with
     # themselves (nearly all a total against its parts) before own figures needed two sources
