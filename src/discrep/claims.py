@@ -64,9 +64,9 @@ WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 def _abbreviation(ld: LangData, norm: str, m: re.Match) -> bool:
     """Is the period ``m`` found the end of an abbreviation that goes on ("Mr. Smith", "S.
-    Carey St.", "at 1 a.m. Sunday, police said")?  A title, a street word or a lone initial
-    never ends a sentence; a clock abbreviation does only before a word that could start one
-    (not a weekday, a month or a word in lower case)."""
+    Carey St.", "at 1 a.m. Sunday, police said")?  A title or a lone initial never ends a
+    sentence ("St." may: "Main St."); a clock abbreviation does only before a word that could
+    start one (not a weekday, a month or a word in lower case)."""
     if m.group() != ".":
         return False
     w = WORD_BEFORE.search(norm, max(0, m.start() - ABBREV_CHARS), m.end())
@@ -81,8 +81,10 @@ def _abbreviation(ld: LangData, norm: str, m: re.Match) -> bool:
     if nxt is None:
         return False
     after = nxt.group(1)
-    return after.islower() or bool(ld.weekdays.match(tokenize(after.casefold(), 0), 0) or
-                                    ld.months.match(tokenize(after.casefold(), 0), 0))
+    if after.islower():
+        return True
+    word_toks = tokenize(after.casefold(), 0)
+    return bool(ld.weekdays.match(word_toks, 0) or ld.months.match(word_toks, 0))
 
 
 def _sentence(ld: LangData, norm: str, a: int, b: int) -> _Sentence | None:
