@@ -183,6 +183,14 @@ def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, mea
     ("أصدرت المحكمة أحكاما بالسجن في حق سبعة متهمين.", "سبعة", "ruling"),
     # "المتهمين الـ7": prefixed digits after a plural noun count it
     ("بعد ثمانية أشهر من توقيف المتهمين الـ7.", "7", "arrest"),
+    # a charge counts the accused, not the dead it is brought over
+    ("Two brothers were charged with murder in the death of a 2-year-old girl.", "Two", "charge"),
+    ("She faces two counts of child abuse for her role in the death of the boy.", "two", "charge"),
+    ("The gunman charged with killing two people appeared in court.", "two", "kill"),
+    ("اتهم ثلاثة أشخاص بقتل الطفل في الحي.", "ثلاثة", "charge"),
+    # ... but a charge dates nothing: a person is charged again, and each suspect on his day
+    ("He was charged on Tuesday in the shooting that killed two men.", "Tuesday", "kill"),
+    ("اتهم يوم الثلاثاء بإطلاق النار الذي أدى إلى مقتل شخصين.", "الثلاثاء", "kill"),
     # the group a share is drawn from is not what befell it (C140)
     ("Two of the wounded died overnight.", "Two", "kill"),
     ("أكد المسؤولون أن أحد المصابين توفي في المستشفى.", "أحد", "kill"),

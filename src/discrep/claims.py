@@ -1659,6 +1659,8 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
             and any(t.low in ld.conj_words for t in s.toks[k + 1:a])
 
     near = _within(events, a - settings.event_window, b + settings.event_window)
+    if kind == "date":                  # "charged in 2014": one of a person's many charges, no event's day
+        near = [e for e in near if e[1] not in lang.undated_events()]
     yielded = False                     # whether a standing word gave way (C123) in the pick that decided
     coordinated = False                 # whether an event before "and" gave way to one after the figure (C137)
     drawn = False                       # whether the group a share is drawn from gave way (C140)
@@ -1738,6 +1740,8 @@ def _event(ld: LangData, s: _Sentence, events: list, attrs: list, a: int, b: int
         best = pick({clause[k] for k in range(0, a)})
     why = code_of(_standing) if yielded else code_of(_drawn_from) if drawn else \
         code_of(_coordinated_after) if coordinated else None
+    if best and why is None and kind == "count" and _named_by_group(ld, s, best[0], a, b):
+        why = code_of(_named_by_group)
     return (best[1], best[2], False, why) if best else (None, None, False, None)
 
 
@@ -1777,9 +1781,18 @@ def _drawn_from(ld: LangData, s: _Sentence, k: int, a: int, b: int) -> bool:
     died" and "توفي أحد المصابين" are deaths."""
     toks = s.toks
     p = ld.partitive_after.match(toks, b + 1)
-    if p:
-        return k == b + 1 + p[0]
+    if p:                                # "two of them died": a pronoun is the group, "died" no group word
+        return k == b + 1 + p[0] and not ld.partitive_closed.match(toks, b + 1)
     return toks[a].low in ld.partitive_words and k == b + 1
+
+
+@rule("C143", "named-by-group", "claims")
+def _named_by_group(ld: LangData, s: _Sentence, k: int, a: int, b: int) -> bool:
+    """A share whose only event word is the group it is drawn from ("eleven of the injured
+    were taken to hospitals", "نقل أربعة من المصابين إلى المستشفى") is chosen by something
+    else its sentence tells (taken to hospital, hit by a car): it is no count of what befell
+    the group, and another share of that group may be chosen by another trait (rule D106)."""
+    return _drawn_from(ld, s, k, a, b)
 
 
 @rule("C123", "standing-yields", "claims")
@@ -1896,6 +1909,7 @@ def _attribution(attrs: list, a: int, b: int, settings: Settings):
 
 CONVERSION = code_of(_conversion)
 ACROSS_MIDNIGHT = code_of(_across_midnight)
+GROUP_NAMED = code_of(_named_by_group)
 HOURS_OF_A_DAY = code_of(_hours_of_a_day)
 FOUND_AT_SCENE = code_of(_found)
 RISEN_TO = code_of(_risen_to)

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from . import lang
 from .align import UnionFind
-from .claims import ACROSS_MIDNIGHT
+from .claims import ACROSS_MIDNIGHT, GROUP_NAMED
 from .model import Claim, Finding, FindingClaim, Group, Value
 from .rules import code_of, rule
 from .settings import Settings
@@ -258,6 +258,8 @@ class Witnesses:
             return code_of(self.own_figures) if self.own_figures(x, y) else None
         if self.vantage(x, y):
             return code_of(self.vantage)
+        if unnamed_shares(x, y):
+            return code_of(unnamed_shares)
         return code_of(self.both_stated) if self.both_stated(x, y, ivx, ivy) else None
 
     @rule("D105", "days-told-from-two-reports", "decide")
@@ -284,6 +286,17 @@ class Witnesses:
         relayed = x.attributed_to and y.attributed_to and x.attributed_to != y.attributed_to \
             and self.states(x, y, ivy, ivx, by_source=True) and self.states(y, x, ivx, ivy, by_source=True)
         return not relayed
+
+
+@rule("D106", "unnamed-shares", "decide")
+def unnamed_shares(x: Claim, y: Claim) -> bool:
+    """Two shares that name no counted noun, one of them named only by the group it is drawn
+    from (rule C143: "four of them were hit by the car" / "eleven of the injured were taken to
+    hospitals"), may be drawn by different traits: apart, they are two subsets, not one in
+    dispute.  Equal, they still agree.  Two shares told by what befell them ("two of them
+    died" / "ten of them died", "وفاة اثنين منهم" / "وفاة عشرة منهم") stay a dispute."""
+    return x.kind == "count" and all(c.part and not c.increment and not (c.frame and c.frame.unit.counted)
+                                     for c in (x, y)) and any(GROUP_NAMED in c.roles for c in (x, y))
 
 
 @rule("D104", "bounds-nothing", "decide")

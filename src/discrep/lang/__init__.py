@@ -65,6 +65,13 @@ def person_events() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def undated_events() -> frozenset[str]:
+    """The events that recur for each person ("charge"): they name what a count counts, never
+    what a date dates."""
+    return frozenset(_common().get("undated_events", []))
+
+
+@lru_cache(maxsize=1)
 def _currency_families() -> dict[str, str]:
     fams = _common().get("currency_families", {})
     out = {fam: fam for fam in fams}
@@ -354,6 +361,7 @@ class LangData:
         self.event_verbs = frozenset(words(" ".join(t["event_verbs"])))
         self.partitive_before = Lexicon({w: True for w in t["partitive_before"]}, P)
         self.partitive_after = Lexicon({w: True for w in t["partitive_after"]}, P)
+        self.partitive_closed = Lexicon({w: True for w in t["partitive_closed"]}, P)
         self.partitive_words = frozenset(words(" ".join(t["partitive_words"])))
         self.increment_after = frozenset(words(" ".join(t["increment_after"])))
         self.increment_before = Lexicon({w: True for w in t["increment_before"]}, P)
