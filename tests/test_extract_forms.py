@@ -113,6 +113,12 @@ def test_number_forms(text, value):
     "shots were fired inside 305 E. Main Street, police said",   # a house number
     "the shooting at 9780 Bissonnet St. on Saturday",
     "deputies went to 1420 North Avenue",
+    "the family died at their home at 36705 379th Street",   # a numbered street
+    "Image 14 of 14 A memorial outside the house",            # a picture's place in a gallery
+    "Photo 3/12 Friends place flowers at the door",
+    "صورة 3 من 12 أصدقاء الضحايا أمام المنزل",
+    "a county commissioner told ABC 57 from South Bend",      # a station's brand
+    "News 12 has received new information",
     "several people were hurt",         # a vague word is a count only before a scale
     "أصيب بضعة أشخاص",
 ])
@@ -123,6 +129,8 @@ def test_not_numbers(text):
 @pytest.mark.parametrize("text, values_", [
     ("ثلاثون خمسة", [30, 5]),          # Arabic says units before tens: this is not 35
     ("About 40 Main Street businesses closed", [40]),   # a street naming the noun's kind: a count
+    ("the gunman shot 14 of the 20 people in the image", [14, 20]),   # "of" without a gallery's noun: a share
+    ("the fox killed 3 hens", [3]),                       # a brand's word is a station only just before the number
     ("بين ثلاث وخمس سنوات", [3, 5]),    # a counted noun after: two numbers, not 3.2
     ("سبعون ثلاثة جرحى", [70, 3]),
     ("thirty five", [35]),

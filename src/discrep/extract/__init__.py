@@ -29,6 +29,8 @@ def _blockers(ld: LangData, toks: list[Token], i: int):
     t = toks[i]
     if t.kind == "num" and (numbers._identifier_head(ld, toks, i) or numbers._phone_like(ld, toks, i)):
         return Hit(i, i + 1, "block")
+    if t.kind == "num" and (end := _gallery_index(ld, toks, i)):
+        return Hit(i, end, "block")                     # "Image 14 of 14": a picture's place in a gallery
     if t.kind == "num" and i + 1 < len(toks) and toks[i + 1].low in ld.identifier_tails:
         return Hit(i, i + 2, "block")                   # "the 1100 block of Elm Street": an address
     if t.kind == "num" and ld.street_types and (end := _street_address(ld, toks, i)):
@@ -46,16 +48,33 @@ def _blockers(ld: LangData, toks: list[Token], i: int):
     return None
 
 
+def _gallery_index(ld: LangData, toks: list[Token], i: int) -> int | None:
+    """The end of a picture's place in a gallery at ``toks[i]``: a gallery's noun, the number,
+    a link and the gallery's size ("Image 14 of 14", "Photo 3/12", "صورة 3 من 12").  Web
+    pages carry these beside every caption; neither number counts anything."""
+    if not (i and ld.gallery_heads.match(toks, i - 1) or i > 1 and ld.gallery_heads.match(toks, i - 2)
+            and toks[i - 1].text in (":", "#")):
+        return None
+    if i + 2 < len(toks) and toks[i + 1].low in ld.gallery_links and toks[i + 2].kind == "num":
+        return i + 3
+    return None
+
+
 STREET_NAME_WORDS = 3                   # the words of a street's name between a house number and its type
 
 
 def _street_address(ld: LangData, toks: list[Token], i: int) -> int | None:
     """The end of a street address at ``toks[i]``: a house number, then a street's name in
-    capitals (maybe after a direction: "E.", "North") and a street type ("305 E. Main
-    Street", "1420 North Avenue", "9780 Bissonnet St.").  A house number is no quantity."""
+    capitals (maybe after a direction: "E.", "North") or a numbered street's ordinal, and a
+    street type ("305 E. Main Street", "1420 North Avenue", "9780 Bissonnet St.", "36705 379th
+    Street").  A house number is no quantity."""
     k, words = i + 1, 0
     while k < len(toks) and words <= STREET_NAME_WORDS:
         tk = toks[k]
+        if tk.kind == "num" and not words and k + 1 < len(toks) and toks[k + 1].glued \
+                and toks[k + 1].low in ld.ord_digit_suffixes:
+            k, words = k + 2, 1          # "36705 379th Street": a numbered street's name
+            continue
         if tk.kind != "word":
             if tk.text == "." and words:
                 k += 1

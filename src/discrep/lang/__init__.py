@@ -391,6 +391,8 @@ class LangData:
         self.stopwords = frozenset(words(" ".join(t["stopwords"])))
         self.boilerplate = tuple(fold(p) for p in t["boilerplate_lines"])
         self.identifier_heads = Lexicon({w: True for w in t["identifier_heads"]}, P)
+        self.gallery_heads = Lexicon({w: True for w in t["gallery_heads"]}, P)
+        self.gallery_links = frozenset(t["gallery_links"])
         self.identifier_tails = frozenset(words(" ".join(t["identifier_tails"])))
         self.street_types = frozenset(words(" ".join(t["street_types"])))
         self.street_directions = frozenset(words(" ".join(t["street_directions"])))
