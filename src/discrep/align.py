@@ -154,6 +154,11 @@ class ContextIndex:
         self.mass = {k: sum(self.idf[w] for w in s) for k, s in self.sets.items()}
         # the date claims by where they start, to tell an event's day from a statement's (A121)
         self.dates_at = {(c.doc_id, c.mention.norm_start): c for c in claims if c.kind == "date"}
+        # how many dates each document gives with no event in their clauses (A125)
+        self.eventless_dates: dict[str, int] = defaultdict(int)
+        for c in claims:
+            if c.kind == "date" and not c.event and not c.speech_date:
+                self.eventless_dates[c.doc_id] += 1
         # each sentence's figures in order, by kind (A120)
         self.sequence: dict[tuple, list[Claim]] = defaultdict(list)
         # (a measurement, "70 nautical miles west of Hodeidah", is no member of a list: it
@@ -449,6 +454,17 @@ def no_shared_key(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     return not (_unit(x).keyed and _unit(y).keyed) and not key.same_event and not key.bare
 
 
+@rule("A125", "eventless-dates", "align")
+def eventless_dates(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
+    """A date whose clause names no event ("grief counselors will be available on Tuesday",
+    "SERVICES: Wednesday, May 25", "he pleaded guilty Monday") may be the day of any of the
+    many steps a story tells (a hearing, a funeral, another suspect's plea).  Two such dates
+    are one day only when each is the one such date its document gives ("فيلم باربي يؤجل عرضه
+    لعام 2020" / "... لعام 2030"), and then in near-identical sentences (rule A202)."""
+    return x.kind == "date" and key.bare and x.doc_id != y.doc_id and \
+        (ctx.eventless_dates[x.doc_id] > 1 or ctx.eventless_dates[y.doc_id] > 1)
+
+
 @rule("A109", "statement-date", "align")
 def statement_date(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
     """The day a source spoke ("said on Tuesday") or a report was filed (a dateline) tells
@@ -569,8 +585,8 @@ def own_dates_apart(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
 # so the more telling reasons come first
 VETOES = (kinds_differ, one_mention, restated, no_quantity, statement_date, day_against_year, different_events,
           running_total_apart, background_apart, periods_apart, area_apart, ages_apart, share_apart,
-          time_units_apart, different_nouns, no_shared_key, one_sentence_one_source, out_of_step, dated_apart,
-          own_dates_apart, several_apart, counted_apart)
+          time_units_apart, different_nouns, no_shared_key, eventless_dates, one_sentence_one_source, out_of_step,
+          dated_apart, own_dates_apart, several_apart, counted_apart)
 
 
 @rule("A201", "two-sources-one-sentence", "align")
