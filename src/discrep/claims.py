@@ -838,11 +838,13 @@ SHARE_OF_RUNNING_TOTAL = code_of(_share_of_running_total)
 @rule("C101", "share", "claims")
 def _is_part(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, parts: set[int], settings: Settings) -> bool:
     """A count that is a share of another: "18 killed, including five children", "two of
-    them", "إحدى السفينتين" (one of the two ships), and the counts listed after such a cue
-    ("including 11 women, nine children")."""
+    them", "one of 18 survivors", "إحدى السفينتين" (one of the two ships), and the counts
+    listed after such a cue ("including 11 women, nine children")."""
     toks = s.toks
     if ld.partitive_after.match(toks, b + 1) or toks[a].low in ld.partitive_words:
         return True                      # "one of them", "إحدى السفينتين" (one of the two ships)
+    if b + 2 < len(toks) and toks[b + 1].low in ld.partitive_links and _is_mention_tok(toks[b + 2], mspans):
+        return True                      # "one of 18 survivors", "واحد من 18 ناجيا"
     for k in range(a - 1, max(-1, a - 1 - settings.partitive_window), -1):
         t = toks[k]
         hit = ld.partitive_before.match(toks, k)

@@ -16,6 +16,9 @@ CASES = [
         ("C101", True, ["اعتقلت الشرطة 14 مسلحا، وتم ضبط 13 من هؤلاء في القاهرة."], "13", None, {}),   # "of these"
 ("C101", True, ["The blast killed 17 people, including five children, in the market."], "five", None, {}),
     ("C101", True, ["قتل 17 شخصا بينهم خمسة أطفال في انفجار السوق."], "خمسة", None, {}),
+    ("C101", True, ["Her brother was one of 18 survivors treated for gunshot wounds."], "one", None, {}),
+    ("C101", True, ["كان شقيقها واحدا من 18 ناجيا عولجوا من إصابات بالرصاص."], "واحدا", None, {}),
+    ("C101", False, ["Eighteen survivors were treated for gunshot wounds of the chest."], "Eighteen", None, {}),
     ("C101", True, ["The federation says the walkout involves 36,000 of its members."], "36,000", None, {}),
     ("C101", True, ["The floods killed 26 people; Zakho alone recorded 14 deaths."], "14", None, {}),
     ("C101", True, ["وقال إن قضاء زاخو وحده سجل 14 حالة وفاة."], "14", None, {}),

@@ -362,6 +362,7 @@ class LangData:
         self.partitive_before = Lexicon({w: True for w in t["partitive_before"]}, P)
         self.partitive_after = Lexicon({w: True for w in t["partitive_after"]}, P)
         self.partitive_closed = Lexicon({w: True for w in t["partitive_closed"]}, P)
+        self.partitive_links = frozenset(words(" ".join(t["partitive_links"])))
         self.partitive_words = frozenset(words(" ".join(t["partitive_words"])))
         self.increment_after = frozenset(words(" ".join(t["increment_after"])))
         self.increment_before = Lexicon({w: True for w in t["increment_before"]}, P)
