@@ -183,6 +183,10 @@ def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, mea
     ("أصدرت المحكمة أحكاما بالسجن في حق سبعة متهمين.", "سبعة", "ruling"),
     # "المتهمين الـ7": prefixed digits after a plural noun count it
     ("بعد ثمانية أشهر من توقيف المتهمين الـ7.", "7", "arrest"),
+    # an attack told by its verb dates the attack, not the statement that tells it
+    ("The group said it attacked two merchant ships in the Red Sea on Monday.", "on Monday", "operation"),
+    ("أعلنت الجماعة، أمس الاثنين، استهداف سفينتين تجاريتين في البحر الأحمر.", "أمس الاثنين", "operation"),
+    ("He was convicted in the murders of five adults at a cookout.", "five", "kill"),
     # a charge counts the accused, not the dead it is brought over
     ("Two brothers were charged with murder in the death of a 2-year-old girl.", "Two", "charge"),
     ("She faces two counts of child abuse for her role in the death of the boy.", "two", "charge"),
