@@ -183,6 +183,9 @@ def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, mea
     ("أصدرت المحكمة أحكاما بالسجن في حق سبعة متهمين.", "سبعة", "ruling"),
     # "المتهمين الـ7": prefixed digits after a plural noun count it
     ("بعد ثمانية أشهر من توقيف المتهمين الـ7.", "7", "arrest"),
+    # a date set between commas is an aside: the clauses on either side are one
+    ("أفرجت السلطات، اليوم الأحد، عن 480 موقوفا من السجن المركزي.", "480", "release"),
+    ("The ministry released, on Sunday, 480 detainees from the central prison.", "480", "release"),
     # an attack told by its verb dates the attack, not the statement that tells it
     ("The group said it attacked two merchant ships in the Red Sea on Monday.", "on Monday", "operation"),
     ("أعلنت الجماعة، أمس الاثنين، استهداف سفينتين تجاريتين في البحر الأحمر.", "أمس الاثنين", "operation"),

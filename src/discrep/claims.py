@@ -105,6 +105,30 @@ def _sentence(ld: LangData, norm: str, a: int, b: int) -> _Sentence | None:
     return s
 
 
+def _date_aside(ld: LangData, s: _Sentence, dated: Spans) -> None:
+    """A date set between commas inside a clause ("أفرجت السلطات، اليوم الأحد، عن 480
+    موقوفا", "the group said, on Monday, that ...") is an aside, no clause of its own: the
+    clauses on either side are one, so "عن 480 موقوفا" is the release's.  Renumbers
+    ``s.clause_of`` in place."""
+    clause = s.clause_of
+    last = clause[-1] if clause else 0
+    merge: set[int] = set()
+    for c in range(1, last):
+        ks = [k for k in range(len(s.toks)) if clause[k] == c]
+        body = [k for k in ks if s.toks[k].text not in ld.clause_breaks]
+        if body and all(_is_mention_tok(s.toks[k], dated) or ld.weekday_prefixes.match(s.toks, k) for k in body) \
+                and s.toks[ks[0]].text in ld.clause_breaks and any(clause[k] == c + 1 for k in range(len(s.toks))) \
+                and s.toks[next(k for k in range(len(s.toks)) if clause[k] == c + 1)].text in ld.clause_breaks:
+            merge.update((c, c + 1))
+    if merge:
+        new, c = [], 0
+        for k, old in enumerate(clause):
+            if k and old != clause[k - 1] and old not in merge:
+                c += 1
+            new.append(c)
+        s.clause_of[:] = new
+
+
 def _token_span(s: _Sentence, start: int, end: int) -> tuple[int, int] | None:
     """The first and last token of the sentence that the folded span [start, end) touches
     (the token holding ``start``, then those starting before ``end``), by bisection: a
@@ -381,7 +405,9 @@ def build_claims(nd: NormalizedDoc, mentions: list[Mention], settings: Settings)
             continue                     # "0041", "007": a clock time, a code or a page number, no quantity told
         k = bisect.bisect_right(starts, m.norm_start) - 1
         if k not in sents:
-            sents[k] = _sentence(ld, norm, starts[k], starts[k + 1] if k + 1 < len(starts) else len(norm))
+            made = sents[k] = _sentence(ld, norm, starts[k], starts[k + 1] if k + 1 < len(starts) else len(norm))
+            if made is not None:
+                _date_aside(ld, made, dated)
         s = sents[k]
         if s is None:
             continue

@@ -203,7 +203,10 @@ class Witnesses:
         if x.kind == "count" and x.event and x.event == y.event and x.event in self.st.either_way_events:
             return True                  # the missing are found: their count falls as often as it rises
         fixed = self.st.fixed_counts         # "23 crew", "179 aboard": no event's toll ("17 passengers killed" is)
-        grows = x.kind == "count" and not any((c.event or c.unit_stem) in fixed for c in (x, y))
+        # (what befalls people counts them, "17 passengers killed"; an attack that names a crew, "the
+        # missile hit the ship, whose crew of 21 left it", counts the crew)
+        grows = x.kind == "count" and not any(
+            (c.event if c.event in lang.person_events() else c.unit_stem or c.event) in fixed for c in (x, y))
         return new.revised or (grows and iv_new[0] > iv_old[1])
 
     def supersedes(self, new: Claim, old: Claim) -> bool:

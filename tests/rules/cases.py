@@ -98,6 +98,8 @@ CASES = [
     ("C116", True, ["ضرب زلزال بقوة 7 , 3 درجات المنطقة وأصيب 300 شخص."], "7", None, {}),
     ("C116", False, ["A quake killed 41 people in the province."], "41", None, {}),
     ("C117", True, ["In April 2019, floods killed 11 people in the same province."], "11", None, {}),
+    # a full date's year between commas is no clause of its own
+    ("C117", True, ["It came days after the July 19, 2012, theater shooting that left 12 people dead."], "12", None, {}),
     ("C117", True, ["وكانت سيول نيسان/أبريل 2019 قد أودت بحياة 11 شخصا في المحافظة نفسها."], "11", None, {}),
     ("C117", True, ["Last year, the pass rate was 55.2 percent, the ministry said."], "55.2 percent", None, {}),
     ("C117", True, ["وكانت نسبة النجاح للعام الماضي قد بلغت 55.2 في المئة."], "55.2 في المئة", None, {}),
