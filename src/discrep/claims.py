@@ -1439,9 +1439,13 @@ def _figures(mentions: list[Mention], starts_of: list[int], s: _Sentence, settin
 
 
 def _counted_back(ld: LangData, norm: str, m: Mention) -> bool:
-    """The date is a count of periods back or ahead ("30 years ago", "منذ 30 عاما"): it holds
-    a number."""
+    """The date is a count of periods back or ahead ("منذ 30 عاما", "in 30 years"): it holds a
+    number, and it may as well be a span ("unseen for 30 years").  One told with a word that
+    names a past point ("three years ago", "قبل ثلاث سنوات": ``ago_points``) is no span: its
+    year is as good as written."""
     toks = tokenize(norm[m.norm_start:m.norm_end], m.norm_start)
+    if any(t.low in ld.ago_points for t in toks):
+        return False
     return any(t.kind == "num" or ld.numwords.match(toks, k) for k, t in enumerate(toks))
 
 

@@ -98,6 +98,10 @@ CASES = [
     ("C116", True, ["ضرب زلزال بقوة 7 , 3 درجات المنطقة وأصيب 300 شخص."], "7", None, {}),
     ("C116", False, ["A quake killed 41 people in the province."], "41", None, {}),
     ("C117", True, ["In April 2019, floods killed 11 people in the same province."], "11", None, {}),
+    # "ago" / "قبل" name a past point, not a span: their year is as good as written
+    ("C117", True, ["Eight people died in a shooting at a salon in the same town three years ago."], "Eight", None, {}),
+    ("C117", True, ["قتل ثمانية أشخاص في هجوم على صالون في البلدة نفسها قبل ثلاث سنوات."], "ثمانية", None, {}),
+    ("C117", False, ["Floods unseen for 30 years killed 6 people in the valley."], "6", None, {}),
     # a full date's year between commas is no clause of its own
     ("C117", True, ["It came days after the July 19, 2012, theater shooting that left 12 people dead."], "12", None, {}),
     ("C117", True, ["وكانت سيول نيسان/أبريل 2019 قد أودت بحياة 11 شخصا في المحافظة نفسها."], "11", None, {}),

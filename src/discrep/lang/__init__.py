@@ -282,6 +282,7 @@ class LangData:
         self.parts = Lexicon(dd["parts"], P)
         self.ago_before = Lexicon({w: True for w in dd["ago_before"]}, P)
         self.ago_after = Lexicon({w: True for w in dd["ago_after"]}, ())
+        self.ago_points = frozenset(words(" ".join(dd["ago_points"])))
         self.ago_units = Lexicon(dd["ago_units"], P)
         self.later_before = Lexicon({w: True for w in dd["later_before"]}, P)
         self.later_after = Lexicon({w: True for w in dd["later_after"]}, ())
