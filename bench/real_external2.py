@@ -19,7 +19,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 # (set, pattern on score.py's output, "<=" or ">=", bound)
 GATES = [
-    ("gva_gun_violence_clusters", r"stories with a dead/wounded count conflict: \d+/\d+ = ([\d.]+)", "<=", 0.075),
+    ("gva_gun_violence_clusters", r"stories with a dead/wounded count conflict: \d+/\d+ = ([\d.]+)", "<=", 0.072),
     # .35 until charges were read as charges: "charged with shooting three relatives to death"
     # now counts the accused (the charge word is nearest), and "one count of" no dead
     ("gva_gun_violence_clusters", r"checkable-K: agreement on GVA's figure .* = ([\d.]+)", ">=", 0.34),

@@ -210,6 +210,10 @@ def test_event_concepts(text, figure, event):
     ("Since Saturday, 40 people have been killed in the shelling.", "40", True),
     ("In all 40 people were killed, the center said.", "40", False),   # a sum of parts, not a total over time
     ("قتل 40 شخصا منذ السبت في القصف.", "40", True),
+    # a year's tally as it stands on a day
+    ("Citywide, 100 people had been killed as of June 15, police statistics show.", "100", True),
+    ("Police say 100 people have been killed in the city this year.", "100", True),
+    ("قتل 100 شخص في المدينة هذا العام بحسب إحصاءات الشرطة.", "100", True),
 ])
 def test_a_running_total_runs_over_time(text, figure, running):
     assert claim(text, figure).cumulative == running
