@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -110,15 +111,17 @@ def _date_aside(ld: LangData, s: _Sentence, dated: Spans) -> None:
     موقوفا", "the group said, on Monday, that ...") is an aside, no clause of its own: the
     clauses on either side are one, so "عن 480 موقوفا" is the release's.  Renumbers
     ``s.clause_of`` in place."""
-    clause = s.clause_of
-    last = clause[-1] if clause else 0
+    clause, toks = s.clause_of, s.toks
+    members: dict[int, list[int]] = defaultdict(list)   # one pass: each clause's tokens
+    for k, c in enumerate(clause):
+        members[c].append(k)
     merge: set[int] = set()
-    for c in range(1, last):
-        ks = [k for k in range(len(s.toks)) if clause[k] == c]
-        body = [k for k in ks if s.toks[k].text not in ld.clause_breaks]
-        if body and all(_is_mention_tok(s.toks[k], dated) or ld.weekday_prefixes.match(s.toks, k) for k in body) \
-                and s.toks[ks[0]].text in ld.clause_breaks and any(clause[k] == c + 1 for k in range(len(s.toks))) \
-                and s.toks[next(k for k in range(len(s.toks)) if clause[k] == c + 1)].text in ld.clause_breaks:
+    for c, ks in members.items():
+        nxt = members.get(c + 1)
+        if not c or not nxt or toks[ks[0]].text not in ld.clause_breaks or toks[nxt[0]].text not in ld.clause_breaks:
+            continue                     # an aside sits between two breaks inside the sentence
+        body = [k for k in ks if toks[k].text not in ld.clause_breaks]
+        if body and all(_is_mention_tok(toks[k], dated) or ld.weekday_prefixes.match(toks, k) for k in body):
             merge.update((c, c + 1))
     if merge:
         new, c = [], 0
@@ -1821,7 +1824,7 @@ def _drawn_from(ld: LangData, s: _Sentence, k: int, a: int, b: int) -> bool:
 @rule("C143", "named-by-group", "claims")
 def _named_by_group(ld: LangData, s: _Sentence, k: int, a: int, b: int) -> bool:
     """A share whose only event word is the group it is drawn from ("eleven of the injured
-    were taken to hospitals", "نقل أربعة من المصابين إلى المستشفى") is chosen by something
+    were taken to hospitals", "نقل أربعة من بين المصابين إلى المستشفى") is chosen by something
     else its sentence tells (taken to hospital, hit by a car): it is no count of what befell
     the group, and another share of that group may be chosen by another trait (rule D106)."""
     return _drawn_from(ld, s, k, a, b)
