@@ -20,13 +20,13 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 # (set, pattern on score.py's output, "<=" or ">=", bound)
 GATES = [
     ("gva_gun_violence_clusters", r"stories with a dead/wounded count conflict: \d+/\d+ = ([\d.]+)", "<=", 0.072),
-    # .35 until charges were read as charges: "charged with shooting three relatives to death"
-    # now counts the accused (the charge word is nearest), and "one count of" no dead
+    # .35 until charges were read as charges: a toll told after a charge word ("charged with
+    # shooting two men to death") now counts the accused, and "one count of" no dead
     ("gva_gun_violence_clusters", r"checkable-K: agreement on GVA's figure .* = ([\d.]+)", ">=", 0.34),
     ("gva_gun_violence_clusters", r"checkable-I: agreement on GVA's figure .* = ([\d.]+)", ">=", 0.32),
     ("gva_gun_violence_clusters", r"other conflicts by kind: \{.*'date': (\d+)", "<=", 27),
     ("gva_gun_violence_clusters", r"reading num_killed: .* = ([\d.]+)", ">=", 0.46),
-    # .42 until "four counts of malicious wounding" was read as four charges, not four wounded
+    # .42 until "four counts of assault" was read as four charges, not four wounded
     ("gva_gun_violence_clusters", r"reading num_injured: .* = ([\d.]+)", ">=", 0.41),
     ("unifiedfc_arabic_stance", r"conflict: \d+ pairs; flagged \(any\) \d+ = ([\d.]+)", ">=", 0.14),
     ("unifiedfc_arabic_stance", r"agreement: \d+ pairs; flagged \(any\) \d+ = ([\d.]+)", "<=", 0.08),

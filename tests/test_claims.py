@@ -184,15 +184,15 @@ def test_a_percent_or_sum_takes_the_head_of_its_measure_phrase(text, figure, mea
     # "المتهمين الـ7": prefixed digits after a plural noun count it
     ("بعد ثمانية أشهر من توقيف المتهمين الـ7.", "7", "arrest"),
     # a date set between commas is an aside: the clauses on either side are one
-    ("أفرجت السلطات، اليوم الأحد، عن 480 موقوفا من السجن المركزي.", "480", "release"),
-    ("The ministry released, on Sunday, 480 detainees from the central prison.", "480", "release"),
+    ("أفرجت السلطات، اليوم الخميس، عن 95 سجينا من سجن المدينة.", "95", "release"),
+    ("The ministry freed, on Thursday, 95 inmates from the city jail.", "95", "release"),
     # an attack told by its verb dates the attack, not the statement that tells it
-    ("The group said it attacked two merchant ships in the Red Sea on Monday.", "on Monday", "operation"),
-    ("أعلنت الجماعة، أمس الاثنين، استهداف سفينتين تجاريتين في البحر الأحمر.", "أمس الاثنين", "operation"),
-    ("He was convicted in the murders of five adults at a cookout.", "five", "kill"),
+    ("The militia said it attacked a tanker off the coast on Friday.", "on Friday", "operation"),
+    ("أعلن الفصيل، أمس الجمعة، استهداف ناقلة قبالة الساحل.", "أمس الجمعة", "operation"),
+    ("He was convicted of the murders of three farmers in the valley.", "three", "kill"),
     # a charge counts the accused, not the dead it is brought over
-    ("Two brothers were charged with murder in the death of a 2-year-old girl.", "Two", "charge"),
-    ("She faces two counts of child abuse for her role in the death of the boy.", "two", "charge"),
+    ("Two men were charged with murder in the death of a shopkeeper.", "Two", "charge"),
+    ("He faces two counts of assault for his part in the brawl that killed a guard.", "two", "charge"),
     ("The gunman charged with killing two people appeared in court.", "two", "kill"),
     ("اتهم ثلاثة أشخاص بقتل الطفل في الحي.", "ثلاثة", "charge"),
     # ... but a charge dates nothing: a person is charged again, and each suspect on his day
@@ -211,9 +211,9 @@ def test_event_concepts(text, figure, event):
     ("In all 40 people were killed, the center said.", "40", False),   # a sum of parts, not a total over time
     ("قتل 40 شخصا منذ السبت في القصف.", "40", True),
     # a year's tally as it stands on a day
-    ("Citywide, 100 people had been killed as of June 15, police statistics show.", "100", True),
-    ("Police say 100 people have been killed in the city this year.", "100", True),
-    ("قتل 100 شخص في المدينة هذا العام بحسب إحصاءات الشرطة.", "100", True),
+    ("In the county, 40 people had been killed as of March 1, the sheriff said.", "40", True),
+    ("Police say 40 people have been killed in the county this year.", "40", True),
+    ("قتل 40 شخصا في المحافظة هذا العام بحسب الشرطة.", "40", True),
 ])
 def test_a_running_total_runs_over_time(text, figure, running):
     assert claim(text, figure).cumulative == running

@@ -456,11 +456,11 @@ def no_shared_key(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
 
 @rule("A125", "eventless-dates", "align")
 def eventless_dates(x: Claim, y: Claim, key: _Key, ctx: ContextIndex) -> bool:
-    """A date whose clause names no event ("grief counselors will be available on Tuesday",
-    "SERVICES: Wednesday, May 25", "he pleaded guilty Monday") may be the day of any of the
+    """A date whose clause names no event ("the library reopens on Tuesday", a funeral
+    notice's "services at 11 a.m. Friday", "he pleaded guilty Monday") may be the day of any of the
     many steps a story tells (a hearing, a funeral, another suspect's plea).  Two such dates
-    are one day only when each is the one such date its document gives ("فيلم باربي يؤجل عرضه
-    لعام 2020" / "... لعام 2030"), and then in near-identical sentences (rule A202)."""
+    are one day only when each is the one such date its document gives ("تأجل حفل الفرقة إلى
+    عام 2027" / "... إلى عام 2028"), and then in near-identical sentences (rule A202)."""
     return x.kind == "date" and key.bare and x.doc_id != y.doc_id and \
         (ctx.eventless_dates[x.doc_id] > 1 or ctx.eventless_dates[y.doc_id] > 1)
 

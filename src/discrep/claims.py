@@ -107,9 +107,9 @@ def _sentence(ld: LangData, norm: str, a: int, b: int) -> _Sentence | None:
 
 
 def _date_aside(ld: LangData, s: _Sentence, dated: Spans) -> None:
-    """A date set between commas inside a clause ("أفرجت السلطات، اليوم الأحد، عن 480
-    موقوفا", "the group said, on Monday, that ...") is an aside, no clause of its own: the
-    clauses on either side are one, so "عن 480 موقوفا" is the release's.  Renumbers
+    """A date set between commas inside a clause ("أفرجت السلطات، اليوم الخميس، عن 95
+    سجينا", "the group said, on Monday, that ...") is an aside, no clause of its own: the
+    clauses on either side are one, so "عن 95 سجينا" is the release's.  Renumbers
     ``s.clause_of`` in place."""
     clause, toks = s.clause_of, s.toks
     members: dict[int, list[int]] = defaultdict(list)   # one pass: each clause's tokens
@@ -867,13 +867,13 @@ SHARE_OF_RUNNING_TOTAL = code_of(_share_of_running_total)
 @rule("C101", "share", "claims")
 def _is_part(ld: LangData, s: _Sentence, a: int, b: int, mspans: Spans, parts: set[int], settings: Settings) -> bool:
     """A count that is a share of another: "18 killed, including five children", "two of
-    them", "one of 18 survivors", "إحدى السفينتين" (one of the two ships), and the counts
+    them", "one of 12 survivors", "إحدى السفينتين" (one of the two ships), and the counts
     listed after such a cue ("including 11 women, nine children")."""
     toks = s.toks
     if ld.partitive_after.match(toks, b + 1) or toks[a].low in ld.partitive_words:
         return True                      # "one of them", "إحدى السفينتين" (one of the two ships)
     if b + 2 < len(toks) and toks[b + 1].low in ld.partitive_links and _is_mention_tok(toks[b + 2], mspans):
-        return True                      # "one of 18 survivors", "واحد من 18 ناجيا"
+        return True                      # "one of 12 survivors", "واحد من 12 ناجيا"
     for k in range(a - 1, max(-1, a - 1 - settings.partitive_window), -1):
         t = toks[k]
         hit = ld.partitive_before.match(toks, k)
@@ -1823,9 +1823,9 @@ def _drawn_from(ld: LangData, s: _Sentence, k: int, a: int, b: int) -> bool:
 
 @rule("C143", "named-by-group", "claims")
 def _named_by_group(ld: LangData, s: _Sentence, k: int, a: int, b: int) -> bool:
-    """A share whose only event word is the group it is drawn from ("eleven of the injured
-    were taken to hospitals", "نقل أربعة من بين المصابين إلى المستشفى") is chosen by something
-    else its sentence tells (taken to hospital, hit by a car): it is no count of what befell
+    """A share whose only event word is the group it is drawn from ("six of the injured
+    were flown to hospital", "نقل أربعة من بين المصابين إلى المستشفى") is chosen by something
+    else its sentence tells (flown to hospital, cut by glass): it is no count of what befell
     the group, and another share of that group may be chosen by another trait (rule D106)."""
     return _drawn_from(ld, s, k, a, b)
 

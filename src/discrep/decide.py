@@ -294,10 +294,10 @@ class Witnesses:
 @rule("D106", "unnamed-shares", "decide")
 def unnamed_shares(x: Claim, y: Claim) -> bool:
     """Two shares that name no counted noun, one of them named only by the group it is drawn
-    from (rule C143: "four of them were hit by the car" / "eleven of the injured were taken to
-    hospitals"), may be drawn by different traits: apart, they are two subsets, not one in
+    from (rule C143: "two of them were cut by glass" / "six of the injured were flown to
+    hospital"), may be drawn by different traits: apart, they are two subsets, not one in
     dispute.  Equal, they still agree.  Two shares told by what befell them ("two of them
-    died" / "ten of them died", "وفاة اثنين منهم" / "وفاة عشرة منهم") stay a dispute."""
+    died" / "ten of them died", "توفي اثنان منهم" / "توفي أربعة منهم") stay a dispute."""
     return x.kind == "count" and all(c.part and not c.increment and not (c.frame and c.frame.unit.counted)
                                      for c in (x, y)) and any(GROUP_NAMED in c.roles for c in (x, y))
 

@@ -30,7 +30,7 @@ def _blockers(ld: LangData, toks: list[Token], i: int):
     if t.kind == "num" and (numbers._identifier_head(ld, toks, i) or numbers._phone_like(ld, toks, i)):
         return Hit(i, i + 1, "block")
     if t.kind == "num" and (end := _gallery_index(ld, toks, i)):
-        return Hit(i, end, "block")                     # "Image 14 of 14": a picture's place in a gallery
+        return Hit(i, end, "block")                     # "Image 3 of 12": a picture's place in a gallery
     if t.kind == "num" and i + 1 < len(toks) and toks[i + 1].low in ld.identifier_tails:
         return Hit(i, i + 2, "block")                   # "the 1100 block of Elm Street": an address
     if t.kind == "num" and ld.street_types and (end := _street_address(ld, toks, i)):
@@ -50,7 +50,7 @@ def _blockers(ld: LangData, toks: list[Token], i: int):
 
 def _gallery_index(ld: LangData, toks: list[Token], i: int) -> int | None:
     """The end of a picture's place in a gallery at ``toks[i]``: a gallery's noun, the number,
-    a link and the gallery's size ("Image 14 of 14", "Photo 3/12", "صورة 3 من 12").  Web
+    a link and the gallery's size ("Image 3 of 12", "Photo 3/12", "صورة 3 من 12").  Web
     pages carry these beside every caption; neither number counts anything."""
     if not (i and ld.gallery_heads.match(toks, i - 1) or i > 1 and ld.gallery_heads.match(toks, i - 2)
             and toks[i - 1].text in (":", "#")):
@@ -66,14 +66,14 @@ STREET_NAME_WORDS = 3                   # the words of a street's name between a
 def _street_address(ld: LangData, toks: list[Token], i: int) -> int | None:
     """The end of a street address at ``toks[i]``: a house number, then a street's name in
     capitals (maybe after a direction: "E.", "North") or a numbered street's ordinal, and a
-    street type ("305 E. Main Street", "1420 North Avenue", "9780 Bissonnet St.", "36705 379th
+    street type ("305 E. Main Street", "1420 North Avenue", "9780 Bissonnet St.", "4120 112th
     Street").  A house number is no quantity."""
     k, words = i + 1, 0
     while k < len(toks) and words <= STREET_NAME_WORDS:
         tk = toks[k]
         if tk.kind == "num" and not words and k + 1 < len(toks) and toks[k + 1].glued \
                 and toks[k + 1].low in ld.ord_digit_suffixes:
-            k, words = k + 2, 1          # "36705 379th Street": a numbered street's name
+            k, words = k + 2, 1          # "4120 112th Street": a numbered street's name
             continue
         if tk.kind != "word":
             if tk.text == "." and words:
