@@ -212,8 +212,8 @@ def test_event_concepts(text, figure, event):
     ("قتل 40 شخصا منذ السبت في القصف.", "40", True),
     # a year's tally as it stands on a day
     ("In the county, 40 people had been killed as of March 1, the sheriff said.", "40", True),
-    ("Police say 40 people have been killed in the county this year.", "40", True),
-    ("قتل 40 شخصا في المحافظة هذا العام بحسب الشرطة.", "40", True),
+    ("As of Friday, police say 40 people have been killed in the county.", "40", True),
+    ("قتل 40 شخصا في المحافظة حتى تاريخه بحسب الشرطة.", "40", True),
 ])
 def test_a_running_total_runs_over_time(text, figure, running):
     assert claim(text, figure).cumulative == running
